@@ -1,0 +1,180 @@
+"""Stage 1: read articles from .txt files (with optional .meta.json sidecars) and .jsonl files.
+
+Every problem with one input becomes an `InputError` naming the file (and line) and the
+problem; readers yield it in place of the article so the other articles still go through.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+MAX_ARTICLE_CHARS = 1_000_000
+MAX_FILE_BYTES = 4 * MAX_ARTICLE_CHARS
+PUBLISHED_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$")
+META_KEYS = {"id", "url", "title", "published", "publisher", "author", "language", "text"}
+
+
+class InputError(Exception):
+    """One input (a file or a line of a file) that cannot be read as an article."""
+
+    def __init__(self, source: str, problem: str):
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    language: str | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def content_hash(self) -> str:
+        """Changes when the text or any metadata changes: the key of incremental builds."""
+        meta = json.dumps([self.id, self.url, self.title, self.published, self.publisher,
+                           self.author, self.language], ensure_ascii=False)
+        return hashlib.sha256((meta + "\x00" + self.text).encode("utf-8")).hexdigest()
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Yield an Article or an InputError for every article found under the given paths."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".jsonl"))
+            if not files:
+                yield InputError(str(path), "folder holds no .txt or .jsonl article")
+            for file in files:
+                yield from read_file(file)
+        elif path.exists():
+            yield from read_file(path)
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def read_file(path: Path) -> Iterator[Article | InputError]:
+    if path.suffix == ".jsonl":
+        yield from read_jsonl(path)
+    elif path.suffix == ".txt":
+        yield read_text_article(path)
+    else:
+        yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'}: use .txt or .jsonl")
+
+
+def read_text_article(path: Path) -> Article | InputError:
+    try:
+        text = _decode(path)
+        meta = _read_sidecar(path)
+        return _make_article(meta, text, source=str(path), default_id=path.stem)
+    except InputError as err:
+        return err
+
+
+def read_jsonl(path: Path) -> Iterator[Article | InputError]:
+    try:
+        raw = _decode(path, limit=None)
+    except InputError as err:
+        yield err
+        return
+    seen_any = False
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        source = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(source, "a line must hold one JSON object")
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            yield InputError(source, "missing 'text' (a string)")
+            continue
+        try:
+            yield _make_article(record, text, source=source, default_id=None)
+        except InputError as err:
+            yield err
+    if not seen_any:
+        yield InputError(str(path), "file is empty")
+
+
+def _decode(path: Path, limit: int | None = MAX_FILE_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            raise InputError(str(path), f"file is too large ({size:,} bytes; the limit is {limit:,})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                                    "convert the file to UTF-8") from None
+
+
+def _read_sidecar(path: Path) -> dict:
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if not sidecar.exists():
+        return {}
+    try:
+        meta = json.loads(_decode(sidecar))
+    except json.JSONDecodeError as exc:
+        raise InputError(str(sidecar), f"broken sidecar: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(meta, dict):
+        raise InputError(str(sidecar), "broken sidecar: expected a JSON object")
+    return meta
+
+
+def _make_article(meta: dict, text: str, source: str, default_id: str | None) -> Article:
+    if not text.strip():
+        raise InputError(source, "article is empty")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(source, f"article is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})")
+    for key in ("id", "url", "title", "published", "publisher", "author", "language"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(source, f"metadata '{key}' must be a string, not {type(value).__name__}")
+    article_id = meta.get("id") or default_id
+    if not article_id:
+        raise InputError(source, "missing 'id'")
+    if not ARTICLE_ID_RE.match(article_id):
+        raise InputError(source, f"id {article_id!r} is not usable: use letters, digits, '.', '_', '~' or '-' (at most 200)")
+    published = meta.get("published") or None
+    if published is not None and not PUBLISHED_RE.match(published):
+        raise InputError(source, f"'published' is {published!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    if published and not _valid_partial_date(published):
+        raise InputError(source, f"'published' is {published!r}: not a calendar date")
+    return Article(
+        id=article_id, text=text, source=source,
+        url=meta.get("url") or None, title=meta.get("title") or None, published=published,
+        publisher=meta.get("publisher") or None, author=meta.get("author") or None,
+        language=meta.get("language") or None,
+        extra={k: v for k, v in meta.items() if k not in META_KEYS},
+    )
+
+
+def _valid_partial_date(value: str) -> bool:
+    import datetime as dt
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,58 @@
+"""Every namespace and fixed IRI of the project, declared once (see ontology/MODEL.md)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, TIME, ORG
+
+DIP = Namespace("https://w3id.org/dipkg/ontology#")
+DSH = Namespace("https://w3id.org/dipkg/shapes#")
+ID = Namespace("https://w3id.org/dipkg/id/")
+GRAPH = Namespace("https://w3id.org/dipkg/graph/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+REFERENCE_GRAPH = GRAPH["reference"]
+MAPPER_AGENT = ID["agent/kg-mapper"]
+
+PREFIXES = {
+    "dip": DIP, "dsh": DSH, "dipid": ID, "oa": OA, "schema": SCHEMA, "sem": SEM, "wd": WD,
+    "prov": PROV, "org": ORG, "time": TIME, "skos": SKOS, "dcterms": DCTERMS, "owl": OWL,
+    "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+}
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+__all__ = [
+    "DIP", "DSH", "ID", "GRAPH", "OA", "SCHEMA", "SEM", "WD", "PROV", "ORG", "TIME", "SKOS",
+    "DCTERMS", "OWL", "RDF", "RDFS", "XSD", "REFERENCE_GRAPH", "MAPPER_AGENT", "PREFIXES",
+    "ONTOLOGY_DIR", "slug", "article_graph", "country_iri", "org_iri", "person_iri",
+]
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-': the stable key of person, organisation and place IRIs."""
+    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain)) or "unnamed"
+
+
+def article_graph(article_id: str) -> URIRef:
+    return GRAPH[f"article/{article_id}"]
+
+
+def country_iri(alpha3: str) -> URIRef:
+    return ID[f"country/{alpha3}"]
+
+
+def org_iri(name: str) -> URIRef:
+    return ID[f"org/{slug(name)}"]
+
+
+def person_iri(name: str) -> URIRef:
+    return ID[f"person/{slug(name)}"]

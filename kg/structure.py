@@ -1,0 +1,194 @@
+"""Stage 2: tell the article's body from what surrounds it, find the dateline, split sentences.
+
+News pages carry site navigation, strips of other headlines, bylines, photo captions,
+"Related News" lists, tags and contact blocks. None of that is the article, and no fact
+may come from it (event coders that read it report meetings that never happened in the
+story). Everything here keeps character offsets into the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.dates import DATE_IN_DATELINE_RE, parse_dateline_date
+
+# A line that starts one of these ends the article: what follows is a list of other stories.
+END_MARKER_RE = re.compile(
+    r"^\s*(related (news|articles?|stories|posts|content|coverage)|other news|more news|more stories|"
+    r"read more|read also|also read|see also|previous article|next article|previous post|next post|"
+    r"you may also like|recommended|most read|most popular|latest news|trending|tags?\s*:|keywords?\s*:|"
+    r"share this( article)?|follow us|subscribe|copyright|©|all rights reserved)\b",
+    re.IGNORECASE)
+CONTACT_RE = re.compile(
+    r"^\s*(tel|telephone|phone|fax|e-?mail|address|website|web|mobile|hotline|p\.?o\.? box)\b\s*[.:]?|"
+    r"^[\d\s()+\-/,.:]{6,}$|@\w+\.\w+|https?://", re.IGNORECASE)
+CAPTION_RE = re.compile(
+    r"\b(photo|source|credit|image|picture|file photo)\s*:|\bphoto\s*(by|courtesy)\b|\(photo\b|"
+    r"\b(AFP|Reuters|AP|Getty Images|EPA|Xinhua|VNA)\s*/|\bvia Getty\b|^\s*\(?(photo|file)\)?\s*$",
+    re.IGNORECASE)
+BREADCRUMB_RE = re.compile(r"^\s*(home|news)\s*[/>»|]", re.IGNORECASE)
+# Author and time lines: "By Jane Doe", "Jane Doe 18:11, 2024/07/13", "Jane Doe / Daily News Share:".
+BYLINE_RE = re.compile(r"^\s*by\s+[A-Z]|\b\d{1,2}:\d{2}\b|\bshare:?\s*$| / ", re.IGNORECASE)
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)")
+DATELINE_RE = re.compile(
+    r"^(?P<place>(?:[A-Z][A-Za-z'’.-]+)(?:[ -][A-Z][A-Za-z'’.-]+){0,3}|[A-Z][A-Z .'-]{2,30})"
+    r"(?:\s*\([^)]{1,40}\))?"
+    r"(?P<date>,?\s*" + DATE_IN_DATELINE_RE + r")?"
+    r"(?:\s*\((?P<agency>[^)]{1,40})\))?"
+    r"\s*(?::|--|—|–|-)\s+")
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
+    "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "hon", "rev", "amb", "u.s", "u.k", "u.n",
+    "e.u", "a.m", "p.m", "i.e", "e.g", "dept", "est", "approx", "fig", "gov't", "govt", "adm", "cmdr",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Structure:
+    title: Span | None
+    dateline_place: str | None
+    dateline_date: str | None  # ISO date, or partial (YYYY-MM / --MM-DD) when the year is missing
+    dateline_end: int | None   # offset where the body text after the dateline starts
+    body: list[Span] = field(default_factory=list)       # paragraphs that are the article
+    sentences: list[Span] = field(default_factory=list)
+    trailing_place: str | None = None  # a lone place line after the body (press releases)
+
+
+def _lines(text: str) -> list[Span]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        lead = len(content) - len(content.lstrip())
+        stripped = content.strip()
+        if stripped:
+            out.append(Span(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw)
+    return out
+
+
+def _is_navigation(line: str) -> bool:
+    if line.count(" | ") >= 2 or BREADCRUMB_RE.match(line):
+        return True
+    # A long run of capitalised words with no sentence punctuation: a strip of headlines.
+    return len(line) > 120 and not re.search(r"[.!?:;,]\s", line + " ")
+
+
+def _is_header(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and len(line) < 90 and all(c.isupper() for c in letters) and not line.endswith(".")
+
+
+def _looks_like_sentence(line: str) -> bool:
+    words = len(line.split())
+    ends_like_prose = re.search(r"[.!?:;][\"'”’)\]]*$", line) is not None
+    return words >= 6 and (ends_like_prose or words > 30 and SENTENCE_END_RE.search(line) is not None)
+
+
+def analyse(text: str, known_places: set[str] | None = None, title_hint: str | None = None) -> Structure:
+    """Split the text into title, dateline and body paragraphs (offsets kept)."""
+    lines = _lines(text)
+    known_places = known_places or set()
+    body: list[Span] = []
+    title: Span | None = None
+    trailing_place = None
+    started = False
+    for index, line in enumerate(lines):
+        s = line.text
+        if started and END_MARKER_RE.match(s):
+            break
+        if not started and END_MARKER_RE.match(s) and not _looks_like_sentence(s):
+            continue
+        if _is_navigation(s) or CONTACT_RE.search(s) and not _looks_like_sentence(s):
+            continue
+        if CAPTION_RE.search(s) and len(s.split()) < 40:
+            continue
+        if _is_header(s):
+            continue
+        if s.strip("*_ ") in known_places:
+            if started:
+                trailing_place = s.strip("*_ ")
+            continue
+        if not _looks_like_sentence(s):
+            if BYLINE_RE.search(s) and len(s.split()) <= 10:
+                continue
+            if not started:
+                if len(s) < 250 and len(s.split()) >= 3:
+                    title = line  # the last headline-like line before the body is the title
+                continue
+            if len(s.split()) < 8:
+                continue  # short fragments: captions, labels, widgets
+        if title is not None and title_hint and s == title_hint.strip():
+            continue
+        started = True
+        body.append(line)
+    place = date = dateline_end = None
+    if body:
+        m = DATELINE_RE.match(body[0].text)
+        if m and (m.group("date") or m.group("agency") or m.group("place").strip(" ,") in known_places
+                  or m.group("place").isupper()):
+            candidate = m.group("place").strip(" ,")
+            canonical = _canonical_place(candidate, known_places)
+            if canonical or m.group("date"):
+                place = canonical or candidate.title()
+                date = parse_dateline_date(m.group("date")) if m.group("date") else None
+                dateline_end = body[0].start + m.end()
+    sentences = [s for para in body for s in split_sentences(text, para, skip_to=dateline_end)]
+    return Structure(title=title, dateline_place=place, dateline_date=date, dateline_end=dateline_end,
+                     body=body, sentences=sentences, trailing_place=trailing_place)
+
+
+def _canonical_place(candidate: str, known: set[str]) -> str | None:
+    if candidate in known:
+        return candidate
+    titled = candidate.title()
+    return titled if titled in known else None
+
+
+def split_sentences(text: str, para: Span, skip_to: int | None = None) -> list[Span]:
+    """Sentences of one paragraph, as spans of the original text."""
+    start = para.start
+    if skip_to is not None and para.start <= skip_to <= para.end:
+        start = skip_to
+    out = []
+    seg_start = start
+    for m in SENTENCE_END_RE.finditer(text, start, para.end):
+        end = m.end()
+        if _is_abbreviation(text, seg_start, m.start()):
+            continue
+        if end < para.end and not re.match(r"\s+[\"'“‘(\[]?[A-Z0-9]", text[end:end + 4]):
+            continue  # the next word starts in lower case: not a sentence boundary
+        out.append(_trim(text, seg_start, end))
+        seg_start = end
+    if seg_start < para.end and text[seg_start:para.end].strip():
+        out.append(_trim(text, seg_start, para.end))
+    return [s for s in out if s.text]
+
+
+def _is_abbreviation(text: str, seg_start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.'’]+)$", text[seg_start:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    if token in ABBREVIATIONS:
+        return True
+    # Initials: "J." in "John F. Kennedy", "U.S." style acronyms.
+    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(\w\.)+\w", token))
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
