@@ -1,0 +1,693 @@
+"""Stage 3: find the actors in an article's sentences and resolve later mentions to them.
+
+People come with the role each held as the article states it ("Cambodia's Senate
+President, Hun Sen"; "Yohannes Abraham, Ambassador of the United States to ASEAN"), with
+honorifics kept apart from the name, and with the country or organisation the role belongs
+to. Later mentions ("Secretary Austin", "Manet", "the Ambassador") resolve to the person.
+Organisations come from the gazetteer and from acronyms the text defines.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.gazetteer import Gazetteer, KnownPerson, Organisation
+from kg.namespaces import ID, org_iri, person_iri, slug
+from kg.structure import Span
+
+# ---------------------------------------------------------------------------- vocabulary
+HONORIFIC_RE = (
+    r"(?:His|Her|Their)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness|Holiness)|"
+    r"H\.\s?E\.?|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
+    r"Moha\s+Bovor|Vibol\s+Sena\s+Pheakdei|Pichey\s+Sena))?|Lok\s+Chumteav|Oknha|"
+    r"Datuk\s+Seri|Dato['’]?\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|Tun|Pehin|Dato\s+Paduka|"
+    r"(?:the\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
+    r"Sheikh|Sheikha|Sir|Dame|Lord|Lady|Madam|Madame|Mme\.?|M\.|Shri|Smt\.?|Sri(?=\s+[A-Z][a-z]+\s+[A-Z])|"
+    r"Gen\.|Lt\.\s?Gen\.|Maj\.\s?Gen\.|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|Archbishop"
+)
+_HONORIFICS = re.compile(rf"(?:(?:{HONORIFIC_RE})\s+)+")
+
+# Capitalised words that begin or continue the name of an office.
+ROLE_CORE = (
+    r"Prime\s+Minister|Premier|Vice[\s-]Premier|President|Vice[\s-]President|Chancellor|Vice[\s-]Chancellor|"
+    r"King|Queen|Crown\s+Prince|Emir|Amir|Sultan|Monarch|Grand\s+Duke|Prince|Princess|"
+    r"Secretary[\s-]General|General\s+Secretary|Secretary|Minister|Ministers|Ambassador|Envoy|Special\s+Envoy|"
+    r"Special\s+Representative|High\s+Representative|Representative|Charg[ée]\s+d['’]\s?[Aa]ffaires|"
+    r"Consul[\s-]General|Consul|Speaker|Chairman|Chairwoman|Chairperson|Chair|Vice[\s-]Chairman|Governor|Mayor|"
+    r"Director[\s-]General|Director|Commissioner|Head|Chief|Leader|Senator|Spokesperson|Spokesman|Spokeswoman|"
+    r"Commander(?:[\s-]in[\s-]Chief)?|Counsellor|Counselor|State\s+Counsellor|Attaché|Undersecretary|Under[\s-]Secretary|"
+    r"Permanent\s+Secretary|State\s+Secretary|Secretary\s+of\s+State|Attorney[\s-]General|Chief\s+of\s+Staff|"
+    r"Governor[\s-]General|Lieutenant\s+Governor|Taoiseach|Tánaiste|Emperor|Pope|Patriarch|Supreme\s+Leader|"
+    r"Foreign\s+Secretary|Home\s+Secretary|Defence\s+Secretary|Defense\s+Secretary|"
+    r"Member\s+of\s+Parliament|MP|Lawmaker|Legislator|Deputy|Delegate"
+)
+ROLE_MODIFIER = (r"Deputy|Vice|First|Second|Acting|Former|Outgoing|Incoming|Interim|Senior|Permanent|"
+                 r"Assistant|Under|Junior|Principal|Executive|Caretaker|Designate|Newly[\s-]appointed|"
+                 r"Newly[\s-]elected|Then|Co-")
+# Capitalised subject-area words that sit inside office names: "Minister of Foreign Affairs".
+FIELD_WORDS = (
+    "Foreign|Affairs|International|Cooperation|Co-operation|Defense|Defence|Trade|Commerce|Industry|Industries|"
+    "Finance|Economy|Economic|Economics|Planning|Health|Education|Youth|Sport|Sports|Interior|Home|Justice|"
+    "Agriculture|Forestry|Fisheries|Energy|Mines|Mining|Environment|Tourism|Culture|Cultural|Information|"
+    "Communications|Communication|Transport|Transportation|Public|Works|Labour|Labor|Vocational|Training|Social|"
+    "Welfare|Women|Women's|Rural|Development|Science|Technology|Innovation|Digital|Investment|External|Overseas|"
+    "Relations|State|Homeland|Security|National|Treasury|Water|Resources|Land|Management|Urban|Construction|"
+    "Post|Posts|Telecommunications|Telecommunication|Religion|Religions|Cults|Veterans|Human|Rights|Immigration|"
+    "Petroleum|Oil|Gas|Minerals|Infrastructure|Housing|Maritime|Natural|Climate|Change|Arts|Heritage|Civil|"
+    "Service|Administration|Budget|Parliamentary|Government|Federal|Regional|Integration|Cabinet|Council|"
+    "Assembly|General|Policy|Affair|Inspection|Commerce|Europe|European|African|Asian|Pacific|Gulf|Commonwealth|"
+    "Expatriates|Emigrants|Diaspora|Family|Children|Disaster|Emergency|Mekong|ASEAN|Senate|Parliament|"
+    "Congress|People's|Peoples|Party|Central|Committee|Politburo|Standing|Legislative|Presidential|Office|"
+    "Crown|Royal|Armed|Forces|Army|Navy|Air|Force|Police|Intelligence|Statistics|Aviation|Shipping|Ports|"
+    "Food|Drug|Medical|Pharmaceutical|Manpower|Employment|Enterprise|Enterprises|Small|Medium|Higher|Primary|"
+    "Secondary|Research|Special|Territories|Territory|Northern|Southern|Eastern|Western|Islands|Municipal|"
+    "Local|Provincial|Communities|Community|Indigenous|Tribal|Minority|Minorities|Peace|Reconciliation|Unity|"
+    "Solidarity|Equality|Gender|Population|Consumer|Competition|Tax|Taxation|Customs|Revenue|Monetary|"
+    "Banking|Bank|Central|Capital|Markets|Insurance|Electricity|Power|Renewable|Nuclear|Atomic|Space|Ocean|"
+    "Oceans|Wildlife|Parks|Lands|Survey|Cooperatives|Co-operatives|Livestock|Irrigation|Cities|Rail|Railways|"
+    "Roads|Highways|Logistics|Media|Broadcasting|Press|Protocol|Consular|Multilateral|Bilateral|Legal|"
+    "Treaties|Prosecutor|Prosecution|Supreme|Court|Judiciary|Audit|Anti-Corruption|Corruption|Cooperation,"
+)
+_FIELD = rf"(?:{FIELD_WORDS})"
+_ORG_HEAD = (r"Party|Front|Movement|Ministry|Agency|Council|Committee|Commission|Assembly|Parliament|Congress|"
+             r"Academy|Institute|University|Foundation|Union|League|Alliance|Federation|Chamber|Authority|"
+             r"Secretariat|Bank|Fund|Organi[sz]ation|Association|Forum|Centre|Center|Corporation")
+ORG_PHRASE_RE = re.compile(
+    rf"(?<![\w-])(?:[A-Z][\w'.-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+|on\s+)?){{1,6}}(?:{_ORG_HEAD})\b"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:and\s+)?[A-Z][\w'.-]*){{0,3}})?")
+_LOWER_ROLES = (
+    r"prime minister|premier|president|vice president|chancellor|king|queen|foreign minister|minister|"
+    r"secretary of state|secretary-general|secretary general|general secretary|secretary|ambassador|envoy|"
+    r"special envoy|speaker|chairman|chairwoman|chairperson|chair|governor|mayor|director-general|director general|"
+    r"director|commissioner|head|chief|leader|senator|spokesperson|spokesman|spokeswoman|commander|"
+    r"policy researcher|researcher|research fellow|senior fellow|fellow|analyst|political analyst|professor|"
+    r"associate professor|lecturer|scholar|expert|economist|adviser|advisor|official|diplomat|consul general|"
+    r"consul|deputy|member|founder|co-founder|executive director|managing director|chief executive|ceo|"
+    r"correspondent|observer|commentator|historian|political scientist|lawmaker|legislator|representative|"
+    r"high representative|permanent representative|counsellor|counselor|attaché|undersecretary|under-secretary|"
+    r"permanent secretary|state secretary|attorney general|chief of staff|crown prince|emir|sultan|monarch"
+)
+# Roles that belong to academia, think tanks and the press: such people are commentators.
+COMMENTATOR_ROLES = re.compile(
+    r"researcher|fellow|analyst|professor|lecturer|scholar|expert|economist|correspondent|observer|"
+    r"commentator|historian|political scientist|journalist|editor|reporter", re.IGNORECASE)
+
+_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’\-]*[a-z\u00DF-\u00FF]|[A-Z]{2,}(?=\s+[A-Z][a-z])|[A-Z]\.)"
+_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|al-|el-|da|de|del|della|der|den|di|do|dos|du|la|le|van|von|y|ter|ten|zu|abu|ould|ag)"
+NAME_RE = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}(?:\s+(?:Jr\.|Sr\.|III|II|IV))?)")
+_ROLE_RE_TEXT = (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
+                 rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?(?:{_FIELD}|[A-Z][\w'’.-]*)"
+                 rf"(?:(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+of\s+(?:the\s+)?|\s+for\s+|\s+to\s+|\s+)(?:{_FIELD}|[A-Z]{{2,}}))*)?")
+ROLE_RE = re.compile(_ROLE_RE_TEXT)
+# The owner of a role after the name: "of the United States to ASEAN", "at the Royal Academy of Cambodia".
+_OBJ = (r"[A-Z][\w'.&-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+|&\s+|de\s+|on\s+)?[A-Z][\w'.&-]*)*"
+        r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?")
+_ANY_CORE = rf"(?:{ROLE_CORE}|{_LOWER_ROLES})"
+_ROLE_PHRASE = (rf"(?:(?:{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|political|policy|research|"
+                rf"foreign|defence|defense|trade|finance|{_FIELD})[\s-]+){{0,4}}{_ANY_CORE}"
+                rf"(?:\s+(?:of|for|to|at|in|on|from|with)\s+(?:the\s+)?(?:ruling\s+|opposition\s+|governing\s+)?{_OBJ})*")
+APPOSITIVE_ROLE = rf"{_ROLE_PHRASE}(?:\s*(?:,|and|,\s*and)\s+{_ROLE_PHRASE})*"
+_ROLE_START_RE = re.compile(rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})\b\s*")
+
+STOPWORDS = {
+    "The", "A", "An", "And", "Or", "But", "In", "On", "At", "Of", "To", "For", "By", "With", "As", "From",
+    "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "Our", "This", "That", "These",
+    "Those", "There", "Here", "When", "While", "After", "Before", "During", "Both", "Two", "Three", "All",
+    "Prime", "Minister", "President", "Secretary", "Ambassador", "Foreign", "State", "General", "Deputy",
+    "Vice", "Mr", "Mrs", "Ms", "Dr", "His Excellency", "Excellency", "Senate", "Party", "Government",
+    "National", "Assembly", "Ministry", "Affairs", "Kingdom", "Republic", "Royal", "Samdech", "Chairman",
+    "Speaker", "Leader", "King", "Queen", "Office", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Today", "Yesterday", "Tomorrow", "However", "Meanwhile",
+    "Also", "According", "Under", "Over", "Since", "Thanking", "Regarding", "Recognizing", "Recognising",
+    "Besides", "Additionally", "Moreover", "Furthermore", "Acknowledging", "Through", "Blessed", "Economic",
+    "Press", "Release", "News", "Agency", "Photo", "Source", "Home", "Overview", "Other", "Related", "Tel",
+    "Fax", "Email", "Address", "Council", "Committee", "Union", "Nations", "United", "People", "Defense",
+    "Defence", "Covid", "Chair", "Chief", "Head", "Senator", "Governor", "Mayor", "Director", "Crown",
+    "Prince", "Princess", "Emir", "Sultan", "Premier", "Chancellor", "Envoy", "Commissioner", "Hon",
+}
+
+
+# ---------------------------------------------------------------------------- data
+@dataclass
+class RoleClaim:
+    label: str                     # as stated, without the country: "Senate President"
+    office: str                    # slug of the office: "senate-president"
+    country: str | None            # alpha-3 the role belongs to
+    organisation: Organisation | None
+    qualifier: str | None          # outgoing, incoming, former, acting
+    sentence: int                  # index of the sentence that states it
+    start: int                     # offsets of the person mention in the text
+    end: int
+
+
+@dataclass
+class PersonEntity:
+    key: str
+    name: str
+    honorifics: list[str] = field(default_factory=list)
+    roles: list[RoleClaim] = field(default_factory=list)
+    known: KnownPerson | None = None
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end)
+    inferred_country: str | None = None
+
+    @property
+    def iri(self):
+        return self.known.iri if self.known else person_iri(self.name)
+
+    @property
+    def country(self) -> str | None:
+        for role in self.roles:
+            if role.country and role.qualifier != "former":
+                return role.country
+        return self.inferred_country
+
+    @property
+    def is_commentator(self) -> bool:
+        return bool(self.roles) and all(COMMENTATOR_ROLES.search(r.label) for r in self.roles)
+
+    def role_in(self, sentence: int) -> RoleClaim | None:
+        current = [r for r in self.roles if r.qualifier != "former"]
+        same = [r for r in current if r.sentence == sentence]
+        return (same or current or self.roles or [None])[0]
+
+
+@dataclass
+class OrgEntity:
+    org: Organisation
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """One occurrence of an actor in a sentence; `inside_role` marks organisations and
+    countries that only qualify a person's role ("Ambassador of the United States")."""
+    sentence: int
+    start: int
+    end: int
+    kind: str            # "person", "org", "country", "group"
+    ref: object          # PersonEntity, OrgEntity, alpha-3 str, or a group phrase
+    inside_role: bool = False
+
+
+@dataclass
+class Actors:
+    people: list[PersonEntity]
+    orgs: dict[str, OrgEntity]
+    mentions: list[Mention]          # all actor mentions, in text order
+    country_counts: dict[str, int]
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+# ---------------------------------------------------------------------------- helpers
+def normalise(text: str) -> str:
+    """Same length as the input, so offsets carry over: markup stripped, quotes straightened."""
+    table = str.maketrans({"*": " ", "_": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ",
+                           "–": "-", "—": "-"})
+    return text.translate(table)
+
+
+def clean_name(raw: str) -> tuple[str, list[str]]:
+    """Split honorifics from a name and undo all-caps surnames: '**H.E. SOK Chenda**' -> 'Sok Chenda'."""
+    honorifics = []
+    rest = raw.strip(" ,")
+    while True:
+        m = re.match(rf"(?:{HONORIFIC_RE})\s+", rest)
+        if not m:
+            break
+        honorifics.append(re.sub(r"\s+", " ", m.group(0).strip()))
+        rest = rest[m.end():]
+    words = []
+    for word in rest.split():
+        if word.isupper() and len(word) > 1 and word not in {"II", "III", "IV"} and "." not in word:
+            word = word.capitalize()
+        words.append(word)
+    name = " ".join(words).rstrip("'s").strip() if rest.endswith("'s") else " ".join(words)
+    return name, honorifics
+
+
+def role_office(label: str, gazetteer: Gazetteer) -> str:
+    key = re.sub(r"\s+", " ", label.lower()).strip()
+    key = re.sub(r"^(deputy|vice|first|acting|former|outgoing|incoming|interim|caretaker|then)\s+(?=.)", lambda m: m.group(0) if m.group(1) in ("deputy", "vice", "first") else "", key)
+    return gazetteer.offices.get(key) or slug(key)
+
+
+def qualifier_of(label: str) -> str | None:
+    m = re.match(r"(former|outgoing|incoming|acting|interim|caretaker|then|newly[\s-]elected|designate)\b", label, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return {"then": "former", "caretaker": "acting", "interim": "acting"}.get(word, word.replace(" ", "-"))
+
+
+def strip_qualifier(label: str) -> str:
+    return re.sub(r"^(former|outgoing|incoming|acting|interim|caretaker|then|newly[\s-]elected)\s+", "", label, flags=re.I)
+
+
+# ---------------------------------------------------------------------------- the finder
+class ActorFinder:
+    def __init__(self, gazetteer: Gazetteer, text: str, sentences: list[Span], on: dt.date | None):
+        self.g = gazetteer
+        self.raw = text
+        self.text = normalise(text)
+        self.sentences = sentences
+        self.on = on
+        self.people: dict[str, PersonEntity] = {}
+        self.orgs: dict[str, OrgEntity] = {}
+        self.mentions: list[Mention] = []
+        self.defined_orgs: dict[str, Organisation] = {}  # acronyms and names the text defines
+        self.country_counts: dict[str, int] = {}
+        self.role_spans: list[tuple[int, int]] = []  # text of role phrases, owner included
+
+    # -- entry point
+    def run(self) -> Actors:
+        self._define_acronyms()
+        for index, sentence in enumerate(self.sentences):
+            self._scan_sentence(index, sentence)
+        self._resolve_short_mentions()
+        self._infer_countries()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return Actors(list(self.people.values()), self.orgs, self.mentions, self.country_counts)
+
+    # -- organisations the text defines: "the Communist Party of Vietnam (CPV)"
+    def _define_acronyms(self):
+        for sentence in self.sentences:
+            for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", self.text[sentence.start:sentence.end]):
+                acronym = m.group(1)
+                before = self.text[sentence.start:sentence.start + m.start()].rstrip()
+                name = _expansion(before, acronym)
+                if not name:
+                    continue
+                known = self.g.organisations.get(name) or self.g.organisations.get(acronym)
+                if known is None:
+                    if self.g.country_of(name) or not _looks_like_org(name):
+                        continue
+                    known = Organisation(org_iri(name), name, _org_kind(name), acronym, self._country_in(name))
+                self.defined_orgs[acronym] = known
+                self.defined_orgs[name] = known
+
+    def _country_in(self, phrase: str) -> str | None:
+        for m in self.g.country_re.finditer(phrase):
+            code = self.g.country_of(m.group(0))
+            if code:
+                return code
+        return None
+
+    # -- one sentence
+    def _scan_sentence(self, index: int, sentence: Span):
+        a, b = sentence.start, sentence.end
+        taken: list[tuple[int, int]] = []
+        # 1. persons introduced with their role, either side of the name
+        for start, end, name, role_text, role_start, country_hint in self._role_person_pairs(a, b):
+            if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
+                continue
+            person = self._person(name, start, end, index)
+            if person is None:
+                continue
+            if role_text:
+                self._add_role(person, role_text, role_start, country_hint, index, start, end)
+            taken.append((start, end))
+        # 2. names the office-holder dictionary knows, anywhere
+        for m in self.g.person_re.finditer(self.text, a, b):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            known = self.g.persons[m.group(0)]
+            self._person(known.name, m.start(), m.end(), index, known=known)
+            taken.append((m.start(), m.end()))
+        # 3. honorific + name: "Mr. Kerry", "H.E. Mr. Tan"
+        for m in re.finditer(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}", self.text[:b]):
+            if m.start() < a or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            name, _ = clean_name(m.group(0))
+            if name and not self._is_non_person(name):
+                self._person(m.group(0), m.start(), m.end(), index, short_ok=True)
+                taken.append((m.start(), m.end()))
+        # 4. organisations and countries
+        self._scan_orgs_and_countries(index, a, b, taken)
+
+    def _role_person_pairs(self, a: int, b: int):
+        """(name start, name end, raw name, role text, role start, country/org hint) in a sentence."""
+        text = self.text
+        name_body = NAME_RE.pattern[len("(?P<name>"):-1]
+        pairs = []
+        # "[Cambodia's|Cambodian|US] Senate President[,] [His Excellency] Hun Sen"
+        lead = re.compile(rf"(?P<role>{_ROLE_RE_TEXT})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})")
+        for m in lead.finditer(text, a, b):
+            name_start = m.start("hon") if m.group("hon") else m.start("name")
+            name_text, _ = _trim_name(text[name_start:m.end("name")])
+            if name_text:
+                hint, hint_start = self._country_before(m.start("role"), a)
+                self.role_spans.append((hint_start if hint else m.start("role"), m.end("role")))
+                pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint))
+        # "His Excellency SOK Chenda Sophea, Deputy Prime Minister and Minister of ...",
+        # "Seun Sam, a policy researcher at the Royal Academy of Cambodia",
+        # "Hun Sen, in his capacity as president of the ruling Cambodian People's Party (CPP)"
+        appositive = re.compile(
+            rf"(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
+            rf"(?:(?:who\s+is|in\s+(?:his|her)\s+capacity\s+as|as)\s+)?(?:(?:the|a|an)\s+)?"
+            rf"(?P<role>{APPOSITIVE_ROLE})")
+        for m in appositive.finditer(text, a, b):
+            name_start = m.start("hon") if m.group("hon") else m.start("name")
+            raw_name = text[name_start:m.end("name")]
+            prefix = _ROLE_START_RE.match(raw_name)
+            if prefix:  # "Outgoing Prime Minister Hun Sen, in his capacity as ...": the name is what follows
+                name_start += prefix.end()
+                raw_name = raw_name[prefix.end():]
+            name_text, _ = _trim_name(raw_name)
+            if not name_text or self._is_non_person(clean_name(name_text)[0]):
+                continue
+            role = m.group("role").rstrip(" ,")
+            if re.match(r"\s*(?:(?:" + HONORIFIC_RE + r")\s+)*[A-Z][a-z]", text[m.end("role"):b]):
+                continue  # the "role" is the next person's title: a list of people, not an appositive
+            self.role_spans.append((m.start("role"), m.start("role") + len(role)))
+            pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), None))
+        # The longest reading of each name wins.
+        pairs.sort(key=lambda p: (p[0], -(p[1] - p[0]), -len(p[3] or "")))
+        return pairs
+
+    def _country_before(self, pos: int, floor: int) -> tuple[str | None, int]:
+        """'Cambodia's' / 'Cambodian' / 'US' right before a role: (alpha-3 or 'org:NAME', its offset)."""
+        low = max(floor, pos - 40)
+        window = self.text[low:pos]
+        m = re.search(r"((?:[A-Z][\w.'-]*\s?){1,4}?)(?:'s)?\s*$", window)
+        if not m:
+            return None, pos
+        words = m.group(1).split()
+        for cut in range(len(words)):
+            candidate = " ".join(words[cut:])
+            offset = low + m.start(1) + len(" ".join(words[:cut])) + (1 if cut else 0)
+            code = self.g.country_of(candidate)
+            if code:
+                return code, offset
+            org = self._org_named(re.sub(r"'s$", "", candidate))
+            if org is not None:
+                return "org:" + org.name, offset
+        return None, pos
+
+    def _org_named(self, name: str) -> Organisation | None:
+        found = self.defined_orgs.get(name) or self.g.organisations.get(name)
+        if found is None and name in self.g.ambiguous_acronyms:
+            # An acronym several bodies share: the one from the country the article is about.
+            text_countries = {self.g.country_of(m.group(0)) for m in self.g.country_re.finditer(self.text)}
+            fitting = [o for o in self.g.ambiguous_acronyms[name] if o.country in text_countries]
+            found = fitting[0] if len(fitting) == 1 else None
+        return found
+
+    def _is_non_person(self, name: str) -> bool:
+        if not name or name in STOPWORDS or all(w in STOPWORDS for w in name.split()):
+            return True
+        if self.g.country_of(name) or self._org_named(name) or name in self.g.cities:
+            return True
+        return bool(re.search(r"\b(Ministry|Party|Agency|Association|Council|Committee|Government|Department|"
+                              r"University|Academy|Institute|Bank|Fund|Organization|Organisation|Forum|Summit|"
+                              r"Assembly|Senate|Parliament|Congress|Embassy|Office|Union|Nations|Street|Road|"
+                              r"Company|Group|Corporation|Airlines|Airport|Province|City|District|Palace|Hall|"
+                              r"House|Centre|Center|Headquarters|Initiative|Partnership|Agreement|Treaty|"
+                              r"Memorandum|Declaration|Programme|Program|Plan|Pandemic|Games|Day|Week)\b", name))
+
+    def _person(self, raw: str, start: int, end: int, sentence: int, known: KnownPerson | None = None,
+                short_ok: bool = False) -> PersonEntity | None:
+        name, honorifics = clean_name(raw)
+        name = re.sub(r"'s$", "", name)
+        if self._is_non_person(name):
+            return None
+        words = name.split()
+        if len(words) < 2 and not short_ok:
+            # A single word after a title ("Secretary Austin") is a later mention of someone named in full.
+            existing = self._by_token(name)
+            if existing:
+                existing.mentions.append((sentence, start, end))
+                self._record(existing, sentence, start, end)
+                return existing
+            return None
+        if known is None:
+            known = self.g.persons.get(name) or self._known_by_tokens(name)
+        entity = self._match_existing(name, known)
+        if entity is None:
+            if len(words) < 2:
+                existing = self._by_token(name)
+                if existing:
+                    existing.mentions.append((sentence, start, end))
+                    self._record(existing, sentence, start, end)
+                    return existing
+                if short_ok and not known:
+                    return None  # "Mr. X" with nobody named X in full: cannot tell who
+            canonical = known.name if known else name
+            entity = self.people.get(canonical) or PersonEntity(canonical, canonical, known=known)
+            self.people[canonical] = entity
+        for h in honorifics:
+            if h not in entity.honorifics:
+                entity.honorifics.append(h)
+        entity.mentions.append((sentence, start, end))
+        self._record(entity, sentence, start, end)
+        return entity
+
+    def _record(self, entity: PersonEntity, sentence: int, start: int, end: int):
+        if not any(m.kind == "person" and m.start == start for m in self.mentions):
+            self.mentions.append(Mention(sentence, start, end, "person", entity))
+
+    def _known_by_tokens(self, name: str) -> KnownPerson | None:
+        tokens = set(slug(name).split("-"))
+        if len(tokens) < 2:
+            return None
+        hits = {p.iri: p for variant, p in self.g.persons.items()
+                if tokens <= set(slug(variant).split("-")) or set(slug(variant).split("-")) <= tokens}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _match_existing(self, name: str, known: KnownPerson | None) -> PersonEntity | None:
+        if known and known.name in self.people:
+            return self.people[known.name]
+        tokens = set(slug(name).split("-"))
+        for entity in self.people.values():
+            other = set(slug(entity.name).split("-"))
+            if tokens == other or (len(tokens) >= 2 and (tokens <= other or other <= tokens)):
+                return entity
+        return None
+
+    def _by_token(self, token: str) -> PersonEntity | None:
+        if token in STOPWORDS or len(token) < 3:
+            return None
+        key = slug(token)
+        hits = [p for p in self.people.values() if key in slug(p.name).split("-")]
+        return hits[0] if len(hits) == 1 else None
+
+    def _add_role(self, person: PersonEntity, role_text: str, role_start: int, hint: str | None,
+                  sentence: int, start: int, end: int):
+        role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
+        role_text = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+        organisation, country = None, None
+        # "of the United States to ASEAN": the first 'of X' owns the role; 'to Y' is where it is exercised.
+        owner = re.search(r"\b(?:of|at|in|for|from)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(.+?)(?:\s+to\s+.*)?$", role_text)
+        if owner:
+            target = owner.group(1).strip()
+            target = re.sub(r"\s*\(([A-Z][A-Za-z]{1,9})\)$", "", target)
+            org = self._org_named(target)
+            code = self.g.country_of(target)
+            if org is None and code is None and _looks_like_org(target):
+                org = Organisation(org_iri(target), target, _org_kind(target), None, self._country_in(target))
+            if org is None and code is None:
+                for piece in re.split(r"\s+(?:of|at|in|for|from)\s+(?:the\s+)?", target):
+                    org = org or self._org_named(piece)
+                    code = code or self.g.country_of(piece)
+            if org is not None:
+                organisation, country = org, org.country
+                self._note_org(org, sentence, role_start, role_start + len(role_text), inside_role=True)
+            elif code:
+                country = code
+        if hint and country is None:
+            if hint.startswith("org:"):
+                org = self._org_named(hint[4:])
+                if org:
+                    organisation, country = org, org.country
+            else:
+                country = hint
+        label = role_text
+        if owner and (organisation or country) and not _keeps_owner(role_text, owner):
+            # "Ambassador of the United States to ASEAN" -> "Ambassador to ASEAN" (the owner is a node)
+            where = re.search(r"\s+to\s+(?:the\s+)?\S.*$", role_text[owner.start():])
+            label = role_text[:owner.start()].strip() + (where.group(0) if where else "")
+        qualifier = qualifier_of(role_text)
+        # "Deputy Prime Minister and Minister of Foreign Affairs": two offices held at once.
+        for part in _split_offices(strip_qualifier(label) if label else role_text):
+            claim = RoleClaim(label=_tidy_label(part), office=role_office(part, self.g), country=country,
+                              organisation=organisation, qualifier=qualifier, sentence=sentence, start=start, end=end)
+            # "President Hun Sen" after "Senate President, Hun Sen": the same office, not a new one.
+            duplicate = next((r for r in person.roles if claim.label.lower() in r.label.lower()), None)
+            if duplicate is not None:
+                duplicate.country = duplicate.country or claim.country
+                continue
+            person.roles.append(claim)
+
+    def _scan_orgs_and_countries(self, index: int, a: int, b: int, taken):
+        for source in (self.defined_orgs, None):
+            if source is None:
+                pattern = self.g.org_re
+            else:
+                if not source:
+                    continue
+                pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(source, key=len, reverse=True)) + r")(?!\w)")
+            for m in pattern.finditer(self.text, a, b):
+                org = source.get(m.group(0)) if source else self._org_named(m.group(0))
+                if org is None or any(s <= m.start() and m.end() <= e for s, e in taken):
+                    continue
+                self._note_org(org, index, m.start(), m.end(), inside_role=self._inside_role_phrase(m.start()))
+                taken.append((m.start(), m.end()))
+        # Organisations the gazetteer does not know: "the opposition Cambodia National Rescue Party".
+        for m in ORG_PHRASE_RE.finditer(self.text, a, b):
+            name = m.group(0).strip()
+            if any(s < m.end() and m.start() < e for s, e in taken) or _ROLE_START_RE.match(name):
+                continue
+            if re.match(r"\s+[A-Z]{2,}\b", self.text[m.end():m.end() + 12]):
+                continue  # "Cambodian National News Agency AKP": a description of the acronym that follows
+            org = self._org_named(name) or Organisation(org_iri(name), name, _org_kind(name), None, self._country_in(name))
+            self._note_org(org, index, m.start(), m.end(), inside_role=self._inside_role_phrase(m.start()))
+            taken.append((m.start(), m.end()))
+        for m in self.g.country_re.finditer(self.text, a, b):
+            code = self.g.country_of(m.group(0))
+            if not code or any(s <= m.start() and m.end() <= e for s, e in taken if (s, e) != (m.start(), m.end())):
+                # still count countries named inside organisations for context
+                if code:
+                    self.country_counts[code] = self.country_counts.get(code, 0) + 1
+                continue
+            self.country_counts[code] = self.country_counts.get(code, 0) + 1
+            self.mentions.append(Mention(index, m.start(), m.end(), "country", code,
+                                         inside_role=self._inside_role_phrase(m.start())))
+
+    def _inside_role_phrase(self, pos: int) -> bool:
+        """Is this position within a role phrase ("Ambassador of the United States to ASEAN")?"""
+        return any(start <= pos < end for start, end in self.role_spans)
+
+    def _note_org(self, org: Organisation, sentence: int, start: int, end: int, inside_role: bool):
+        entity = self.orgs.setdefault(str(org.iri), OrgEntity(org))
+        entity.mentions.append((sentence, start, end))
+        if not any(m.kind == "org" and m.start == start for m in self.mentions):
+            self.mentions.append(Mention(sentence, start, end, "org", entity, inside_role=inside_role))
+        if org.country:
+            self.country_counts[org.country] = self.country_counts.get(org.country, 0) + 1
+
+    def _resolve_short_mentions(self):
+        """Surnames, given names and 'the Ambassador' after the person was named in full."""
+        title_re = re.compile(r"\b(?:the|The)\s+((?:Deputy\s+|Vice\s+|Foreign\s+|Prime\s+)?(?:Prime\s+Minister|Minister|"
+                              r"Ambassador|President|Secretary|Envoy|Chancellor|Premier|Speaker|Chairman|Governor|"
+                              r"Senator|Foreign\s+Minister|Secretary-General|King|Queen|Emir|Sultan))\b")
+        for index, sentence in enumerate(self.sentences):
+            a, b = sentence.start, sentence.end
+            covered = [(m.start, m.end) for m in self.mentions if m.sentence == index]
+            for m in re.finditer(r"(?<![\w'-])[A-Z][a-z\u00DF-\u00FF'-]{2,}(?![\w-])", self.text[:b]):
+                if m.start() < a or any(s <= m.start() < e for s, e in covered):
+                    continue
+                token = m.group(0)
+                if token in STOPWORDS or self.g.country_of(token) or self._org_named(token):
+                    continue
+                person = self._by_token(token)
+                if person and any(s <= index for s, _, _ in person.mentions):
+                    person.mentions.append((index, m.start(), m.end()))
+                    self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
+            for m in title_re.finditer(self.text, a, b):
+                if any(s <= m.start(1) < e for s, e in covered):
+                    continue
+                title = m.group(1).lower()
+                candidates = [p for p in self.people.values()
+                              if any(title in r.label.lower() for r in p.roles)
+                              and min(s for s, _, _ in p.mentions) <= index]
+                if len(candidates) == 1:
+                    person = candidates[0]
+                    person.mentions.append((index, m.start(), m.end()))
+                    self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
+
+    def _infer_countries(self):
+        """Roles with no stated country: the office-holder dictionary says whose office it was then."""
+        for person in self.people.values():
+            if person.country or not person.known:
+                continue
+            tenures = [t for t in person.known.tenures if t.country]
+            current = [t for t in tenures if t.holds_on(self.on)]
+            wanted = {r.office for r in person.roles}
+            best = [t for t in current if t.role in wanted] or current or tenures
+            if best:
+                person.inferred_country = best[0].country
+                for role in person.roles:
+                    if role.country is None:
+                        role.country = best[0].country
+                if not person.roles and current:
+                    t = current[0]
+                    person.roles.append(RoleClaim(t.role_label, t.role, t.country, None, None, -1, -1, -1))
+
+
+def _expansion(before: str, acronym: str) -> str | None:
+    """The words before '(ACR)' that the acronym abbreviates (Schwartz and Hearst's rule)."""
+    words = before.split()
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    for size in range(1, min(len(words), len(letters) + 4) + 1):
+        candidate = words[-size:]
+        if not candidate[0][:1].isupper() or candidate[0].lower() != candidate[0] and candidate[0][0].lower() != letters[0]:
+            continue
+        phrase = " ".join(candidate)
+        # every letter found in order, the first at the start of the first word
+        pos, ok = 0, True
+        low = phrase.lower()
+        for c in letters:
+            pos = low.find(c, pos)
+            if pos < 0:
+                ok = False
+                break
+            pos += 1
+        if ok and low.startswith(letters[0]):
+            phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
+            return phrase.strip(" ,")
+    return None
+
+
+def _split_offices(label: str) -> list[str]:
+    parts = re.split(rf"\s*(?:,\s*and|,|\band)\s+(?=(?:(?:{ROLE_MODIFIER})\s+)*(?:{_FIELD}\s+){{0,3}}(?:{ROLE_CORE})\b)", label)
+    return [p for p in parts if p.strip()] or [label]
+
+
+def _trim_name(name: str) -> tuple[str, bool]:
+    """Drop trailing words that are not part of a name ("Hun Sen Today" stays whole: rare)."""
+    words = name.split()
+    cut = False
+    while words and (words[-1] in STOPWORDS or words[-1].rstrip("'s") in STOPWORDS):
+        words.pop()
+        cut = True
+    return " ".join(words), cut
+
+
+def _looks_like_org(name: str) -> bool:
+    return bool(re.search(r"\b(Party|Ministry|Agency|Association|Council|Committee|Government|Department|"
+                          r"University|Academy|Institute|Bank|Fund|Organization|Organisation|Forum|Assembly|"
+                          r"Senate|Parliament|Congress|Embassy|Office|Union|Commission|Centre|Center|Foundation|"
+                          r"Front|Movement|League|Alliance|Federation|Chamber|Court|School|College|Society|"
+                          r"Corporation|Company|Group|Service|Authority|Secretariat|Mission|Network|Press)\b", name))
+
+
+def _org_kind(name: str) -> str:
+    for pattern, kind in ((r"\bParty\b|\bFront\b|\bMovement\b", "PoliticalParty"),
+                          (r"\bMinistry\b|\bDepartment\b", "Ministry"),
+                          (r"\bNews\b|\bPress\b|\bAgency\b.*\bNews|\bBroadcast", "NewsAgency"),
+                          (r"\bAssembly\b|\bParliament\b|\bSenate\b|\bCongress\b|\bDuma\b", "Legislature"),
+                          (r"\bAcademy\b|\bInstitute\b|\bUniversity\b|\bCentre\b|\bCenter\b|\bCollege\b", "ResearchInstitute"),
+                          (r"\bGovernment\b|\bCommission\b|\bAuthority\b|\bOffice\b|\bEmbassy\b", "GovernmentBody")):
+        if re.search(pattern, name):
+            return kind
+    return "Organisation"
+
+
+def _keeps_owner(role_text: str, owner: re.Match) -> bool:
+    """'Minister of Foreign Affairs' keeps its 'of'; 'Ambassador of the United States' does not."""
+    head = role_text[owner.start():].split()[1:2]
+    return bool(head) and re.fullmatch(_FIELD, head[0].strip(",")) is not None and head[0] not in ("ASEAN",)
+
+
+def _tidy_label(label: str) -> str:
+    label = re.sub(r"\s+", " ", label).strip(" ,.")
+    label = re.sub(r"\s*\([A-Z]{2,9}\)$", "", label)
+    return label[:1].upper() + label[1:] if label else label
+
+
+def find_actors(gazetteer: Gazetteer, text: str, sentences: list[Span], on: dt.date | None) -> Actors:
+    return ActorFinder(gazetteer, text, sentences, on).run()

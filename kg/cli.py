@@ -1,0 +1,183 @@
+"""The `kg` command: a thin layer over the kg library. Each verb parses, calls, formats."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def store_option(read_only: bool = False):
+    return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        help="Store folder (default: $KG_STORE or .kg/store).")
+
+
+def _open_store(store_dir, read_only=False):
+    from kg.store import KGStore, StoreError
+    try:
+        return KGStore(store_dir, read_only=read_only)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="kg")
+def cli():
+    """Diplomatic interactions from news articles, as an RDF knowledge graph.
+
+    Build the graph from articles, ask it saved questions, validate it, export it, and
+    push it to other triple stores. Every fact keeps the sentence it came from.
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option()
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the mapped articles.")
+@click.option("--prune", is_flag=True, help="Remove stored articles that are not among PATHS.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
+def build(paths, store_dir, no_validate, prune, progress):
+    """Map articles into the graph store (only new or changed ones).
+
+    PATHS are .txt articles (with optional NAME.meta.json sidecars), .jsonl files with one
+    article per line, or folders of them. Prints what it read, found and checked; exit
+    code 1 when some input could not be read or mapped.
+
+    Example:
+
+        kg build seeds/ --store .kg/store
+    """
+    from kg.build import build as run_build
+    store = _open_store(store_dir)
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+        bar = tqdm(unit=" articles", file=sys.stderr)
+    summary = run_build(paths, store, validate=not no_validate, prune=prune,
+                        on_progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    for error in summary.errors:
+        click.echo(f"error: {error}", err=True)
+    for detail in summary.violation_details[:20]:
+        click.echo(f"violation: {detail}", err=True)
+    for line in summary.lines():
+        click.echo(line)
+    if summary.errors:
+        sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--endpoint", metavar="URL", help="Ask this SPARQL 1.1 endpoint instead of the embedded store.")
+@store_option()
+def query(name, params, fmt, endpoint, store_dir):
+    """Run a saved query (see `kg queries`) on the store or on an endpoint.
+
+    Example:
+
+        kg query interactions --format csv
+
+        kg query bilateral-timeline -p a=KHM -p b=USA --endpoint http://127.0.0.1:7878/query
+    """
+    from kg.queries import QueryError, format_result, get_query, run_local, run_remote
+    values = {}
+    for item in params:
+        if "=" not in item:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        key, value = item.split("=", 1)
+        values[key.strip()] = value
+    try:
+        saved = get_query(name)
+        if endpoint:
+            result = run_remote(endpoint, saved, values)
+        else:
+            result = run_local(_open_store(store_dir, read_only=True), saved, values)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command(context_settings=CONTEXT)
+def queries():
+    """List the saved queries with their summaries and parameters.
+
+    Example:
+
+        kg queries
+    """
+    from kg.queries import saved_queries
+    for name, saved in saved_queries().items():
+        click.echo(f"{name}: {saved.summary}")
+        for param in saved.params.values():
+            default = f", default {param.default}" if param.default is not None else ""
+            click.echo(f"    --param {param.name}=<{param.type}{default}>  {param.description}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+def validate(files, fmt):
+    """Check RDF files against the SHACL shapes (ontology/shapes.ttl).
+
+    The report groups results by shape and focus node. Exit codes: 0 the data conforms,
+    1 it has violations (warnings alone still conform), 2 an error (unreadable file,
+    malformed RDF).
+
+    Example:
+
+        kg export --format turtle > graph.ttl && kg validate graph.ttl
+    """
+    from kg.validate import count, format_report, validate_files
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        click.echo(f"Error: no such file: {', '.join(missing)}", err=True)
+        sys.exit(2)
+    try:
+        found = validate_files(list(files))
+    except Exception as exc:  # rdflib raises many parser error types
+        click.echo(f"Error: cannot read {', '.join(map(str, files))}: {exc}", err=True)
+        sys.exit(2)
+    click.echo(format_report(found, fmt), nl=False)
+    sys.exit(1 if count(found, "Violation") else 0)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]), default="trig",
+              show_default=True)
+@click.option("--article", "article_ids", multiple=True, metavar="ID", help="Only this article's graph (repeatable).")
+@click.option("--reference/--no-reference", default=False, help="Include the reference graph (default: no).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@store_option()
+def export(fmt, article_ids, reference, output, store_dir):
+    """Write the graph (or some articles' graphs) as Turtle, TriG, N-Quads or JSON-LD.
+
+    Turtle merges the named graphs into one; the other formats keep them.
+
+    Example:
+
+        kg export --format turtle --article 000_4182529e3da3c08d -o article.ttl
+    """
+    from kg.export import ExportError, export as run_export
+    store = _open_store(store_dir, read_only=True)
+    try:
+        data = run_export(store, fmt, list(article_ids), include_reference=reference)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    if output:
+        tmp = output.with_name(output.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(output)  # never leave a half-written file under the real name
+    else:
+        sys.stdout.buffer.write(data)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

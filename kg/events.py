@@ -1,0 +1,490 @@
+"""Stage 4: find the interactions (meetings, visits, calls, letters, signings) in the sentences.
+
+Each trigger word opens a candidate event; the actors around it become its parties
+(the subject before the first trigger, each trigger's objects after it). Candidates that
+only refer back ("the meeting", "these talks") add their sentence as evidence to the event
+they refer to, so several sentences about one interaction make one event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kg.actors import Actors, Mention, OrgEntity, PersonEntity, normalise
+from kg.dates import DateMention, RefDate, find_dates
+from kg.gazetteer import Gazetteer
+from kg.structure import Span
+
+MEETING_FAMILY = {"Meeting", "CourtesyCall", "PhoneCall", "VideoConference"}
+IN_PERSON = {"Meeting", "CourtesyCall", "AgreementSigning"}
+VISIT_KINDS = {"state": "StateVisit", "official": "OfficialVisit", "working": "WorkingVisit"}
+# How specific a type is: a later, more specific mention retypes the event ("the courtesy call").
+SPECIFICITY = {"Meeting": 0, "CourtesyCall": 1, "VideoConference": 2, "PhoneCall": 2}
+
+_DET = r"(?:the|this|that|these|those|such|said)"
+TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("VideoConference", re.compile(
+        r"\bvideo[\s-]?conferenc\w*|\bvideo[\s-]?call\w*|\bvideo[\s-]?link\b|\bvirtual(?:ly)?\s+(?:meeting|summit|talks|conference|call)\b|"
+        r"\bonline\s+(?:meeting|talks|conference|call)\b|\bvia\s+video\b|\bby\s+video\b|\bvirtually\b", re.I)),
+    ("PhoneCall", re.compile(
+        r"\b(?:tele)?phone[\s-](?:call|conversation|talk|discussion)s?\b|\btelephon(?:e|ed|ic)\b(?!\s+number)|"
+        r"\bphoned\b|\bby\s+phone\b|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
+    ("Correspondence", re.compile(
+        r"\b(?:congratulatory|condolence|felicitation|greetings?|sympathy|thank[\s-]you|personal|written)\s+"
+        r"(?:letter|message|cable|note)s?\b|\b(?:letter|message)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"
+        r"greeting|thanks)s?\b|\b(?:sent|send|sends|delivered|delivers|handed\s+over|addressed|wrote)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?"
+        r"(?:\w+\s+)?(?:letter|message)s?\b|\bwrote\s+to\b|\bletters?\s+(?:from|to)\b|\b" + _DET + r"\s+letters?\b", re.I)),
+    ("CourtesyCall", re.compile(r"\bcourtesy\s+(?:call|visit)s?\b|\bcalled\s+on\b|\bcall\s+on\b", re.I)),
+    ("Visit", re.compile(
+        r"\b(?:(?:state|official|working|formal|friendship|maiden|historic|bilateral|first|two-day|three-day|"
+        r"four-day|five-day|one-day|\w+-day)\s+)?visit\b(?!or)|\bvisit(?:ed|ing|s)\s+(?=(?-i:[A-Z]))|\bvisited\b|"
+        r"\btrip\s+to\b|\btour\s+of\b|\barriv(?:ed|es|e|ing)\s+in\b|\btravel(?:led|ed|s|ling)?\s+to\b", re.I)),
+    ("Meeting", re.compile(
+        r"\bmet\b|\bmeet(?:s|ing)?\b(?!\s+(?:[\w-]+\s+){0,4}?(?:targets?|goals?|demands?|needs|requirements?|deadlines?|"
+        r"expectations?|criteria|standards?|obligations?|challenges?|conditions|costs?|commitments?)\b)|\btalks\b|\bheld\s+(?:a\s+)?(?:\w+\s+){0,2}discussions?\b|"
+        r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\b|\bconferred\s+with\b|\bsat\s+down\s+with\b|"
+        r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
+        r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|"
+        r"\b(?:received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+))", re.I)),
+]
+SIGNING_RE = re.compile(
+    r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
+    r"(?P<obj>(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+number\s+of|a\s+series\s+of)\s+)"
+    r"(?:[\w'-]+\s+){0,8}?(?P<kind>agreements?|memorand(?:um|a)|mous?|treat(?:y|ies)|accords?|protocols?|conventions?|"
+    r"deals?|declarations?|contracts?|letters?\s+of\s+intent|joint\s+statements?|pacts?|charters?|"
+    r"frameworks?|plans?\s+of\s+action|action\s+plans?|programmes?|programs?|documents?|instruments?)\b[^,.;]*)", re.I)
+PLANNED_RE = re.compile(
+    r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|(?:is|are|was|were)\s+(?:scheduled|set|expected|"
+    r"slated|poised|going|planning|due)\s+to|to\s+be\s+held|plans?\s+to|planned|intends?\s+to|upcoming|"
+    r"forthcoming|would\s+(?:meet|visit|travel|hold|sign|pay)|next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|"
+    r"is\s+expected|are\s+expected|invited\s+\w+\s+to\s+visit|invitation\s+to\s+visit)\b", re.I)
+GROUP_RE = re.compile(r"\b(?:the\s+two|both|the\s+three|all\s+three|the)\s+(?:leaders|sides|ministers|foreign\s+ministers|"
+                      r"presidents|prime\s+ministers|delegations|officials|counterparts|heads\s+of\s+state)\b", re.I)
+ANAPHORA_RE = re.compile(rf"\b{_DET}\s+(?:\w+[\s-]+){{0,2}}$", re.I)
+MULTILATERAL_RE = re.compile(r"\b(?:trilateral|multilateral|quadrilateral|three-way|four-way|joint\s+meeting|"
+                             r"together|jointly|a\s+meeting\s+of)\b", re.I)
+OCCASION_RE = re.compile(r"\b(?:on\s+(?:this|that|the)\s+occasion|on\s+the\s+same\s+day|during\s+the\s+(?:visit|meeting|talks)|"
+                         r"on\s+the\s+sidelines\s+of\s+the\s+(?:meeting|visit|talks)|following\s+the\s+(?:talks|meeting))\b", re.I)
+VENUE_RE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’.-]*\s+){0,5}(?:Palace|House|Hall|Building|Headquarters|"
+                      r"headquarters|Office|Ministry|Centre|Center|Hotel|Residence|Embassy|Secretariat|Parliament|"
+                      r"Chancellery|Kremlin|Complex|Villa|Hall)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})?)")
+TOPIC_WINDOW = 4  # sentences after an event's last mention that still speak about it
+
+
+@dataclass
+class Event:
+    kind: str
+    sentences: list[int]
+    parties: list[object]                     # PersonEntity, OrgEntity or alpha-3 country
+    status: str = "occurred"
+    start: dt.date | None = None
+    end: dt.date | None = None
+    city: str | None = None
+    city_country: str | None = None
+    venue: str | None = None
+    visitors: list[object] = field(default_factory=list)
+    host: str | None = None                   # alpha-3 of the host country (visits)
+    agreement_name: str | None = None
+    agreement_kind: str | None = None
+    part_of_visit: "Event | None" = None
+    topics: set = field(default_factory=set)
+    trigger_sentence: int = 0
+
+    @property
+    def family(self) -> str:
+        if self.kind in MEETING_FAMILY:
+            return "Meeting"
+        if self.kind.endswith("Visit"):
+            return "Visit"
+        return self.kind
+
+
+@dataclass
+class Trigger:
+    kind: str
+    start: int
+    end: int
+    definite: bool
+
+
+def party_key(party) -> str:
+    if isinstance(party, PersonEntity):
+        return "p:" + party.key
+    if isinstance(party, OrgEntity):
+        return "o:" + str(party.org.iri)
+    return "c:" + str(party)
+
+
+def party_country(party) -> str | None:
+    if isinstance(party, PersonEntity):
+        return party.country
+    if isinstance(party, OrgEntity):
+        return party.org.country
+    return party
+
+
+class EventFinder:
+    def __init__(self, g: Gazetteer, text: str, sentences: list[Span], actors: Actors, ref: RefDate,
+                 dateline_place: str | None, trailing_place: str | None):
+        self.g = g
+        self.text = normalise(text)
+        self.sentences = sentences
+        self.actors = actors
+        self.ref = ref
+        self.dateline_place = dateline_place or trailing_place
+        self.events: list[Event] = []
+
+    def run(self) -> list[Event]:
+        for index, sentence in enumerate(self.sentences):
+            for candidate in self._candidates(index, sentence):
+                self._add(candidate)
+        self._link_visits()
+        self._infer_countries()
+        self._default_places()
+        self._assign_topics()
+        return [e for e in self.events if self._complete(e)]
+
+    # -- triggers and candidates
+    def _triggers(self, sentence: Span) -> list[Trigger]:
+        found: list[Trigger] = []
+        for kind, pattern in TRIGGERS:
+            for m in pattern.finditer(self.text, sentence.start, sentence.end):
+                if any(t.start < m.end() and m.start() < t.end for t in found):
+                    continue
+                if kind == "Visit" and re.match(r"visits\s*$", m.group(0).split()[-1], re.I) is None and \
+                        self.text[m.end():m.end() + 1] == "s":
+                    continue  # "high-level visits": plural, visits in general
+                definite = bool(ANAPHORA_RE.search(self.text[max(sentence.start, m.start() - 40):m.start()]))
+                found.append(Trigger(kind, m.start(), m.end(), definite))
+        for m in SIGNING_RE.finditer(self.text, sentence.start, sentence.end):
+            if not any(t.start < m.end("verb") and m.start() < t.end for t in found):
+                found.append(Trigger("AgreementSigning", m.start(), m.end("verb"), False))
+        return sorted(found, key=lambda t: t.start)
+
+    def _candidates(self, index: int, sentence: Span) -> list[Event]:
+        triggers = self._triggers(sentence)
+        if not triggers:
+            return []
+        mentions = [m for m in self.actors.in_sentence(index)
+                    if not m.inside_role and not self._commentator(m) and not self._modifier(m)]
+        dates = find_dates(self.text[sentence.start:sentence.end])
+        dates = [DateMention(d.start + sentence.start, d.end + sentence.start, d.kind, d.year, d.month, d.day,
+                             d.end_month, d.end_day, d.relative) for d in dates]
+        date_owner = self._assign_dates(dates, triggers)
+        first = triggers[0].start
+        subject = [m for m in mentions if m.end <= first]
+        out: list[Event] = []
+        non_visit = [t for t in triggers if t.kind != "Visit"]
+        for t in triggers:
+            if t.kind == "Visit":
+                event = self._visit(index, sentence, t, mentions)
+            else:
+                nxt = next((u.start for u in non_visit if u.start > t.start), sentence.end)
+                objects = [m for m in mentions if t.end <= m.start < nxt]
+                if t.kind == "AgreementSigning":
+                    event = self._signing(index, sentence, t, subject, objects)
+                    if event is None:
+                        continue
+                    out.append(event)
+                    self._finish(event, sentence, t, date_owner, dates)
+                    continue
+                out.extend(self._meetings(index, sentence, t, subject, objects, date_owner, dates))
+                continue
+            if event is not None:
+                self._finish(event, sentence, t, date_owner, dates)
+                out.append(event)
+        return out
+
+    def _modifier(self, mention: Mention) -> bool:
+        """'ASEAN-U.S. relations', 'the CPP's victory', 'ASEAN centrality': a name used as a modifier."""
+        if mention.kind == "person":
+            return False
+        after = self.text[mention.end:mention.end + 40]
+        before = self.text[max(0, mention.start - 1):mention.start]
+        if before == "-" or re.match(r"-[A-Z]", after) or re.match(r"'s\b", after):
+            return True
+        return bool(re.match(r"\s+(?:relations|ties|cooperation|partnership|centrality|unity|members?|member\s+states|"
+                             r"countries|region|summit|chairmanship|chair|framework|mechanisms?|community|charter|"
+                             r"secretariat|way|officials?|leaders?|government|citizens|people|territory|market|"
+                             r"economy|side|delegation|embassy|investors|businesses|enterprises|students|community)\b", after))
+
+    def _commentator(self, mention: Mention) -> bool:
+        return isinstance(mention.ref, PersonEntity) and mention.ref.is_commentator
+
+    @staticmethod
+    def _parties(mentions: list[Mention], countries_too: bool = False) -> list[object]:
+        parties, seen = [], set()
+        agents = [m for m in mentions if m.kind in ("person", "org")]
+        use = agents if agents or not countries_too else [m for m in mentions if m.kind == "country"]
+        for m in use:
+            party = m.ref
+            key = party_key(party)
+            if key not in seen:
+                seen.add(key)
+                parties.append(party)
+        return parties
+
+    def _meetings(self, index, sentence, t: Trigger, subject, objects, date_owner, dates) -> list[Event]:
+        subj = self._parties(subject)
+        objs = [p for p in self._parties(objects) if party_key(p) not in {party_key(s) for s in subj}]
+        window = self.text[sentence.start:sentence.end]
+        if len(subj) + len(objs) < 2 and GROUP_RE.search(window):
+            previous = self._last(lambda e: e.family == "Meeting")
+            if previous is not None:
+                subj = list(previous.parties)
+        events = []
+        if len(subj) == 1 and len(objs) >= 2 and not MULTILATERAL_RE.search(window):
+            groups = [subj + [o] for o in objs]  # "X will meet A, B and C": one meeting with each
+        else:
+            groups = [subj + objs]
+        for parties in groups:
+            event = Event(t.kind, [index], parties, trigger_sentence=index)
+            event._definite = t.definite  # type: ignore[attr-defined]
+            self._finish(event, sentence, t, date_owner, dates)
+            events.append(event)
+        return events
+
+    def _visit(self, index: int, sentence: Span, t: Trigger, mentions: list[Mention]) -> Event | None:
+        phrase = self.text[t.start:t.end].lower()
+        kind = next((VISIT_KINDS[w] for w in VISIT_KINDS if phrase.startswith(w)), "Visit")
+        before = [m for m in mentions if m.end <= t.start and m.kind in ("person", "org")]
+        after = [m for m in mentions if m.start >= t.end and m.kind in ("person", "org")]
+        visitor = before[-1].ref if before else (after[0].ref if after and re.search(
+            r"\b(?:his|her|their)\s+(?:\w+[\s-]+){0,3}$", self.text[max(sentence.start, t.start - 30):t.start + 1]) else None)
+        tail = self.text[t.end:min(sentence.end, t.end + 80)]
+        host = None
+        m = re.match(r"\s*(?:(?:to|in|of)\s+)?(?:the\s+)?(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", tail)
+        city = None
+        if m:
+            words = m.group("place").split()
+            for size in range(len(words), 0, -1):
+                candidate = " ".join(words[:size])
+                host = self.g.country_of(candidate)
+                if host:
+                    break
+                if candidate in self.g.cities:
+                    city, host = candidate, self.g.cities[candidate]
+                    break
+        if visitor is None or host is None:
+            event = Event(kind, [index], [], trigger_sentence=index)
+            event._definite = True  # type: ignore[attr-defined]
+            return event if t.definite else None
+        event = Event(kind, [index], [visitor], visitors=[visitor], host=host, city=city,
+                      city_country=host if city else None, trigger_sentence=index)
+        event._definite = False  # type: ignore[attr-defined]
+        return event
+
+    def _signing(self, index, sentence, t: Trigger, subject, objects) -> Event | None:
+        m = SIGNING_RE.match(self.text, t.start)
+        if m is None:
+            return None
+        before = self.text[max(sentence.start, t.start - 12):t.start].lower()
+        if re.search(r"\b(?:have|has|had)\s*$", before) and not m.group("obj"):
+            return None
+        window = self.text[t.start:sentence.end]
+        between = re.search(r"\b(?:between|by)\s+(.*)", window)
+        scope = subject + objects
+        parties = self._parties(scope)
+        if len(parties) < 2:
+            parties = self._parties(scope, countries_too=True)
+        obj = m.group("obj").strip()
+        name = re.split(r"\s+(?:to|in\s+order\s+to|which|that|so\s+as|aimed|aiming|with\s+a\s+view)\b", obj)[0]
+        name = re.sub(r"^(?:a|an|the)\s+", "", name).strip(" ,")
+        kind_word = m.group("kind").lower()
+        kind = "MemorandumOfUnderstanding" if kind_word.startswith(("memorand", "mou")) else \
+            "Treaty" if kind_word.startswith("treat") else "Agreement"
+        event = Event("AgreementSigning", [index], parties, agreement_name=name[:200], agreement_kind=kind,
+                      trigger_sentence=index)
+        event._definite = False  # type: ignore[attr-defined]
+        event._occasion = bool(OCCASION_RE.search(self.text[sentence.start:t.start]))  # type: ignore[attr-defined]
+        if between is None and len(parties) < 2:
+            return event
+        return event
+
+    def _assign_dates(self, dates: list[DateMention], triggers: list[Trigger]) -> dict[int, DateMention]:
+        """Each date belongs to the nearest trigger; a range prefers a visit."""
+        owner: dict[int, DateMention] = {}
+        for d in dates:
+            pool = triggers
+            if d.kind == "range" and any(t.kind == "Visit" for t in triggers):
+                pool = [t for t in triggers if t.kind == "Visit"]
+            best = min(pool, key=lambda t: min(abs(d.start - t.end), abs(t.start - d.end)))
+            key = id(best)
+            if key not in owner or (owner[key].kind == "relative" and d.kind != "relative"):
+                owner[key] = d
+        return owner
+
+    def _finish(self, event: Event, sentence: Span, t: Trigger, date_owner, dates):
+        d = date_owner.get(id(t))
+        head = self.text[sentence.start:t.start]
+        planned = bool(PLANNED_RE.search(head[-120:])) or bool(PLANNED_RE.match(self.text, t.start))
+        if d is not None:
+            start, end = d.resolve(self.ref, future=planned)
+            event.start, event.end = start, end
+            if start and self.ref.date:
+                if start > self.ref.date:
+                    planned = True
+                elif start < self.ref.date and d.kind != "relative":
+                    planned = planned and False
+        event.status = "planned" if planned else "occurred"
+        city = self._city_near(sentence, t) if event.family != "Visit" else None
+        if city and not event.city:
+            event.city, event.city_country = city, self.g.cities[city]
+        venue = VENUE_RE.search(self.text, t.start, sentence.end)
+        if venue and event.family != "Visit":
+            event.venue = venue.group("venue").strip()
+        event._occasion = getattr(event, "_occasion", False) or bool(OCCASION_RE.search(head))  # type: ignore[attr-defined]
+
+    def _city_near(self, sentence: Span, t: Trigger) -> str | None:
+        best, distance = None, 10 ** 9
+        for m in self.g.city_re.finditer(self.text, sentence.start, sentence.end):
+            before = self.text[max(sentence.start, m.start() - 5):m.start()]
+            if not re.search(r"\b(?:in|at)\s+$", before):
+                continue
+            gap = abs(m.start() - t.end) if m.start() >= t.end else abs(t.start - m.end())
+            if gap < distance:
+                best, distance = m.group(0), gap
+        return best
+
+    # -- merging candidates into events
+    def _last(self, predicate) -> Event | None:
+        return next((e for e in reversed(self.events) if predicate(e)), None)
+
+    def _add(self, c: Event):
+        definite = getattr(c, "_definite", False)
+        enough = len(c.parties) >= 2 or (c.family == "Visit" and c.visitors and c.host)
+        if getattr(c, "_occasion", False):
+            previous = self._last(lambda e: e.kind in IN_PERSON) or self._last(lambda e: e.family == "Visit")
+            if previous is not None:
+                c.start = c.start or (previous.start if previous.family != "Visit" else None)
+                c.city = c.city or previous.city
+                c.city_country = c.city_country or previous.city_country
+        if not enough:
+            target = self._referent(c)
+            if target is not None:
+                self._merge(target, c, add_parties=False)
+            return
+        for e in self.events:
+            if self._same(e, c):
+                self._merge(e, c, add_parties=True)
+                return
+        self.events.append(c)
+
+    def _referent(self, c: Event) -> Event | None:
+        """The earlier event a party-less mention speaks of: same family, and recent for retyping."""
+        if c.family == "Meeting":
+            recent = self._last(lambda e: e.family == "Meeting")
+            if recent is None:
+                return None
+            if c.kind != recent.kind and c.kind in ("VideoConference", "PhoneCall"):
+                # "The discussion occurred via video conference": retype only a recent meeting.
+                return recent if c.sentences[0] - recent.sentences[-1] <= 2 and recent.kind == "Meeting" else None
+            return recent
+        return self._last(lambda e: e.family == c.family)
+
+    def _same(self, e: Event, c: Event) -> bool:
+        if e.family != c.family or e.status != c.status:
+            return False
+        if e.kind in ("PhoneCall", "VideoConference") and c.kind in ("PhoneCall", "VideoConference") and e.kind != c.kind:
+            return False
+        if e.start and c.start and not (e.start <= c.start <= (e.end or e.start)):
+            return False
+        a = {party_key(p) for p in e.parties}
+        b = {party_key(p) for p in c.parties}
+        if e.family == "Visit":
+            return e.host == c.host and bool(a & b)
+        return a == b or (len(b) >= 2 and b <= a)
+
+    def _merge(self, e: Event, c: Event, add_parties: bool):
+        e.sentences.extend(s for s in c.sentences if s not in e.sentences)
+        if SPECIFICITY.get(c.kind, -1) > SPECIFICITY.get(e.kind, -1) and e.family == c.family:
+            e.kind = c.kind
+        if e.family == "Visit" and c.kind != "Visit" and e.kind == "Visit":
+            e.kind = c.kind
+        if add_parties:
+            keys = {party_key(p) for p in e.parties}
+            e.parties.extend(p for p in c.parties if party_key(p) not in keys)
+        e.start = e.start or c.start
+        e.end = e.end or c.end
+        if not e.city and c.city:
+            e.city, e.city_country = c.city, c.city_country
+        e.venue = e.venue or c.venue
+        e.agreement_name = e.agreement_name or c.agreement_name
+
+    # -- whole-article passes
+    def _link_visits(self):
+        visits = [e for e in self.events if e.family == "Visit" and e.visitors]
+        for e in self.events:
+            if e.family == "Visit":
+                continue
+            for v in visits:
+                visitor_keys = {party_key(p) for p in v.visitors}
+                if not visitor_keys & {party_key(p) for p in e.parties}:
+                    continue
+                if e.start and v.start and not (v.start <= e.start <= (v.end or v.start)):
+                    continue
+                if e.kind in ("PhoneCall", "VideoConference", "Correspondence"):
+                    continue
+                e.part_of_visit = v
+                break
+
+    def _infer_countries(self):
+        """People whose role names no country: the host if they meet a visitor there, else the
+        country the article speaks of most that their counterparts do not come from."""
+        counts = self.actors.country_counts
+        for e in self.events:
+            for p in e.parties:
+                if not isinstance(p, PersonEntity) or p.country:
+                    continue
+                visit = e.part_of_visit if e.part_of_visit else None
+                if e.family == "Visit":
+                    visit = e
+                if visit and visit.host and p not in visit.visitors:
+                    p.inferred_country = visit.host
+                    continue
+                others = {party_country(q) for q in e.parties if q is not p} - {None}
+                if visit and p in visit.visitors and visit.host:
+                    others.add(visit.host)
+                ranked = sorted((c for c in counts if c not in others), key=lambda c: -counts[c])
+                if ranked:
+                    p.inferred_country = ranked[0]
+
+    def _default_places(self):
+        """In-person events with no stated city happened in the dateline city when a party is from there."""
+        line_country = self.g.cities.get(self.dateline_place) if self.dateline_place else None
+        for e in self.events:
+            if e.city or e.kind not in IN_PERSON:
+                continue
+            if e.part_of_visit and e.part_of_visit.city:
+                e.city, e.city_country = e.part_of_visit.city, e.part_of_visit.city_country
+                continue
+            countries = {party_country(p) for p in e.parties}
+            if line_country and line_country in countries and e.status == "occurred" and \
+                    (e.part_of_visit is None or e.part_of_visit.host == line_country):
+                e.city, e.city_country = self.dateline_place, line_country
+
+    def _assign_topics(self):
+        starts = sorted({e.sentences[0] for e in self.events})
+        for e in self.events:
+            first, last = e.sentences[0], max(e.sentences)
+            later = [s for s in starts if s > first]
+            stop = min([later[0] if later else len(self.sentences), last + TOPIC_WINDOW + 1])
+            indices = set(e.sentences) | set(range(first, max(stop, last + 1)))
+            for i in indices:
+                if i >= len(self.sentences):
+                    continue
+                span = self.sentences[i]
+                for m in self.g.topic_re.finditer(self.text, span.start, span.end):
+                    e.topics.add(self.g.topics[m.group(0).lower()])
+
+    @staticmethod
+    def _complete(e: Event) -> bool:
+        if e.family == "Visit":
+            return bool(e.visitors and e.host)
+        return len(e.parties) >= 2
+
+
+def find_events(g: Gazetteer, text: str, sentences: list[Span], actors: Actors, ref: RefDate,
+                dateline_place: str | None, trailing_place: str | None = None) -> list[Event]:
+    return EventFinder(g, text, sentences, actors, ref, dateline_place, trailing_place).run()

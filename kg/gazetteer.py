@@ -1,0 +1,205 @@
+"""The gazetteer: names of countries, organisations, cities, offices, office holders and topics.
+
+It is loaded from the reference RDF in `ontology/` (one source of truth for recognition and
+for the graph) and compiled into dictionaries and regular expressions once per process.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.namespaces import DIP, ONTOLOGY_DIR, ORG, SCHEMA
+
+REFERENCE_FILES = ("topics.ttl", "event-types.ttl", "reference/countries.ttl",
+                   "reference/organisations.ttl", "reference/office-holders.ttl")
+
+
+@dataclass(frozen=True)
+class Country:
+    iri: URIRef
+    alpha3: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Organisation:
+    iri: URIRef
+    name: str
+    kind: str                 # local name of its dip: class, e.g. "PoliticalParty"
+    acronym: str | None
+    country: str | None       # alpha-3 of the country it belongs to, if national
+
+
+@dataclass(frozen=True)
+class Tenure:
+    iri: URIRef
+    role: str                 # office slug, e.g. "prime-minister"
+    role_label: str
+    organisation: URIRef      # a country or organisation IRI
+    country: str | None       # alpha-3 (the country, or the organisation's country)
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class KnownPerson:
+    iri: URIRef
+    name: str
+    variants: set[str] = field(default_factory=set)
+    tenures: list[Tenure] = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country]                 # alpha-3 -> country
+    country_names: dict[str, str]                 # surface form (case-sensitive) -> alpha-3
+    demonyms: dict[str, str]                      # adjective -> alpha-3
+    organisations: dict[str, Organisation]        # surface form or acronym -> organisation
+    ambiguous_acronyms: dict[str, list[Organisation]]  # "AKP": the Cambodian news agency or the Turkish party
+    cities: dict[str, str]                        # city name -> alpha-3
+    offices: dict[str, str]                       # lower-case office label -> office slug
+    persons: dict[str, KnownPerson]               # name variant -> person
+    topics: dict[str, URIRef]                     # lower-case keyword -> topic concept
+    topic_labels: dict[URIRef, str]
+    country_re: re.Pattern = field(init=False)
+    org_re: re.Pattern = field(init=False)
+    city_re: re.Pattern = field(init=False)
+    person_re: re.Pattern = field(init=False)
+    topic_re: re.Pattern = field(init=False)
+
+    def __post_init__(self):
+        self.country_re = _alternation(list(self.country_names) + list(self.demonyms))
+        self.org_re = _alternation(list(self.organisations) + list(self.ambiguous_acronyms))
+        self.city_re = _alternation(self.cities)
+        self.person_re = _alternation(self.persons)
+        self.topic_re = _alternation(self.topics, flags=re.IGNORECASE)
+
+    def country_of(self, surface: str) -> str | None:
+        surface = surface.strip()
+        surface = re.sub(r"['’]s$", "", surface)
+        return self.country_names.get(surface) or self.demonyms.get(surface) \
+            or self.country_names.get(re.sub(r"^the ", "", surface, flags=re.I))
+
+
+def _alternation(names, flags: int = 0) -> re.Pattern:
+    ordered = sorted({n for n in names if n}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(n) for n in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+
+def _date(value) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _en(graph: Graph, subject, predicate) -> list[str]:
+    return [str(o) for o in graph.objects(subject, predicate)
+            if isinstance(o, Literal) and (o.language in (None, "en") or o.language.startswith("en"))]
+
+
+def load_reference_graph(directory: Path = ONTOLOGY_DIR) -> Graph:
+    graph = Graph()
+    for name in REFERENCE_FILES:
+        path = directory / name
+        if path.exists():
+            graph.parse(path, format="turtle")
+    return graph
+
+
+@functools.lru_cache(maxsize=2)
+def load(directory: Path = ONTOLOGY_DIR) -> Gazetteer:
+    return from_graph(load_reference_graph(directory))
+
+
+def from_graph(g: Graph) -> Gazetteer:
+    countries, country_names, demonyms, cities = {}, {}, {}, {}
+    for iri in g.subjects(RDF.type, DIP.Country):
+        code = str(g.value(iri, DIP.iso3166Alpha3) or "")
+        if not code:
+            continue
+        name = (_en(g, iri, SKOS.prefLabel) or [code])[0]
+        countries[code] = Country(iri, code, name)
+        for label in _en(g, iri, SKOS.prefLabel) + _en(g, iri, SKOS.altLabel) + _en(g, iri, DIP.officialName):
+            country_names.setdefault(label, code)
+        for adjective in _en(g, iri, DIP.demonym):
+            demonyms.setdefault(adjective, code)
+        for city in _en(g, iri, DIP.capital) + _en(g, iri, DIP.city):
+            cities.setdefault(city, code)
+    organisations, shared_acronyms = {}, {}
+    kinds = {DIP[k] for k in ("Organisation", "IntergovernmentalOrganisation", "PoliticalParty", "GovernmentBody",
+                             "Ministry", "Legislature", "NewsAgency", "ResearchInstitute")}
+    for kind in kinds:
+        for iri in g.subjects(RDF.type, kind):
+            name = (_en(g, iri, SKOS.prefLabel) or [None])[0]
+            if not name:
+                continue
+            country_iri = g.value(iri, DIP.country)
+            country = str(g.value(country_iri, DIP.iso3166Alpha3)) if country_iri is not None else None
+            acronym = g.value(iri, DIP.acronym)
+            org = Organisation(iri, name, str(kind).rsplit("#", 1)[-1], str(acronym) if acronym else None, country)
+            for label in [name] + _en(g, iri, SKOS.altLabel):
+                organisations.setdefault(label, org)
+            if acronym and len(str(acronym)) >= 2:
+                shared_acronyms.setdefault(str(acronym), []).append(org)
+    acronyms = {}
+    for acronym, orgs in shared_acronyms.items():
+        unique = list({o.iri: o for o in orgs}.values())
+        if len(unique) == 1:
+            organisations.setdefault(acronym, unique[0])
+        else:
+            acronyms[acronym] = sorted(unique, key=lambda o: str(o.iri))
+    offices = {}
+    for iri in g.subjects(RDF.type, DIP.Office):
+        role_slug = str(iri).rsplit("/", 1)[-1]
+        for label in _en(g, iri, SKOS.prefLabel) + _en(g, iri, SKOS.altLabel):
+            offices.setdefault(label.lower(), role_slug)
+    persons: dict[str, KnownPerson] = {}
+    by_iri: dict[URIRef, KnownPerson] = {}
+    for iri in g.subjects(RDF.type, DIP.Person):
+        name = str(g.value(iri, SCHEMA.name) or "")
+        if not name:
+            continue
+        person = KnownPerson(iri, name, {name, *_en(g, iri, SKOS.altLabel)})
+        by_iri[iri] = person
+    for tenure in g.subjects(RDF.type, DIP.Tenure):
+        member = g.value(tenure, ORG.member)
+        if member not in by_iri:
+            continue
+        organisation = g.value(tenure, ORG.organization)
+        role = g.value(tenure, ORG.role)
+        code = g.value(organisation, DIP.iso3166Alpha3)
+        if code is None:
+            owner = g.value(organisation, DIP.country)
+            code = g.value(owner, DIP.iso3166Alpha3) if owner is not None else None
+        label = str(g.value(tenure, DIP.roleLabel) or (str(role).rsplit("/", 1)[-1] if role else ""))
+        by_iri[member].tenures.append(Tenure(
+            tenure, str(role).rsplit("/", 1)[-1] if role else "", label, organisation,
+            str(code) if code else None, _date(g.value(tenure, SCHEMA.startDate)), _date(g.value(tenure, SCHEMA.endDate))))
+    for person in by_iri.values():
+        for variant in person.variants:
+            if len(variant.split()) >= 2:  # a lone surname is resolved in context, never globally
+                persons.setdefault(variant, person)
+    topics, topic_labels = {}, {}
+    for concept in g.subjects(SKOS.inScheme, DIP.TopicScheme):
+        topic_labels[concept] = (_en(g, concept, SKOS.prefLabel) or [str(concept)])[0]
+        for keyword in _en(g, concept, DIP.keyword):
+            topics.setdefault(keyword.lower(), concept)
+    return Gazetteer(countries, country_names, demonyms, organisations, acronyms, cities, offices, persons, topics,
+                     topic_labels)

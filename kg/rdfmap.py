@@ -1,0 +1,241 @@
+"""Stage 5: write what the mapper found as triples of the diplomacy ontology.
+
+Every event and every role statement points to its article and to an evidence
+annotation whose selectors give the sentence and its character offsets. IRIs of people,
+organisations, countries and places are global; IRIs of events, tenures and evidence are
+numbered within the article in reading order, so building the same article again gives
+the same graph.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
+
+from kg.actors import Actors, OrgEntity, PersonEntity, RoleClaim
+from kg.articles import Article
+from kg.events import Event, party_country
+from kg.namespaces import DIP, ID, MAPPER_AGENT, OA, ORG, PREFIXES, PROV, SCHEMA, country_iri, slug
+from kg.structure import Span, Structure
+
+EVENT_TYPE_SLUG = {
+    "Meeting": "meeting", "CourtesyCall": "courtesy-call", "Visit": "visit", "StateVisit": "state-visit",
+    "OfficialVisit": "official-visit", "WorkingVisit": "working-visit", "PhoneCall": "phone-call",
+    "VideoConference": "video-conference", "Correspondence": "correspondence",
+    "AgreementSigning": "agreement-signing",
+}
+
+
+def _published_literal(value: str) -> Literal:
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    return Literal(value, datatype=datatype)
+
+
+class ArticleGraphWriter:
+    def __init__(self, article: Article, structure: Structure, actors: Actors, events: list[Event],
+                 reference_date: dt.date | None):
+        self.a = article
+        self.st = structure
+        self.actors = actors
+        self.events = events
+        self.on = reference_date
+        self.g = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns)
+        self.article = ID[f"article/{article.id}"]
+        self.run = ID[f"run/{article.id}"]
+        self.tenure_of: dict[tuple[str, int], URIRef] = {}
+
+    def write(self) -> Graph:
+        self._article()
+        self._people()
+        for n, event in enumerate(self.events, start=1):
+            self._event(n, event)
+        return self.g
+
+    def add(self, s, p, o):
+        if o is not None:
+            self.g.add((s, p, o))
+
+    # -- the article and the mapping run
+    def _article(self):
+        a, art = self.a, self.article
+        self.add(art, RDF.type, DIP.NewsArticle)
+        self.add(art, DIP.articleId, Literal(a.id))
+        self.add(art, DIP.contentHash, Literal(a.content_hash))
+        title = a.title or (self.st.title.text if self.st.title else None)
+        self.add(art, SCHEMA.headline, Literal(title) if title else None)
+        self.add(art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI) if a.url else None)
+        self.add(art, SCHEMA.datePublished, _published_literal(a.published) if a.published else None)
+        self.add(art, SCHEMA.author, Literal(a.author) if a.author else None)
+        self.add(art, SCHEMA.inLanguage, Literal(a.language) if a.language else None)
+        if a.publisher:
+            publisher = ID[f"org/{slug(a.publisher)}"]
+            self.add(art, SCHEMA.publisher, publisher)
+            self.add(publisher, RDF.type, DIP.Organisation)
+            self.add(publisher, SCHEMA.name, Literal(a.publisher))
+            self.add(publisher, SKOS.prefLabel, Literal(a.publisher, lang="en"))
+        if self.st.dateline_place:
+            self.add(art, DIP.datelinePlace, self._place(self.st.dateline_place))
+        if self.st.dateline_date and len(self.st.dateline_date) == 10:
+            self.add(art, DIP.datelineDate, Literal(self.st.dateline_date, datatype=XSD.date))
+        self.add(self.run, RDF.type, DIP.MappingRun)
+        self.add(self.run, PROV.used, art)
+        self.add(self.run, PROV.wasAssociatedWith, MAPPER_AGENT)
+
+    def _place(self, city: str) -> URIRef | None:
+        from kg.gazetteer import load
+        code = load().cities.get(city)
+        if code is None:
+            return None
+        place = ID[f"place/{code}/{slug(city)}"]
+        self.add(place, RDF.type, DIP.Place)
+        self.add(place, SCHEMA.name, Literal(city))
+        self.add(place, DIP.country, country_iri(code))
+        return place
+
+    def _evidence(self, sentence_index: int, fact: URIRef) -> URIRef:
+        span: Span = self.st.sentences[sentence_index]
+        node = ID[f"evidence/{self.a.id}/{span.start}-{span.end}"]
+        if (node, RDF.type, DIP.Evidence) not in self.g:
+            target = URIRef(f"{node}#target")
+            position = URIRef(f"{node}#position")
+            quote = URIRef(f"{node}#quote")
+            self.add(node, RDF.type, DIP.Evidence)
+            self.add(node, OA.hasTarget, target)
+            self.add(target, RDF.type, OA.SpecificResource)
+            self.add(target, OA.hasSource, self.article)
+            self.add(target, OA.hasSelector, position)
+            self.add(target, OA.hasSelector, quote)
+            self.add(position, RDF.type, OA.TextPositionSelector)
+            self.add(position, OA.start, Literal(span.start))
+            self.add(position, OA.end, Literal(span.end))
+            self.add(quote, RDF.type, OA.TextQuoteSelector)
+            self.add(quote, OA.exact, Literal(self.a.text[span.start:span.end]))
+        self.add(node, OA.hasBody, fact)
+        self.add(fact, DIP.evidence, node)
+        self.add(fact, PROV.wasDerivedFrom, self.article)
+        self.add(fact, PROV.wasGeneratedBy, self.run)
+        return node
+
+    # -- actors
+    def _agent(self, party) -> URIRef:
+        if isinstance(party, PersonEntity):
+            return self._person(party)
+        if isinstance(party, OrgEntity):
+            return self._org(party.org)
+        return self._country(party)
+
+    def _country(self, code: str) -> URIRef:
+        iri = country_iri(code)
+        self.add(iri, RDF.type, DIP.Country)
+        return iri
+
+    def _org(self, org) -> URIRef:
+        self.add(org.iri, RDF.type, DIP[org.kind])
+        self.add(org.iri, SKOS.prefLabel, Literal(org.name, lang="en"))
+        self.add(org.iri, DIP.acronym, Literal(org.acronym) if org.acronym else None)
+        if org.country:
+            self.add(org.iri, DIP.country, self._country(org.country))
+        return org.iri
+
+    def _person(self, person: PersonEntity) -> URIRef:
+        iri = person.iri
+        self.add(iri, RDF.type, DIP.Person)
+        self.add(iri, SCHEMA.name, Literal(person.name))
+        for honorific in person.honorifics:
+            self.add(iri, DIP.honorific, Literal(honorific))
+        return iri
+
+    def _people(self):
+        n = 0
+        for person in self.actors.people:
+            if not person.mentions:
+                continue
+            self._person(person)
+            self.add(self.article, SCHEMA.mentions, person.iri)
+            for role in person.roles:
+                owner = self._role_owner(role, person)
+                if owner is None:
+                    continue
+                n += 1
+                tenure = ID[f"tenure/{self.a.id}/{n}"]
+                self.tenure_of[(person.key, id(role))] = tenure
+                office = ID[f"role/{role.office}"]
+                self.add(tenure, RDF.type, DIP.Tenure)
+                self.add(tenure, ORG.member, person.iri)
+                self.add(tenure, ORG.organization, owner)
+                self.add(tenure, ORG.role, office)
+                self.add(office, RDF.type, DIP.Office)
+                self.add(office, SKOS.prefLabel, Literal(role.label, lang="en")) \
+                    if (office, SKOS.prefLabel, None) not in self.g else None
+                self.add(tenure, DIP.roleLabel, Literal(role.label, lang="en"))
+                self.add(tenure, DIP.qualifier, Literal(role.qualifier) if role.qualifier else None)
+                if self.on is not None:
+                    self.add(tenure, DIP.attestedOn, Literal(self.on.isoformat(), datatype=XSD.date))
+                sentence = role.sentence if role.sentence >= 0 else person.mentions[0][0]
+                self._evidence(sentence, tenure)
+
+    def _role_owner(self, role: RoleClaim, person: PersonEntity) -> URIRef | None:
+        if role.organisation is not None:
+            return self._org(role.organisation)
+        code = role.country or person.inferred_country
+        return self._country(code) if code else None
+
+    # -- events
+    def _event(self, n: int, e: Event):
+        iri = ID[f"event/{self.a.id}/{n}"]
+        e._iri = iri  # type: ignore[attr-defined]
+        self.add(iri, RDF.type, DIP[e.kind])
+        type_slug = "planned-meeting" if e.status == "planned" and e.family == "Meeting" else EVENT_TYPE_SLUG[e.kind]
+        self.add(iri, DIP.eventType, ID[f"event-type/{type_slug}"])
+        self.add(iri, DIP.status, DIP.planned if e.status == "planned" else DIP.occurred)
+        self.add(iri, SCHEMA.startDate, Literal(e.start.isoformat(), datatype=XSD.date) if e.start else None)
+        self.add(iri, SCHEMA.endDate, Literal(e.end.isoformat(), datatype=XSD.date) if e.end else None)
+        if e.city:
+            self.add(iri, SCHEMA.location, self._place(e.city))
+        self.add(iri, DIP.venue, Literal(e.venue) if e.venue else None)
+        for topic in sorted(e.topics):
+            self.add(iri, DIP.topic, topic)
+        for m, party in enumerate(e.parties, start=1):
+            agent = self._agent(party)
+            self.add(iri, DIP.participant, agent)
+            participation = ID[f"participation/{self.a.id}/{n}/{m}"]
+            self.add(iri, DIP.participation, participation)
+            self.add(participation, RDF.type, DIP.Participation)
+            self.add(participation, DIP.agent, agent)
+            country = party_country(party)
+            if isinstance(party, PersonEntity):
+                role = party.role_in(e.trigger_sentence)
+                tenure = self.tenure_of.get((party.key, id(role))) if role else None
+                self.add(participation, DIP.actingAs, tenure)
+                owner = role.organisation.iri if role and role.organisation else None
+                self.add(participation, DIP.represents, owner or (self._country(country) if country else None))
+            elif isinstance(party, OrgEntity):
+                self.add(participation, DIP.represents, self._org(party.org))
+            else:
+                self.add(participation, DIP.represents, self._country(party))
+        if e.family == "Visit":
+            for visitor in e.visitors:
+                self.add(iri, DIP.visitor, self._agent(visitor))
+            if e.host:
+                host = self._country(e.host)
+                self.add(iri, DIP.host, host)
+                self.add(iri, DIP.participant, host)
+        if e.part_of_visit is not None and getattr(e.part_of_visit, "_iri", None):
+            self.add(iri, DIP.partOfVisit, e.part_of_visit._iri)
+        if e.kind == "AgreementSigning" and e.agreement_name:
+            agreement = ID[f"agreement/{self.a.id}/{n}"]
+            self.add(iri, DIP.agreement, agreement)
+            self.add(agreement, RDF.type, DIP[e.agreement_kind or "Agreement"])
+            self.add(agreement, SCHEMA.name, Literal(e.agreement_name))
+            for party in e.parties:
+                self.add(agreement, DIP.party, self._agent(party))
+        for sentence in sorted(e.sentences):
+            self._evidence(sentence, iri)
+
+
+def write_article_graph(article: Article, structure: Structure, actors: Actors, events: list[Event],
+                        reference_date: dt.date | None) -> Graph:
+    return ArticleGraphWriter(article, structure, actors, events, reference_date).write()

@@ -1,0 +1,111 @@
+"""The embedded store: a persistent pyoxigraph store, one named graph per article.
+
+pyoxigraph answers the saved queries in milliseconds where rdflib's SPARQL over a
+Dataset takes seconds to minutes (see ../shared/MEASURED.md and benchmarks/), and it keeps
+the data on disk. rdflib stays the API for building and serialising each article's graph.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.gazetteer import REFERENCE_FILES
+from kg.namespaces import DIP, ONTOLOGY_DIR, REFERENCE_GRAPH, article_graph
+
+DEFAULT_STORE = ".kg/store"
+ONTOLOGY_FILES = ("diplomacy.ttl",) + REFERENCE_FILES
+
+
+class StoreError(Exception):
+    pass
+
+
+def default_location() -> Path:
+    return Path(os.environ.get("KG_STORE", DEFAULT_STORE))
+
+
+class KGStore:
+    def __init__(self, location: str | Path | None = None, read_only: bool = False):
+        self.location = Path(location) if location is not None else default_location()
+        try:
+            if read_only:
+                if not self.location.exists():
+                    raise StoreError(f"no store at {self.location}: run `kg build` first (or pass --store)")
+                self.store = ox.Store.read_only(str(self.location))
+            else:
+                self.location.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.location))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.location}: {exc}") from None
+
+    # -- reference data
+    def reference_hash(self) -> str:
+        digest = hashlib.sha256()
+        for name in ONTOLOGY_FILES:
+            path = ONTOLOGY_DIR / name
+            if path.exists():
+                digest.update(name.encode() + path.read_bytes())
+        return digest.hexdigest()
+
+    def ensure_reference(self) -> bool:
+        """Load the ontology and reference data into their graph when they changed. True if loaded."""
+        wanted = self.reference_hash()
+        marker = ox.NamedNode(str(REFERENCE_GRAPH))
+        current = list(self.store.quads_for_pattern(marker, ox.NamedNode(str(DIP.contentHash)), None, marker))
+        if current and current[0].object.value == wanted:
+            return False
+        self.store.remove_graph(marker) if self.store.contains_named_graph(marker) else None
+        for name in ONTOLOGY_FILES:
+            path = ONTOLOGY_DIR / name
+            if path.exists():
+                self.store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=marker)
+        self.store.add(ox.Quad(marker, ox.NamedNode(str(DIP.contentHash)), ox.Literal(wanted), marker))
+        return True
+
+    # -- articles
+    def article_hashes(self) -> dict[str, str]:
+        query = f"""SELECT ?id ?hash ?g WHERE {{ GRAPH ?g {{ ?a <{DIP.articleId}> ?id ; <{DIP.contentHash}> ?hash }} }}"""
+        return {row["id"].value: row["hash"].value for row in self.store.query(query)}
+
+    def replace_article(self, article_id: str, graph: Graph) -> None:
+        """Swap one article's named graph for a new one (only that graph changes)."""
+        data = graph.serialize(format="nt", encoding="utf-8")
+        self.replace_graph_data(article_id, data)
+
+    def replace_graph_data(self, article_id: str, ntriples: bytes) -> None:
+        name = ox.NamedNode(str(article_graph(article_id)))
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+        self.store.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+
+    def remove_article(self, article_id: str) -> None:
+        name = ox.NamedNode(str(article_graph(article_id)))
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+
+    def article_graphs(self) -> list[str]:
+        prefix = str(article_graph(""))
+        return sorted(g.value for g in self.store.named_graphs() if g.value.startswith(prefix))
+
+    def graph_ntriples(self, graph_iri: str) -> Iterator[str]:
+        node = ox.NamedNode(graph_iri)
+        for quad in self.store.quads_for_pattern(None, None, None, node):
+            yield f"{quad.subject} {quad.predicate} {quad.object} .\n"
+
+    def quads(self, graphs: Iterable[str] | None = None) -> Iterator[ox.Quad]:
+        if graphs is None:
+            yield from self.store.quads_for_pattern(None, None, None, None)
+            return
+        for g in graphs:
+            yield from self.store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+
+    def query(self, sparql: str, substitutions: dict | None = None):
+        return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+
+    def flush(self):
+        self.store.flush()
