@@ -40,7 +40,7 @@ ROLE_CORE = (
     r"Permanent\s+Secretary|State\s+Secretary|Secretary\s+of\s+State|Attorney[\s-]General|Chief\s+of\s+Staff|"
     r"Governor[\s-]General|Lieutenant\s+Governor|Taoiseach|Tánaiste|Emperor|Pope|Patriarch|Supreme\s+Leader|"
     r"Foreign\s+Secretary|Home\s+Secretary|Defence\s+Secretary|Defense\s+Secretary|"
-    r"Member\s+of\s+Parliament|MP|Lawmaker|Legislator|Deputy|Delegate"
+    r"Member\s+of\s+Parliament|MP|Lawmaker|Legislator|Deputy|Delegate|[Cc]ounterpart"
 )
 ROLE_MODIFIER = (r"Deputy|Vice|First|Second|Acting|Former|Outgoing|Incoming|Interim|Senior|Permanent|"
                  r"Assistant|Under|Junior|Principal|Executive|Caretaker|Designate|Newly[\s-]appointed|"
@@ -77,7 +77,7 @@ ORG_PHRASE_RE = re.compile(
     rf"(?<![\w-])(?:[A-Z][\w'.-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+|on\s+)?){{1,6}}(?:{_ORG_HEAD})\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:and\s+)?[A-Z][\w'.-]*){{0,3}})?")
 _LOWER_ROLES = (
-    r"prime minister|premier|president|vice president|chancellor|king|queen|foreign minister|minister|"
+    r"counterpart|prime minister|premier|president|vice president|chancellor|king|queen|foreign minister|minister|"
     r"secretary of state|secretary-general|secretary general|general secretary|secretary|ambassador|envoy|"
     r"special envoy|speaker|chairman|chairwoman|chairperson|chair|governor|mayor|director-general|director general|"
     r"director|commissioner|head|chief|leader|senator|spokesperson|spokesman|spokeswoman|commander|"
@@ -93,7 +93,17 @@ COMMENTATOR_ROLES = re.compile(
     r"researcher|fellow|analyst|professor|lecturer|scholar|expert|economist|correspondent|observer|"
     r"commentator|historian|political scientist|journalist|editor|reporter", re.IGNORECASE)
 
-_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF'’\-]*[a-z\u00DF-\u00FF]|[A-Z]{2,}(?=\s+[A-Z][a-z])|[A-Z]\.)"
+def _letters(upper: bool) -> str:
+    """Latin letters (Latin-1, Extended-A/B, Vietnamese) of one case, as a regex class body."""
+    ranges = [(0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)]
+    chars = [chr(c) for a, b in ranges for c in range(a, b + 1)
+             if chr(c).isalpha() and (chr(c).isupper() if upper else chr(c).islower())]
+    return "".join(chars).replace("-", "")
+
+
+UPPER = _letters(True)
+LOWER = _letters(False)
+_NAME_WORD = (rf"(?:[{UPPER}][{LOWER}'’\-]*[{LOWER}]|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}])|[{UPPER}]\.(?:[{UPPER}][{LOWER}]+)?)")
 _PARTICLE = r"(?:bin|binti|bint|ibn|al|el|al-|el-|da|de|del|della|der|den|di|do|dos|du|la|le|van|von|y|ter|ten|zu|abu|ould|ag)"
 NAME_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}(?:\s+(?:Jr\.|Sr\.|III|II|IV))?)")
@@ -302,10 +312,11 @@ class ActorFinder:
         a, b = sentence.start, sentence.end
         taken: list[tuple[int, int]] = []
         # 1. persons introduced with their role, either side of the name
-        for start, end, name, role_text, role_start, country_hint in self._role_person_pairs(a, b):
+        for start, end, name, role_text, role_start, country_hint, strong in self._role_person_pairs(a, b):
             if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
                 continue
-            person = self._person(name, start, end, index)
+            # "Indonesian Foreign Minister Sugiono": one name is enough after a country's title.
+            person = self._person(name, start, end, index, single_ok=strong)
             if person is None:
                 continue
             if role_text:
@@ -342,7 +353,8 @@ class ActorFinder:
             if name_text:
                 hint, hint_start = self._country_before(m.start("role"), a)
                 self.role_spans.append((hint_start if hint else m.start("role"), m.end("role")))
-                pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint))
+                pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint,
+                              hint is not None))
         # "His Excellency SOK Chenda Sophea, Deputy Prime Minister and Minister of ...",
         # "Seun Sam, a policy researcher at the Royal Academy of Cambodia",
         # "Hun Sen, in his capacity as president of the ruling Cambodian People's Party (CPP)"
@@ -364,7 +376,7 @@ class ActorFinder:
             if re.match(r"\s*(?:(?:" + HONORIFIC_RE + r")\s+)*[A-Z][a-z]", text[m.end("role"):b]):
                 continue  # the "role" is the next person's title: a list of people, not an appositive
             self.role_spans.append((m.start("role"), m.start("role") + len(role)))
-            pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), None))
+            pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), None, False))
         # The longest reading of each name wins.
         pairs.sort(key=lambda p: (p[0], -(p[1] - p[0]), -len(p[3] or "")))
         return pairs
@@ -410,13 +422,13 @@ class ActorFinder:
                               r"Memorandum|Declaration|Programme|Program|Plan|Pandemic|Games|Day|Week)\b", name))
 
     def _person(self, raw: str, start: int, end: int, sentence: int, known: KnownPerson | None = None,
-                short_ok: bool = False) -> PersonEntity | None:
+                short_ok: bool = False, single_ok: bool = False) -> PersonEntity | None:
         name, honorifics = clean_name(raw)
         name = re.sub(r"'s$", "", name)
         if self._is_non_person(name):
             return None
         words = name.split()
-        if len(words) < 2 and not short_ok:
+        if len(words) < 2 and not (short_ok or single_ok):
             # A single word after a title ("Secretary Austin") is a later mention of someone named in full.
             existing = self._by_token(name)
             if existing:
@@ -434,7 +446,7 @@ class ActorFinder:
                     existing.mentions.append((sentence, start, end))
                     self._record(existing, sentence, start, end)
                     return existing
-                if short_ok and not known:
+                if short_ok and not known and not single_ok:
                     return None  # "Mr. X" with nobody named X in full: cannot tell who
             canonical = known.name if known else name
             entity = self.people.get(canonical) or PersonEntity(canonical, canonical, known=known)
@@ -577,7 +589,7 @@ class ActorFinder:
         for index, sentence in enumerate(self.sentences):
             a, b = sentence.start, sentence.end
             covered = [(m.start, m.end) for m in self.mentions if m.sentence == index]
-            for m in re.finditer(r"(?<![\w'-])[A-Z][a-z\u00DF-\u00FF'-]{2,}(?![\w-])", self.text[:b]):
+            for m in re.finditer(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{2,}}(?![\w-])", self.text[:b]):
                 if m.start() < a or any(s <= m.start() < e for s, e in covered):
                     continue
                 token = m.group(0)

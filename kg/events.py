@@ -54,6 +54,8 @@ SIGNING_RE = re.compile(
     r"(?:[\w'-]+\s+){0,8}?(?P<kind>agreements?|memorand(?:um|a)|mous?|treat(?:y|ies)|accords?|protocols?|conventions?|"
     r"deals?|declarations?|contracts?|letters?\s+of\s+intent|joint\s+statements?|pacts?|charters?|"
     r"frameworks?|plans?\s+of\s+action|action\s+plans?|programmes?|programs?|documents?|instruments?)\b[^,.;]*)", re.I)
+# "The documents were signed by X and Y": the signers follow the verb.
+PASSIVE_SIGNING_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:jointly\s+)?(?:signed|inked)\s+by\b", re.I)
 PLANNED_RE = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|(?:is|are|was|were)\s+(?:scheduled|set|expected|"
     r"slated|poised|going|planning|due)\s+to|to\s+be\s+held|plans?\s+to|planned|intends?\s+to|upcoming|"
@@ -160,6 +162,9 @@ class EventFinder:
         for m in SIGNING_RE.finditer(self.text, sentence.start, sentence.end):
             if not any(t.start < m.end("verb") and m.start() < t.end for t in found):
                 found.append(Trigger("AgreementSigning", m.start(), m.end("verb"), False))
+        for m in PASSIVE_SIGNING_RE.finditer(self.text, sentence.start, sentence.end):
+            if not any(t.start < m.end() and m.start() < t.end for t in found):
+                found.append(Trigger("AgreementSigning", m.start(), m.end(), False))
         return sorted(found, key=lambda t: t.start)
 
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
@@ -204,9 +209,13 @@ class EventFinder:
         before = self.text[max(0, mention.start - 1):mention.start]
         if before == "-" or re.match(r"-[A-Z]", after) or re.match(r"'s\b", after):
             return True
+        if mention.kind == "org" and re.search(r"\b(?:to|at|in|from|of|inside|outside)\s+(?:the\s+)?$",
+                                               self.text[max(0, mention.start - 12):mention.start]):
+            return True  # "moved to the Ministry", "the sidelines of the OIC meeting": a place
         return bool(re.match(r"\s+(?:relations|ties|cooperation|partnership|centrality|unity|members?|member\s+states|"
                              r"countries|region|summit|chairmanship|chair|framework|mechanisms?|community|charter|"
-                             r"secretariat|way|officials?|leaders?|government|citizens|people|territory|market|"
+                             r"secretariat|way|officials?|leaders?|government|citizens|people|territory|market|meeting|meetings|"
+                             r"summit|session|conference|ministerial|forum|headquarters|council|talks|framework|"
                              r"economy|side|delegation|embassy|investors|businesses|enterprises|students|community)\b", after))
 
     def _commentator(self, mention: Mention) -> bool:
@@ -227,7 +236,15 @@ class EventFinder:
 
     def _meetings(self, index, sentence, t: Trigger, subject, objects, date_owner, dates) -> list[Event]:
         subj = self._parties(subject)
+        if not any(isinstance(p, PersonEntity) for p in subj):
+            pronoun = self._pronoun_subject(index, sentence, t.start)
+            if pronoun is not None:
+                subj = [pronoun] + subj
         objs = [p for p in self._parties(objects) if party_key(p) not in {party_key(s) for s in subj}]
+        if sum(isinstance(p, PersonEntity) for p in subj + objs) >= 2:
+            # People acted; organisations named beside them are where or what, not who.
+            subj = [p for p in subj if isinstance(p, PersonEntity)]
+            objs = [p for p in objs if isinstance(p, PersonEntity)]
         window = self.text[sentence.start:sentence.end]
         if len(subj) + len(objs) < 2 and GROUP_RE.search(window):
             previous = self._last(lambda e: e.family == "Meeting")
@@ -248,24 +265,19 @@ class EventFinder:
     def _visit(self, index: int, sentence: Span, t: Trigger, mentions: list[Mention]) -> Event | None:
         phrase = self.text[t.start:t.end].lower()
         kind = next((VISIT_KINDS[w] for w in VISIT_KINDS if phrase.startswith(w)), "Visit")
-        before = [m for m in mentions if m.end <= t.start and m.kind in ("person", "org")]
-        after = [m for m in mentions if m.start >= t.end and m.kind in ("person", "org")]
-        visitor = before[-1].ref if before else (after[0].ref if after and re.search(
-            r"\b(?:his|her|their)\s+(?:\w+[\s-]+){0,3}$", self.text[max(sentence.start, t.start - 30):t.start + 1]) else None)
-        tail = self.text[t.end:min(sentence.end, t.end + 80)]
-        host = None
-        m = re.match(r"\s*(?:(?:to|in|of)\s+)?(?:the\s+)?(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", tail)
-        city = None
-        if m:
-            words = m.group("place").split()
-            for size in range(len(words), 0, -1):
-                candidate = " ".join(words[:size])
-                host = self.g.country_of(candidate)
-                if host:
-                    break
-                if candidate in self.g.cities:
-                    city, host = candidate, self.g.cities[candidate]
-                    break
+        host, city = self._host(sentence, t)
+        agents = [m for m in mentions if m.kind in ("person", "org")]
+        # The visitor: the nearest actor before the trigger who is not from the host country,
+        # else the one right after a possessive ("during his visit, X ...").
+        before = [m for m in agents if m.end <= t.start and (host is None or party_country(m.ref) != host)]
+        visitor = before[-1].ref if before else None
+        if visitor is None:
+            after = [m for m in agents if m.start >= t.end and (host is None or party_country(m.ref) != host)]
+            if after and re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$",
+                                   self.text[max(sentence.start, t.start - 30):t.start + 1]):
+                visitor = after[0].ref
+        if visitor is None:
+            visitor = self._pronoun_subject(index, sentence, t.start)
         if visitor is None or host is None:
             event = Event(kind, [index], [], trigger_sentence=index)
             event._definite = True  # type: ignore[attr-defined]
@@ -275,31 +287,75 @@ class EventFinder:
         event._definite = False  # type: ignore[attr-defined]
         return event
 
+    def _host(self, sentence: Span, t: Trigger) -> tuple[str | None, str | None]:
+        """(host alpha-3, city): 'visit to X' / 'in CITY' right after the trigger, else the
+        nearest 'to|in PLACE' in the sentence."""
+        tail = self.text[t.end:min(sentence.end, t.end + 80)]
+        m = re.match(r"\s*(?:(?:to|in|of)\s+)?(?:the\s+)?(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", tail)
+        if m:
+            found = self._place_code(m.group("place"))
+            if found[0]:
+                return found
+        best, distance = (None, None), 10 ** 9
+        pattern = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
+        for m in pattern.finditer(self.text, sentence.start, sentence.end):
+            code, city = self._place_code(m.group("place"))
+            gap = m.start() - t.end if m.start() >= t.end else t.start - m.end()
+            if code and gap < distance:
+                best, distance = (code, city), gap
+        return best
+
+    def _place_code(self, place: str) -> tuple[str | None, str | None]:
+        words = place.split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size]).rstrip(".,")
+            code = self.g.country_of(candidate)
+            if code:
+                return code, None
+            if candidate in self.g.cities:
+                return self.g.cities[candidate], candidate
+        return None, None
+
+    def _pronoun_subject(self, index: int, sentence: Span, before: int) -> PersonEntity | None:
+        """'She then moved to ...': the person the previous sentences were about."""
+        head = self.text[sentence.start:before]
+        if not re.search(r"(?:^|[,;]\s*|\b(?:and|then|where|when|before|after)\s+)(?:he|she|they)\b|\b(?:his|her)\b", head, re.I):
+            return None
+        for previous in range(index - 1, max(-1, index - 4), -1):
+            people = [m.ref for m in self.actors.in_sentence(previous)
+                      if m.kind == "person" and not m.inside_role and not self._commentator(m)]
+            if people:
+                return people[0]
+        return None
+
     def _signing(self, index, sentence, t: Trigger, subject, objects) -> Event | None:
         m = SIGNING_RE.match(self.text, t.start)
-        if m is None:
+        passive = m is None
+        if passive and not PASSIVE_SIGNING_RE.match(self.text, t.start):
             return None
-        before = self.text[max(sentence.start, t.start - 12):t.start].lower()
-        if re.search(r"\b(?:have|has|had)\s*$", before) and not m.group("obj"):
-            return None
-        window = self.text[t.start:sentence.end]
-        between = re.search(r"\b(?:between|by)\s+(.*)", window)
-        scope = subject + objects
-        parties = self._parties(scope)
+        parties = self._parties(objects if passive else subject + objects)
+        people = [p for p in parties if isinstance(p, PersonEntity)]
+        if len(people) >= 2:
+            parties = people  # the signers; the bodies they sign for are in their roles
+        window = self.text[sentence.start:sentence.end]
+        if len(parties) < 2 and GROUP_RE.search(window):
+            previous = self._last(lambda e: e.family == "Meeting" and e.status == "occurred")
+            if previous is not None:
+                parties = [p for p in previous.parties]
         if len(parties) < 2:
-            parties = self._parties(scope, countries_too=True)
-        obj = m.group("obj").strip()
-        name = re.split(r"\s+(?:to|in\s+order\s+to|which|that|so\s+as|aimed|aiming|with\s+a\s+view)\b", obj)[0]
-        name = re.sub(r"^(?:a|an|the)\s+", "", name).strip(" ,")
-        kind_word = m.group("kind").lower()
-        kind = "MemorandumOfUnderstanding" if kind_word.startswith(("memorand", "mou")) else \
-            "Treaty" if kind_word.startswith("treat") else "Agreement"
-        event = Event("AgreementSigning", [index], parties, agreement_name=name[:200], agreement_kind=kind,
+            parties = self._parties(objects if passive else subject + objects, countries_too=True)
+        name, kind = None, "Agreement"
+        if m is not None:
+            obj = m.group("obj").strip()
+            name = re.split(r"\s+(?:to|in\s+order\s+to|which|that|so\s+as|aimed|aiming|with\s+a\s+view)\b", obj)[0]
+            name = re.sub(r"^(?:a|an|the)\s+", "", name).strip(" ,")[:200]
+            kind_word = m.group("kind").lower()
+            kind = "MemorandumOfUnderstanding" if kind_word.startswith(("memorand", "mou")) else \
+                "Treaty" if kind_word.startswith("treat") else "Agreement"
+        event = Event("AgreementSigning", [index], parties, agreement_name=name, agreement_kind=kind,
                       trigger_sentence=index)
-        event._definite = False  # type: ignore[attr-defined]
+        event._definite = passive  # type: ignore[attr-defined]
         event._occasion = bool(OCCASION_RE.search(self.text[sentence.start:t.start]))  # type: ignore[attr-defined]
-        if between is None and len(parties) < 2:
-            return event
         return event
 
     def _assign_dates(self, dates: list[DateMention], triggers: list[Trigger]) -> dict[int, DateMention]:
@@ -384,6 +440,10 @@ class EventFinder:
         return self._last(lambda e: e.family == c.family)
 
     def _same(self, e: Event, c: Event) -> bool:
+        if e.family == "Visit" == c.family and e.host == c.host and \
+                {party_key(p) for p in e.visitors} & {party_key(p) for p in c.visitors}:
+            # "is scheduled to travel to Dubai today": the next leg of the visit under way.
+            return not (e.start and c.start and e.end and not (e.start <= c.start <= e.end))
         if e.family != c.family or e.status != c.status:
             return False
         if e.kind in ("PhoneCall", "VideoConference") and c.kind in ("PhoneCall", "VideoConference") and e.kind != c.kind:

@@ -35,7 +35,7 @@ DATELINE_RE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?"
     r"(?P<date>,?\s*" + DATE_IN_DATELINE_RE + r")?"
     r"(?:\s*\((?P<agency>[^)]{1,40})\))?"
-    r"\s*(?::|--|—|–|-)\s+")
+    r"\s*(?::|--|—|–|-|\.(?=\s+[A-Z]))\s+")
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
@@ -137,7 +137,7 @@ def analyse(text: str, known_places: set[str] | None = None, title_hint: str | N
                   or m.group("place").isupper()):
             candidate = m.group("place").strip(" ,")
             canonical = _canonical_place(candidate, known_places)
-            if canonical or m.group("date"):
+            if (canonical or m.group("date")) and (m.group(0).rstrip()[-1] != "." or canonical):
                 place = canonical or candidate.title()
                 date = parse_dateline_date(m.group("date")) if m.group("date") else None
                 dateline_end = body[0].start + m.end()
