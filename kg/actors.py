@@ -22,7 +22,7 @@ HONORIFIC_RE = (
     r"H\.\s?E\.?|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
     r"Moha\s+Bovor|Vibol\s+Sena\s+Pheakdei|Pichey\s+Sena))?|Lok\s+Chumteav|Oknha|"
     r"Datuk\s+Seri|Dato['’]?\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|Tun|Pehin|Dato\s+Paduka|"
-    r"(?:the\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
+    r"(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ou?rable|\.)|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
     r"Sheikh|Sheikha|Sir|Dame|Lord|Lady|Madam|Madame|Mme\.?|M\.|Shri|Smt\.?|Sri(?=\s+[A-Z][a-z]+\s+[A-Z])|"
     r"Gen\.|Lt\.\s?Gen\.|Maj\.\s?Gen\.|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|Archbishop"
 )
@@ -103,14 +103,22 @@ def _letters(upper: bool) -> str:
 
 UPPER = _letters(True)
 LOWER = _letters(False)
-_NAME_WORD = (rf"(?:[{UPPER}][{LOWER}'’\-]*[{LOWER}]|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}])|[{UPPER}]\.(?:[{UPPER}][{LOWER}]+)?)")
+# A word of a name: "Sophea", "SOK" (all-caps surname), "K.P.", "S.", "Ch.Sukhbat", "Jae-hyuk".
+_NAME_WORD = (rf"(?:[{UPPER}][{LOWER}'’\-]*[{LOWER}](?:-[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}])|"
+              rf"(?:[{UPPER}][a-z]?\.)+(?:[{UPPER}][{LOWER}]+)?)")
 _PARTICLE = r"(?:bin|binti|bint|ibn|al|el|al-|el-|da|de|del|della|der|den|di|do|dos|du|la|le|van|von|y|ter|ten|zu|abu|ould|ag)"
 NAME_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}(?:\s+(?:Jr\.|Sr\.|III|II|IV))?)")
+_FIELDS = rf"{_FIELD}(?:(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+)(?:{_FIELD}|[A-Z]{{2,}}))*"
 _ROLE_RE_TEXT = (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
-                 rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?(?:{_FIELD}|[A-Z][\w'’.-]*)"
-                 rf"(?:(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+of\s+(?:the\s+)?|\s+for\s+|\s+to\s+|\s+)(?:{_FIELD}|[A-Z]{{2,}}))*)?")
-ROLE_RE = re.compile(_ROLE_RE_TEXT)
+                 rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?(?:{_FIELDS}|[A-Z]{{2,}}))*")
+
+
+def lead_role_text(countries: str) -> str:
+    """A title before a name, whose owner may be a country: 'Minister of Industry of Mongolia'."""
+    owner = rf"(?:{countries}|{_FIELDS}|[A-Z]{{2,}})" if countries else rf"(?:{_FIELDS}|[A-Z]{{2,}})"
+    return (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
+            rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{owner})*")
 # The owner of a role after the name: "of the United States to ASEAN", "at the Royal Academy of Cambodia".
 _OBJ = (r"[A-Z][\w'.&-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+|&\s+|de\s+|on\s+)?[A-Z][\w'.&-]*)*"
         r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?")
@@ -346,8 +354,12 @@ class ActorFinder:
         name_body = NAME_RE.pattern[len("(?P<name>"):-1]
         pairs = []
         # "[Cambodia's|Cambodian|US] Senate President[,] [His Excellency] Hun Sen"
-        lead = re.compile(rf"(?P<role>{_ROLE_RE_TEXT})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})")
+        lead, appositive = _patterns(self.g)
         for m in lead.finditer(text, a, b):
+            role_before = text[max(a, m.start() - 4):m.start()]
+            if re.search(r"\bthe\s$", role_before) and re.fullmatch(r"\w+", m.group("role")) and \
+                    text[m.end("role"):m.end("role") + 1] == ",":
+                continue  # "Welcoming the Ambassador, Hon. Botchwey ...": two people, not a title
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             name_text, _ = _trim_name(text[name_start:m.end("name")])
             if name_text:
@@ -358,10 +370,6 @@ class ActorFinder:
         # "His Excellency SOK Chenda Sophea, Deputy Prime Minister and Minister of ...",
         # "Seun Sam, a policy researcher at the Royal Academy of Cambodia",
         # "Hun Sen, in his capacity as president of the ruling Cambodian People's Party (CPP)"
-        appositive = re.compile(
-            rf"(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
-            rf"(?:(?:who\s+is|in\s+(?:his|her)\s+capacity\s+as|as)\s+)?(?:(?:the|a|an)\s+)?"
-            rf"(?P<role>{APPOSITIVE_ROLE})")
         for m in appositive.finditer(text, a, b):
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             raw_name = text[name_start:m.end("name")]
@@ -652,6 +660,25 @@ def _expansion(before: str, acronym: str) -> str | None:
             phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
             return phrase.strip(" ,")
     return None
+
+
+_PATTERNS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+
+
+def _patterns(g: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
+    """The two person-with-role patterns, compiled once per gazetteer."""
+    if id(g) not in _PATTERNS:
+        names = sorted((n for n in g.country_names if len(n) > 3 and n[0].isupper()), key=len, reverse=True)
+        countries = "|".join(re.escape(n) for n in names)
+        name_body = NAME_RE.pattern[len("(?P<name>"):-1]
+        lead = re.compile(rf"(?P<role>{lead_role_text(countries)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
+                          rf"(?P<name>{name_body})")
+        appositive = re.compile(
+            rf"(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
+            rf"(?:(?:who\s+is|in\s+(?:his|her)\s+capacity\s+as|as)\s+)?(?:(?:the|a|an)\s+)?"
+            rf"(?P<role>{APPOSITIVE_ROLE})")
+        _PATTERNS[id(g)] = (lead, appositive)
+    return _PATTERNS[id(g)]
 
 
 def _split_offices(label: str) -> list[str]:

@@ -29,7 +29,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bonline\s+(?:meeting|talks|conference|call)\b|\bvia\s+video\b|\bby\s+video\b|\bvirtually\b", re.I)),
     ("PhoneCall", re.compile(
         r"\b(?:tele)?phone[\s-](?:call|conversation|talk|discussion)s?\b|\btelephon(?:e|ed|ic)\b(?!\s+number)|"
-        r"\bphoned\b|\bby\s+phone\b|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
+        r"\bphoned\b|\bby\s+phone\b|\b(?:spoke|speaks|speak|talked|talks)\s+(?:by\s+phone\s+)?(?:with|to)\b(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+))|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
     ("Correspondence", re.compile(
         r"\b(?:congratulatory|condolence|felicitation|greetings?|sympathy|thank[\s-]you|personal|written)\s+"
         r"(?:letter|message|cable|note)s?\b|\b(?:letter|message)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"
@@ -46,7 +46,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\b|\bconferred\s+with\b|\bsat\s+down\s+with\b|"
         r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
         r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|"
-        r"\b(?:received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+))", re.I)),
+        r"\b(?:received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
 ]
 SIGNING_RE = re.compile(
     r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
@@ -167,8 +167,28 @@ class EventFinder:
                 found.append(Trigger("AgreementSigning", m.start(), m.end(), False))
         return sorted(found, key=lambda t: t.start)
 
+    def _background(self, sentence: Span, t: Trigger) -> bool:
+        """'When Modi visited Dhaka in 2021', 'last met in 2023', 'invited him to visit': not this story's events."""
+        head = self.text[max(sentence.start, t.start - 60):t.start]
+        if re.search(r"\binvit(?:ed|es|ing|ation)\b[^.;]*$", head, re.I):
+            return True
+        if re.search(r"\b(?:made|reached|agreed|signed|adopted|announced|taken)\s+(?:during|at)\s+(?:the|his|her)\s+$", head, re.I):
+            return True
+        if re.search(r"\b(?:last|previously|first|earlier|once)\s+(?:\w+\s+)?$", head, re.I) and t.kind != "Visit":
+            tail = self.text[t.end:min(sentence.end, t.end + 60)]
+            if re.search(r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\s+)?(?:19|20)\d\d\b", tail):
+                return True
+        window = self.text[max(sentence.start, t.start - 80):min(sentence.end, t.end + 80)]
+        years = [int(y) for y in re.findall(r"\b(?:in|since|of|back in)\s+(?:(?:January|February|March|April|May|June|July|"
+                                            r"August|September|October|November|December)\s+)?((?:19|20)\d\d)\b", window)]
+        if years and self.ref.year and all(y < self.ref.year for y in years) and \
+                not any(d for d in find_dates(window) if d.day and d.year is None or d.kind == "relative"):
+            return True
+        return False
+
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
-        triggers = self._triggers(sentence)
+        triggers = [t for t in self._triggers(sentence) if not self._background(sentence, t)]
         if not triggers:
             return []
         mentions = [m for m in self.actors.in_sentence(index)
@@ -253,6 +273,8 @@ class EventFinder:
         events = []
         if len(subj) == 1 and len(objs) >= 2 and not MULTILATERAL_RE.search(window):
             groups = [subj + [o] for o in objs]  # "X will meet A, B and C": one meeting with each
+        elif len(subj) >= 2 and len(objs) == 1 and re.search(r"\bseparate(?:ly)?\b", window, re.I):
+            groups = [[s, objs[0]] for s in subj]  # "A and B sent separate messages to C"
         else:
             groups = [subj + objs]
         for parties in groups:
@@ -267,6 +289,16 @@ class EventFinder:
         kind = next((VISIT_KINDS[w] for w in VISIT_KINDS if phrase.startswith(w)), "Visit")
         host, city = self._host(sentence, t)
         agents = [m for m in mentions if m.kind in ("person", "org")]
+        if phrase.startswith("visiting"):
+            # "talks with visiting President X": X is the visitor; the host is where the story is told.
+            after = [m for m in agents if m.start >= t.end]
+            line_country = self.g.cities.get(self.dateline_place) if self.dateline_place else None
+            if not after or not line_country or party_country(after[0].ref) == line_country:
+                return None
+            event = Event(kind, [index], [after[0].ref], visitors=[after[0].ref], host=line_country,
+                          trigger_sentence=index)
+            event._definite = False  # type: ignore[attr-defined]
+            return event
         # The visitor: the nearest actor before the trigger who is not from the host country,
         # else the one right after a possessive ("during his visit, X ...").
         before = [m for m in agents if m.end <= t.start and (host is None or party_country(m.ref) != host)]
@@ -309,7 +341,7 @@ class EventFinder:
         words = place.split()
         for size in range(len(words), 0, -1):
             candidate = " ".join(words[:size]).rstrip(".,")
-            code = self.g.country_of(candidate)
+            code = self.g.country_names.get(candidate)  # a name, not an adjective: "Djiboutian" is no place
             if code:
                 return code, None
             if candidate in self.g.cities:

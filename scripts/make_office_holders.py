@@ -640,7 +640,7 @@ PERSONS: dict[str, tuple[list[str], int | None]] = {
     "Bashar al-Assad": P("Bashar Assad"),
     "Ahmed al-Sharaa": P("Ahmad al-Sharaa"),
     "Walid Muallem": P("Walid al-Moallem"),
-    "Faisal Mekdad": P("Faisal Mekdad"),
+    "Faisal Mekdad": P("Faisal Miqdad"),
     "Asaad al-Shaibani": P("Asaad Hassan al-Shaibani"),
     "Nursultan Nazarbayev": P(),
     "Kassym-Jomart Tokayev": P(),
@@ -1246,7 +1246,7 @@ TENURES: list[T] = [
     T("Michèle Alliot-Marie", FM, "FRA", "2010-11-14", "2011-02-27"),
     T("Alain Juppé", FM, "FRA", "2011-02-27", "2012-05-15"),
     T("Laurent Fabius", FM, "FRA", "2012-05-16", "2016-02-11"),
-    T("Jean-Marc Ayrault", FM, "FRA", "2016-02-11", "2017-05-10"),
+    T("Jean-Marc Ayrault", FM, "FRA", "2016-02-11", "2017-05"),
     T("Jean-Yves Le Drian", FM, "FRA", "2017-05-17", "2022-05-20", "Minister for Europe and Foreign Affairs"),
     T("Catherine Colonna", FM, "FRA", "2022-05-20", "2024-01-11", "Minister for Europe and Foreign Affairs"),
     T("Stéphane Séjourné", FM, "FRA", "2024-01-11", "2024-09-21", "Minister for Europe and Foreign Affairs"),
@@ -1400,6 +1400,7 @@ TENURES: list[T] = [
     T("Reuven Rivlin", PRES, "ISR", "2014-07-24", "2021-07-07"),
     T("Isaac Herzog", PRES, "ISR", "2021-07-07"),
     T("Avigdor Lieberman", FM, "ISR", "2009-03-31", "2012-12-18"),
+    T("Gabi Ashkenazi", FM, "ISR", "2020-05-17", "2021-06-13"),
     T("Yair Lapid", FM, "ISR", "2021-06-13", "2022-12-29"),
     T("Eli Cohen", FM, "ISR", "2022-12-29", "2024-01-01"),
     T("Israel Katz", FM, "ISR", "2024-01-01", "2024-11"),
@@ -1626,7 +1627,7 @@ def build() -> str:
         name, alts, qid = persons[pslug]
         out.append(block(f"person:{pslug}", [
             ("a", ["dip:Person"]),
-            ("schema:name", [lit(name)]),
+            ("schema:name", [lit(name, None)]),
             ("skos:altLabel", [lit(a) for a in uniq_sorted(a for a in alts if a != name)]),
             ("dip:wikidata", [f"wd:Q{qid}"] if qid else []),
         ]))
