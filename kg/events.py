@@ -29,7 +29,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bonline\s+(?:meeting|talks|conference|call)\b|\bvia\s+video\b|\bby\s+video\b|\bvirtually\b", re.I)),
     ("PhoneCall", re.compile(
         r"\b(?:tele)?phone[\s-](?:call|conversation|talk|discussion)s?\b|\btelephon(?:e|ed|ic)\b(?!\s+number)|"
-        r"\bphoned\b|\bby\s+phone\b|\b(?:spoke|speaks|speak|talked|talks)\s+(?:by\s+phone\s+)?(?:with|to)\b(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+))|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
+        r"\bphoned\b|\bby\s+phone\b|\b(?:spoke|speaks|speak|talked)\s+(?:by\s+phone\s+)?(?:with|to)\b(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+))|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
     ("Correspondence", re.compile(
         r"\b(?:congratulatory|condolence|felicitation|greetings?|sympathy|thank[\s-]you|personal|written)\s+"
         r"(?:letter|message|cable|note)s?\b|\b(?:letter|message)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"

@@ -109,6 +109,8 @@ ORGANISATIONS: list[O] = [
     O(IGO, "Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation", "BIMSTEC"),
     O(IGO, "Shanghai Cooperation Organisation", "SCO", alt=["Shanghai Cooperation Organization"]),
     O(IGO, "Pacific Islands Forum", "PIF"),
+    O(IGO, "Quadrilateral Security Dialogue", None, alt=["Quad", "the Quad"],
+      comment="An informal strategic forum of Australia, India, Japan and the United States, not a treaty organisation."),
     O(IGO, "Indian Ocean Rim Association", "IORA"),
     # ------------------------------------------------------------------ Europe and the North Atlantic
     O(IGO, "European Union", "EU", qid=458, alt=["the European Union", "the EU"]),
@@ -226,7 +228,7 @@ ORGANISATIONS: list[O] = [
       alt=["Singapore Ministry of Foreign Affairs", "Singaporean Ministry of Foreign Affairs"]),
     O(MINISTRY, "Ministry of Foreign Affairs of Indonesia", None, "IDN",
       alt=["Indonesian Ministry of Foreign Affairs", "Indonesian Foreign Ministry"]),
-    O(MINISTRY, "Department of Foreign Affairs of the Philippines", None, "PHL",
+    O(MINISTRY, "Department of Foreign Affairs of the Philippines", "DFA", "PHL",
       alt=["Philippine Department of Foreign Affairs", "Department of Foreign Affairs (Philippines)"]),
     O(MINISTRY, "Ministry of Foreign Affairs of Myanmar", None, "MMR",
       alt=["Myanmar Ministry of Foreign Affairs", "Myanmar Foreign Ministry"]),
@@ -273,6 +275,15 @@ ORGANISATIONS: list[O] = [
       alt=["Mexican Secretariat of Foreign Affairs", "Mexican Foreign Ministry"]),
     O(MINISTRY, "Ministry of Foreign Affairs of Saudi Arabia", None, "SAU",
       alt=["Saudi Ministry of Foreign Affairs", "Saudi Foreign Ministry"]),
+    O(MINISTRY, "Ministry of Foreign Affairs of Poland", None, "POL",
+      alt=["Polish Ministry of Foreign Affairs", "Polish Foreign Ministry",
+           "Ministry of Foreign Affairs of the Republic of Poland"]),
+    O(MINISTRY, "Ministry of Foreign Affairs and Regional Integration", None, "GHA",
+      alt=["Ghanaian Ministry of Foreign Affairs and Regional Integration", "Ghana's Foreign Ministry"]),
+    O(MINISTRY, "Ministry of Foreign and Diaspora Affairs", None, "KEN",
+      alt=["Kenyan Ministry of Foreign and Diaspora Affairs", "Kenyan Foreign Ministry"]),
+    O(MINISTRY, "Ministry of Foreign and European Affairs of Croatia", None, "HRV",
+      alt=["Croatian Ministry of Foreign and European Affairs", "Croatian Foreign Ministry"]),
     O(MINISTRY, "Ministry of Foreign Affairs of Egypt", None, "EGY",
       alt=["Egyptian Ministry of Foreign Affairs", "Egyptian Foreign Ministry"]),
 
@@ -282,6 +293,7 @@ ORGANISATIONS: list[O] = [
                                                       "Government of Viet Nam"]),
     O(GOV, "White House", None, "USA", alt=["the White House"]),
     O(GOV, "Kremlin", None, "RUS", alt=["the Kremlin"]),
+    O(GOV, "Jamaica Information Service", "JIS", "JAM"),
     O(GOV, "State Council of the People's Republic of China", None, "CHN", alt=["Chinese State Council"]),
 
     # ================================================================== political parties
@@ -341,6 +353,8 @@ ORGANISATIONS: list[O] = [
     O(PARTY, "United Socialist Party of Venezuela", "PSUV", "VEN"),
     O(PARTY, "African National Congress", "ANC", "ZAF"),
     O(PARTY, "All Progressives Congress", "APC", "NGA"),
+    O(PARTY, "National Democratic Congress", "NDC", "GHA", alt=["National Democratic Congress (Ghana)"]),
+    O(PARTY, "New Patriotic Party", "NPP", "GHA"),
     O(PARTY, "Prosperity Party", None, "ETH"),
     O(PARTY, "Chama Cha Mapinduzi", "CCM", "TZA"),
     O(PARTY, "ZANU-PF", "ZANU-PF", "ZWE", alt=["Zimbabwe African National Union – Patriotic Front"]),
@@ -392,6 +406,11 @@ ORGANISATIONS: list[O] = [
     O(AGENCY, "Agência Brasil", None, "BRA", alt=["Agencia Brasil"]),
     O(AGENCY, "Prensa Latina", None, "CUB"),
     O(AGENCY, "Lusa", None, "PRT", alt=["Lusa News Agency", "Agência Lusa"]),
+    O(AGENCY, "Andina", None, "PER", alt=["Agencia Andina", "ANDINA", "Andina News Agency"]),
+    O(AGENCY, "Montsame", None, "MNG", alt=["MONTSAME", "Montsame News Agency"]),
+    O(AGENCY, "National News Agency of Uzbekistan", "UzA", "UZB"),
+    O(AGENCY, "Angola Press Agency", "ANGOP", "AGO", alt=["Angola Press"]),
+    O(AGENCY, "Ghana News Agency", "GNA", "GHA"),
 ]
 
 
