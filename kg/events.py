@@ -46,7 +46,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\b|\bconferred\s+with\b|\bsat\s+down\s+with\b|"
         r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
         r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|"
-        r"\b(?:received|receives|receiving|hosted|hosts|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
+        r"\bco-?chair(?:ed|s|ing)?\s+by\b|\b(?:received|receives|receiving|hosted|hosts|host|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
 ]
 SIGNING_RE = re.compile(
     r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
@@ -399,7 +399,9 @@ class EventFinder:
                 pool = [t for t in triggers if t.kind == "Visit"]
             best = min(pool, key=lambda t: min(abs(d.start - t.end), abs(t.start - d.end)))
             key = id(best)
-            if key not in owner or (owner[key].kind == "relative" and d.kind != "relative"):
+            better = key not in owner or (owner[key].kind == "relative" and d.kind != "relative") or \
+                (best.kind == "Visit" and d.kind == "range" and owner[key].kind != "range")
+            if better:
                 owner[key] = d
         return owner
 
