@@ -22,7 +22,7 @@ HONORIFIC_RE = (
     r"H\.\s?E\.?|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
     r"Moha\s+Bovor|Vibol\s+Sena\s+Pheakdei|Pichey\s+Sena))?|Lok\s+Chumteav|Oknha|"
     r"Datuk\s+Seri|Dato['’]?\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|Tun|Pehin|Dato\s+Paduka|"
-    r"(?:the\s+)?(?:Right\s+|Rt\.?\s+)?Hon(?:ou?rable|\.)|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
+    r"(?:the\s+)?(?:Right\s+|Rt\.?\s+|Most\s+)?Hon(?:ou?rable|\.)|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
     r"Sheikh|Sheikha|Sir|Dame|Lord|Lady|Madam|Madame|Mme\.?|M\.|Shri|Smt\.?|Sri(?=\s+[A-Z][a-z]+\s+[A-Z])|"
     r"Gen\.|Lt\.\s?Gen\.|Maj\.\s?Gen\.|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|Archbishop"
 )
@@ -116,7 +116,10 @@ _ROLE_RE_TEXT = (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE
 
 def lead_role_text(countries: str) -> str:
     """A title before a name, whose owner may be a country: 'Minister of Industry of Mongolia'."""
-    owner = rf"(?:{countries}|{_FIELDS}|[A-Z]{{2,}})" if countries else rf"(?:{_FIELDS}|[A-Z]{{2,}})"
+    # The owner ends at a country's name ("of Industry and Mineral Resources of Mongolia"), or is
+    # made of subject words only ("of Defense"): either way the name that follows is not swallowed.
+    upto_country = rf"(?:[A-Z][\w'-]*,?\s+(?:and\s+|of\s+(?:the\s+)?|for\s+)?){{0,6}}?(?:{countries})"
+    owner = rf"(?:{upto_country}|{_FIELDS}|[A-Z]{{2,}})" if countries else rf"(?:{_FIELDS}|[A-Z]{{2,}})"
     return (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
             rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{owner})*")
 # The owner of a role after the name: "of the United States to ASEAN", "at the Royal Academy of Cambodia".
@@ -517,6 +520,12 @@ class ActorFinder:
                 organisation, country = org, org.country
                 self._note_org(org, sentence, role_start, role_start + len(role_text), inside_role=True)
             elif code:
+                country = code
+        if country is None and organisation is None:
+            # "the Peruvian Ambassador to ASEAN": the adjective names whose role it is.
+            own = re.split(r"\s+to\s+", role_text)[0]
+            code = self._country_in(own)
+            if code:
                 country = code
         if hint and country is None:
             if hint.startswith("org:"):

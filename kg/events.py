@@ -25,7 +25,7 @@ SPECIFICITY = {"Meeting": 0, "CourtesyCall": 1, "VideoConference": 2, "PhoneCall
 _DET = r"(?:the|this|that|these|those|such|said)"
 TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("VideoConference", re.compile(
-        r"\bvideo[\s-]?conferenc\w*|\bvideo[\s-]?call\w*|\bvideo[\s-]?link\b|\bvirtual(?:ly)?\s+(?:meeting|summit|talks|conference|call)\b|"
+        r"\bvideo[\s-]?conferenc\w*|\b(?:video\s+)?teleconferenc\w*|\bvideo[\s-]?call\w*|\bvideo[\s-]?link\b|\bvirtual(?:ly)?\s+(?:meeting|summit|talks|conference|call)\b|"
         r"\bonline\s+(?:meeting|talks|conference|call)\b|\bvia\s+video\b|\bby\s+video\b|\bvirtually\b", re.I)),
     ("PhoneCall", re.compile(
         r"\b(?:tele)?phone[\s-](?:call|conversation|talk|discussion)s?\b|\btelephon(?:e|ed|ic)\b(?!\s+number)|"
@@ -34,7 +34,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:congratulatory|condolence|felicitation|greetings?|sympathy|thank[\s-]you|personal|written)\s+"
         r"(?:letter|message|cable|note)s?\b|\b(?:letter|message)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"
         r"greeting|thanks)s?\b|\b(?:sent|send|sends|delivered|delivers|handed\s+over|addressed|wrote)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?"
-        r"(?:\w+\s+)?(?:letter|message)s?\b|\bwrote\s+to\b|\bletters?\s+(?:from|to)\b|\b" + _DET + r"\s+letters?\b", re.I)),
+        r"(?:\w+\s+)?(?:letter|message)s?\b|\bwrote\s+to\b|\b(?:a|the)\s+(?:\w+\s+)?message\s+from\b|\bletters?\s+(?:from|to)\b|\b" + _DET + r"\s+letters?\b", re.I)),
     ("CourtesyCall", re.compile(r"\bcourtesy\s+(?:call|visit)s?\b|\bcalled\s+on\b|\bcall\s+on\b", re.I)),
     ("Visit", re.compile(
         r"\b(?:(?:state|official|working|formal|friendship|maiden|historic|bilateral|first|two-day|three-day|"
@@ -108,6 +108,7 @@ class Trigger:
     start: int
     end: int
     definite: bool
+    prepositional: bool = False
 
 
 def party_key(party) -> str:
@@ -197,16 +198,24 @@ class EventFinder:
         dates = [DateMention(d.start + sentence.start, d.end + sentence.start, d.kind, d.year, d.month, d.day,
                              d.end_month, d.end_day, d.relative) for d in dates]
         date_owner = self._assign_dates(dates, triggers)
-        first = triggers[0].start
+        # "At the end of the talks, A and B signed ...": a trigger inside a prepositional phrase
+        # refers back; it takes no objects and does not end the subject.
+        for t in triggers:
+            t.prepositional = bool(re.search(
+                r"\b(?:of|after|during|following|before|at|since|in|on|from|amid|ahead\s+of)\s+"
+                r"(?:the|this|that|these|those|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$",
+                self.text[max(sentence.start, t.start - 40):t.start], re.I))
+        leading = [t for t in triggers if not t.prepositional] or triggers
+        first = leading[0].start
         subject = [m for m in mentions if m.end <= first]
         out: list[Event] = []
-        non_visit = [t for t in triggers if t.kind != "Visit"]
+        non_visit = [t for t in triggers if t.kind != "Visit" and not t.prepositional]
         for t in triggers:
             if t.kind == "Visit":
                 event = self._visit(index, sentence, t, mentions)
             else:
                 nxt = next((u.start for u in non_visit if u.start > t.start), sentence.end)
-                objects = [m for m in mentions if t.end <= m.start < nxt]
+                objects = [] if t.prepositional else [m for m in mentions if t.end <= m.start < nxt]
                 if t.kind == "AgreementSigning":
                     event = self._signing(index, sentence, t, subject, objects)
                     if event is None:

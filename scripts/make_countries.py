@@ -248,7 +248,7 @@ TABLE: dict[str, C] = {
     "CIV": C("Ivory Coast", ["Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire", "Republic of Côte d'Ivoire"], ["Ivorian"],
              1008, "Yamoussoukro", ["Abidjan"]),
     "CMR": C("Cameroon", ["Republic of Cameroon"], ["Cameroonian"], 1009, "Yaoundé", ["Yaounde", "Douala"]),
-    "COD": C("Democratic Republic of the Congo", ["DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa",
+    "COD": C("Democratic Republic of the Congo", ["DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "DR of Congo",
                                                  "Congo, The Democratic Republic of the"], ["Congolese"], 974,
              "Kinshasa", ["Goma", "Lubumbashi", "Bukavu"]),
     "COG": C("Republic of the Congo", ["Congo-Brazzaville", "Congo", "Congo Republic"], [], 971, "Brazzaville",
