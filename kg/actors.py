@@ -104,8 +104,8 @@ def _letters(upper: bool) -> str:
 UPPER = _letters(True)
 LOWER = _letters(False)
 # A word of a name: "Sophea", "SOK" (all-caps surname), "K.P.", "S.", "Ch.Sukhbat", "Jae-hyuk".
-_NAME_WORD = (rf"(?:[{UPPER}][{LOWER}'’\-]*[{LOWER}](?:-[{LOWER}]+)*|[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}])|"
-              rf"(?:[{UPPER}][a-z]?\.)+(?:[{UPPER}][{LOWER}]+)?)")
+_NAME_WORD = (rf"(?:(?:[{UPPER}][a-z]?\.)+(?:[{UPPER}][{LOWER}]+)?|[{UPPER}][{LOWER}'’\-]*[{LOWER}](?:-[{LOWER}]+)*|"
+              rf"[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))")
 _PARTICLE = r"(?:bin|binti|bint|ibn|al|el|al-|el-|da|de|del|della|der|den|di|do|dos|du|la|le|van|von|y|ter|ten|zu|abu|ould|ag)"
 NAME_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}(?:\s+(?:Jr\.|Sr\.|III|II|IV))?)")
@@ -386,8 +386,9 @@ class ActorFinder:
             role = m.group("role").rstrip(" ,")
             if re.match(r"\s*(?:(?:" + HONORIFIC_RE + r")\s+)*[A-Z][a-z]", text[m.end("role"):b]):
                 continue  # the "role" is the next person's title: a list of people, not an appositive
-            self.role_spans.append((m.start("role"), m.start("role") + len(role)))
-            pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), None, False))
+            hint = self.g.country_of(m.group("adj")) if m.group("adj") else None
+            self.role_spans.append((m.start("adj") if hint else m.start("role"), m.start("role") + len(role)))
+            pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), hint, False))
         # The longest reading of each name wins.
         pairs.sort(key=lambda p: (p[0], -(p[1] - p[0]), -len(p[3] or "")))
         return pairs
@@ -679,13 +680,16 @@ def _patterns(g: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
     if id(g) not in _PATTERNS:
         names = sorted((n for n in g.country_names if len(n) > 3 and n[0].isupper()), key=len, reverse=True)
         countries = "|".join(re.escape(n) for n in names)
+        adjectives = sorted((n for n in list(g.country_names) + list(g.demonyms) if len(n) > 1 and n[0].isupper()),
+                            key=len, reverse=True)
+        adjective_re = "|".join(re.escape(n) for n in adjectives)
         name_body = NAME_RE.pattern[len("(?P<name>"):-1]
         lead = re.compile(rf"(?P<role>{lead_role_text(countries)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
                           rf"(?P<name>{name_body})")
         appositive = re.compile(
             rf"(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
             rf"(?:(?:who\s+is|in\s+(?:his|her)\s+capacity\s+as|as)\s+)?(?:(?:the|a|an)\s+)?"
-            rf"(?P<role>{APPOSITIVE_ROLE})")
+            rf"(?:(?P<adj>{adjective_re})(?:'s)?\s+)?(?P<role>{APPOSITIVE_ROLE})")
         _PATTERNS[id(g)] = (lead, appositive)
     return _PATTERNS[id(g)]
 

@@ -160,6 +160,16 @@ class EventFinder:
                     continue  # "high-level visits": plural, visits in general
                 definite = bool(ANAPHORA_RE.search(self.text[max(sentence.start, m.start() - 40):m.start()]))
                 found.append(Trigger(kind, m.start(), m.end(), definite))
+        # "video teleconference meeting", "phone call meeting": the modality names the kind.
+        found.sort(key=lambda t: t.start)
+        merged: list[Trigger] = []
+        for t in found:
+            if merged and t.kind == "Meeting" and merged[-1].kind in MEETING_FAMILY and \
+                    re.fullmatch(r"[\s-]*", self.text[merged[-1].end:t.start]):
+                merged[-1].end = t.end
+                continue
+            merged.append(t)
+        found = merged
         for m in SIGNING_RE.finditer(self.text, sentence.start, sentence.end):
             if not any(t.start < m.end("verb") and m.start() < t.end for t in found):
                 found.append(Trigger("AgreementSigning", m.start(), m.end("verb"), False))
@@ -538,8 +548,8 @@ class EventFinder:
         counts = self.actors.country_counts
         for e in self.events:
             for p in e.parties:
-                if not isinstance(p, PersonEntity) or p.country:
-                    continue
+                if not isinstance(p, PersonEntity) or p.country or any(r.organisation for r in p.roles):
+                    continue  # a known country, or an office in an organisation (ASEAN's Secretary-General)
                 visit = e.part_of_visit if e.part_of_visit else None
                 if e.family == "Visit":
                     visit = e

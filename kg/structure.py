@@ -41,7 +41,8 @@ ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
     "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "hon", "rev", "amb", "u.s", "u.k", "u.n",
-    "e.u", "a.m", "p.m", "i.e", "e.g", "dept", "est", "approx", "fig", "gov't", "govt", "adm", "cmdr",
+    "e.u", "a.m", "p.m", "i.e", "e.g", "dept", "est", "approx", "fig", "gov't", "govt", "adm", "cmdr", "rt",
+    "ft", "mt", "hr", "messrs", "mme", "mlle", "sgt", "brig", "cdr", "ret", "pres", "sec", "min", "dep",
 }
 
 
