@@ -624,6 +624,11 @@ class ActorFinder:
                 candidates = [p for p in self.people.values()
                               if any(title in r.label.lower() for r in p.roles)
                               and min(s for s, _, _ in p.mentions) <= index]
+                # "the President of Kazakhstan": the country tells which president
+                owner = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})", self.text[m.end():b])
+                code = self.g.country_of(owner.group(1)) if owner else None
+                if code and len(candidates) > 1:
+                    candidates = [p for p in candidates if p.country == code]
                 if len(candidates) == 1:
                     person = candidates[0]
                     person.mentions.append((index, m.start(), m.end()))

@@ -155,6 +155,8 @@ def find_dates(text: str) -> list[DateMention]:
             taken.append((m.start(), m.end()))
             found.append(mention)
     for m in _RELATIVE.finditer(text):
+        if text[m.end():m.end() + 2] in ("'s", "’s"):
+            continue  # "Monday's election" names another day's event
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), "relative", relative=m.group(0).lower()))

@@ -39,11 +39,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Visit", re.compile(
         r"\b(?:(?:state|official|working|formal|friendship|maiden|historic|bilateral|first|two-day|three-day|"
         r"four-day|five-day|one-day|\w+-day)\s+)?visit\b(?!or)|\bvisit(?:ed|ing|s)\s+(?=(?-i:[A-Z]))|\bvisited\b|"
-        r"\btrip\s+to\b|\btour\s+of\b|\barriv(?:ed|es|e|ing)\s+in\b|\btravel(?:led|ed|s|ling)?\s+to\b", re.I)),
+        r"\btrip\s+to\b|\btour\s+of\b|\blead(?:s|ing)?\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,3}delegation\s+(?=to\b)|\barriv(?:ed|es|e|ing)\s+in\b|\btravel(?:led|ed|s|ling)?\s+to\b", re.I)),
     ("Meeting", re.compile(
         r"\bmet\b|\bmeet(?:s|ing)?\b(?!\s+(?:[\w-]+\s+){0,4}?(?:targets?|goals?|demands?|needs|requirements?|deadlines?|"
         r"expectations?|criteria|standards?|obligations?|challenges?|conditions|costs?|commitments?)\b)|\btalks\b|\bheld\s+(?:a\s+)?(?:\w+\s+){0,2}discussions?\b|"
-        r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\b|\bconferred\s+with\b|\bsat\s+down\s+with\b|"
+        r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\s+(?=with\b)|\bconferred\s+with\b|\bsat\s+down\s+with\b|"
         r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
         r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|"
         r"\bco-?chair(?:ed|s|ing)?\s+by\b|\b(?:received|receives|receiving|hosted|hosts|host|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
@@ -436,6 +436,18 @@ class EventFinder:
                     planned = True
                 elif start < self.ref.date and d.kind != "relative":
                     planned = planned and False
+        if event.family == "Visit" and event.start and not event.end:
+            # "today, the second day of a three-day visit": the visit began the day before.
+            near = self.text[max(sentence.start, t.start - 60):t.end].lower()
+            ordinal = re.search(r"\b(first|second|third|fourth|fifth|sixth)\s+day\s+of\b", near)
+            length = re.search(r"\b(one|two|three|four|five|six|seven|\d)[\s-]day\b", near)
+            numbers = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "one": 1, "two": 2,
+                       "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+            if ordinal:
+                event.start -= dt.timedelta(days=numbers[ordinal.group(1)] - 1)
+            if length:
+                days = numbers.get(length.group(1)) or int(length.group(1))
+                event.end = event.start + dt.timedelta(days=days - 1) if days > 1 else None
         event.status = "planned" if planned else "occurred"
         city = self._city_near(sentence, t) if event.family != "Visit" else None
         if city and not event.city:
