@@ -53,7 +53,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
     """Yield an Article or an InputError for every article found under the given paths."""
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".jsonl"))
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and not p.is_dir())
             if not files:
                 yield InputError(str(path), "folder holds no .txt or .jsonl article")
             for file in files:

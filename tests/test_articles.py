@@ -1,0 +1,95 @@
+"""Reading articles: sidecars, JSON Lines, and a clear error for every bad input."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kg.articles import MAX_ARTICLE_CHARS, Article, InputError, read_paths
+from kg.cli import cli
+
+GOOD = ("PHNOM PENH, March 3, 2025 -- Cambodian Foreign Minister Sok Chenda Sophea met Thai Foreign "
+        "Minister Maris Sangiampongsa in Phnom Penh on Monday to discuss border trade.\n")
+
+
+def _read(*paths):
+    return list(read_paths(paths))
+
+
+def test_text_article_with_sidecar(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"id": "art-1", "published": "2025-03-03",
+                                                      "publisher": "Wire"}), encoding="utf-8")
+    [article] = _read(tmp_path)
+    assert isinstance(article, Article)
+    assert (article.id, article.published, article.publisher) == ("art-1", "2025-03-03", "Wire")
+
+
+def test_without_sidecar_the_id_is_the_stem(tmp_path):
+    (tmp_path / "story_7.txt").write_text(GOOD, encoding="utf-8")
+    [article] = _read(tmp_path)
+    assert article.id == "story_7" and article.published is None
+
+
+def test_jsonl_reads_each_line_and_reports_bad_lines(tmp_path):
+    path = tmp_path / "bulk.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "one", "text": GOOD, "published": "2025-03"}),
+        "{not json",
+        json.dumps({"id": "three"}),
+        json.dumps({"id": "four", "text": GOOD}),
+    ]), encoding="utf-8")
+    items = _read(path)
+    assert [i.id for i in items if isinstance(i, Article)] == ["one", "four"]
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    assert any(f"{path}:2" in e and "not valid JSON" in e for e in errors)
+    assert any(f"{path}:3" in e and "'text'" in e for e in errors)
+
+
+def test_bad_inputs_each_get_an_error_naming_the_file(tmp_path):
+    (tmp_path / "latin1.txt").write_bytes("Le ministre a reçu l'ambassadeur.".encode("latin-1"))
+    (tmp_path / "empty.txt").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "huge.txt").write_text("x" * (MAX_ARTICLE_CHARS + 1), encoding="utf-8")
+    (tmp_path / "broken.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "broken.meta.json").write_text("{\"id\": ", encoding="utf-8")
+    (tmp_path / "baddate.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "baddate.meta.json").write_text(json.dumps({"published": "03/03/2025"}), encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # listed, but cannot be read
+    (tmp_path / "fine.txt").write_text(GOOD, encoding="utf-8")
+    items = _read(tmp_path)
+    errors = {e.source.rsplit("/", 1)[-1]: e.problem for e in items if isinstance(e, InputError)}
+    assert "not UTF-8" in errors["latin1.txt"]
+    assert "empty" in errors["empty.txt"]
+    assert "too long" in errors["huge.txt"]
+    assert "broken sidecar" in errors["broken.meta.json"]
+    assert "YYYY" in errors["baddate.txt"]
+    assert "cannot read" in errors["gone.txt"]
+    assert [a.id for a in items if isinstance(a, Article)] == ["fine"]
+
+
+def test_missing_path_is_an_error(tmp_path):
+    [item] = _read(tmp_path / "nope")
+    assert isinstance(item, InputError) and "no such file" in item.problem
+
+
+def test_build_reports_bad_files_and_still_stores_the_good_ones(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", str(store)])
+    assert result.exit_code == 1
+    assert "bad.txt: not UTF-8" in result.output
+    assert "mapped 1" in result.output
+    listed = CliRunner().invoke(cli, ["query", "interactions", "--store", str(store), "--format", "csv"])
+    assert listed.exit_code == 0 and "good" in listed.output
+
+
+def test_rebuilding_unchanged_articles_costs_only_a_hash_check(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    store = str(tmp_path / "store")
+    first = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", store])
+    second = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", store])
+    assert "mapped 1, unchanged 0" in first.output
+    assert "mapped 0, unchanged 1" in second.output
