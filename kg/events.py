@@ -414,8 +414,12 @@ class EventFinder:
         owner: dict[int, DateMention] = {}
         for d in dates:
             pool = triggers
-            if d.kind == "range" and any(t.kind == "Visit" for t in triggers):
-                pool = [t for t in triggers if t.kind == "Visit"]
+            visits = [t for t in triggers if t.kind == "Visit"]
+            if d.kind == "range" and visits:
+                pool = visits
+            elif visits and len(visits) < len(triggers) and \
+                    not any(0 <= d.start - t.end <= 15 for t in visits):
+                pool = [t for t in triggers if t.kind != "Visit"]  # one day in a sentence about a visit: the meeting's
             best = min(pool, key=lambda t: min(abs(d.start - t.end), abs(t.start - d.end)))
             key = id(best)
             better = key not in owner or (owner[key].kind == "relative" and d.kind != "relative") or \
@@ -436,16 +440,20 @@ class EventFinder:
                     planned = True
                 elif start < self.ref.date and d.kind != "relative":
                     planned = planned and False
-        if event.family == "Visit" and event.start and not event.end:
+        if event.family == "Visit" and not event.end:
             # "today, the second day of a three-day visit": the visit began the day before.
             near = self.text[max(sentence.start, t.start - 60):t.end].lower()
+            if event.start is None and re.search(r"\bday\s+of\b", near):
+                single = [x for x in dates if x.kind != "range"]
+                if single:
+                    event.start = single[0].resolve(self.ref)[0]
             ordinal = re.search(r"\b(first|second|third|fourth|fifth|sixth)\s+day\s+of\b", near)
             length = re.search(r"\b(one|two|three|four|five|six|seven|\d)[\s-]day\b", near)
             numbers = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "one": 1, "two": 2,
                        "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-            if ordinal:
+            if ordinal and event.start:
                 event.start -= dt.timedelta(days=numbers[ordinal.group(1)] - 1)
-            if length:
+            if length and event.start:
                 days = numbers.get(length.group(1)) or int(length.group(1))
                 event.end = event.start + dt.timedelta(days=days - 1) if days > 1 else None
         event.status = "planned" if planned else "occurred"

@@ -2,9 +2,16 @@
 
 A query documents itself in a `#+` YAML header (summary, description, params, columns), so
 the file stays valid SPARQL. A parameter `name` is the variable `?_name` in the query. The
-runner turns each value into a typed RDF term and binds it: locally as a pyoxigraph
-substitution, remotely as a VALUES block of terms that rdflib writes. Values are never
-pasted into the query text, so a hostile value cannot change what the query means.
+runner checks each value against its declared type, turns it into a typed RDF term and binds
+it with a VALUES block at the start of the query's top WHERE group, the same way on the
+embedded store and on a remote endpoint (so both give the same rows). The terms are written
+by `sparql_term` from validated values only, and the block is parsed back and compared with
+the terms before the query runs: a hostile value can neither close the block nor change what
+the query means. pyoxigraph's own `substitutions` are not used: they only bind variables of the
+SELECT projection, after the query's FILTERs ran (checked with pyoxigraph 0.5.13).
+
+Parameters must be used in the top WHERE group (its triple patterns, FILTERs, BINDs and
+EXISTS tests), not only in a nested sub-SELECT, which would not see the VALUES block.
 """
 from __future__ import annotations
 
@@ -92,18 +99,31 @@ def get_query(name: str, directory: Path = QUERIES_DIR) -> SavedQuery:
     return queries[name]
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# In a string value: C0 controls other than tab, newline and return, DEL, and lone surrogates
+# (what a terminal's undecodable bytes become) are refused.
+_BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+MAX_VALUE = 2000
+
+
 def to_term(param: Param, value) -> URIRef | RLiteral:
     """A parameter value as a typed RDF term, or a QueryError naming the parameter."""
     text = str(value)
+    if len(text) > MAX_VALUE:
+        raise QueryError(f"parameter {param.name!r} is longer than {MAX_VALUE} characters")
     if param.type == "string":
+        if _BAD_TEXT.search(text):
+            raise QueryError(f"parameter {param.name!r} must be text without control characters, not {text!r}")
         return RLiteral(text)
     if param.type == "integer":
-        if not re.fullmatch(r"[+-]?\d{1,18}", text):
+        if not re.fullmatch(r"[+-]?\d{1,18}", text.strip()):
             raise QueryError(f"parameter {param.name!r} must be an integer, not {text!r}")
         return RLiteral(int(text))
     if param.type == "date":
         try:
-            return RLiteral(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
+            if not _DATE.fullmatch(text.strip()):
+                raise ValueError(text)
+            return RLiteral(dt.date.fromisoformat(text.strip()).isoformat(), datatype=XSD.date)
         except ValueError:
             raise QueryError(f"parameter {param.name!r} must be a date as YYYY-MM-DD, not {text!r}") from None
     if param.type == "country":
@@ -112,11 +132,21 @@ def to_term(param: Param, value) -> URIRef | RLiteral:
             raise QueryError(f"parameter {param.name!r} must be an ISO 3166-1 alpha-3 code such as KHM, not {text!r}")
         return RLiteral(code)
     if param.type == "iri":
-        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) or _BAD_IRI.search(text):
-            raise QueryError(f"parameter {param.name!r} must be an absolute IRI without spaces, quotes or <>{{}}|^`\\, "
+        iri = _expand_iri(text.strip())
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri) or _BAD_IRI.search(iri):
+            raise QueryError(f"parameter {param.name!r} must be an IRI without spaces, quotes or <>{{}}|^`\\, "
                              f"not {text!r}")
-        return URIRef(text)
+        return URIRef(iri)
     raise QueryError(f"parameter {param.name!r} has unknown type {param.type!r}")
+
+
+def _expand_iri(text: str) -> str:
+    """`dipid:event/X/1` and `event/X/1` (as the table output shows them) name data IRIs under dipid:."""
+    if text.startswith("dipid:"):
+        return str(ID) + text[len("dipid:"):]
+    if text and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) and re.match(r"^[A-Za-z0-9]", text):
+        return str(ID) + text
+    return text
 
 
 def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, URIRef | RLiteral]:
@@ -127,7 +157,7 @@ def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, URIRef | RLiter
     bound = {}
     for name, param in query.params.items():
         value = values.get(name, param.default)
-        if value is None:
+        if value is None or (value == "" and not param.required and param.type != "string"):
             if param.required:
                 raise QueryError(f"query {query.name!r} needs parameter {name!r} ({param.type}): pass --param {name}=...")
             continue
@@ -143,16 +173,73 @@ def _ox_term(term):
     return ox.Literal(str(term), language=term.language) if term.language else ox.Literal(str(term))
 
 
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def sparql_term(term: URIRef | RLiteral) -> str:
+    """A term as SPARQL text: an IRI in <>, a literal as a one-line quoted string.
+
+    Written here rather than with rdflib's `n3()`, whose triple-quoted form for a value with a
+    newline that ends in a backslash and a quote leaves a stray quote (rdflib 7.6).
+    """
+    if isinstance(term, URIRef):
+        if _BAD_IRI.search(str(term)):
+            raise QueryError(f"cannot write the IRI {str(term)!r} in a query")
+        return f"<{term}>"
+    text = str(term)
+    if _BAD_TEXT.search(text):
+        raise QueryError(f"cannot write the value {text!r} in a query")
+    quoted = '"' + "".join(_ECHAR.get(c, c) for c in text) + '"'
+    if term.language:
+        return f"{quoted}@{term.language}"
+    if term.datatype:
+        return f"{quoted}^^{sparql_term(URIRef(str(term.datatype)))}"
+    return quoted
+
+
+# The tokens that can hide a `WHERE {`: IRIs, strings (long ones first) and comments.
+_SKIP = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _top_where(text: str) -> re.Match:
+    """The first `WHERE {` outside IRIs, strings and comments: the query's top group."""
+    pos = 0
+    while True:
+        where = _WHERE.search(text, pos)
+        if where is None:
+            raise QueryError("the saved query has no WHERE clause to bind parameters in")
+        skip = _SKIP.search(text, pos)
+        if skip is None or skip.start() >= where.start():
+            return where
+        pos = skip.end()  # the WHERE found may sit inside this token: look again after it
+
+
+def values_block(bound: dict) -> str:
+    names = sorted(bound)
+    return "VALUES (" + " ".join(f"?_{n}" for n in names) + ") { (" + " ".join(sparql_term(bound[n]) for n in names) + ") }"
+
+
+def _check_block(block: str, bound: dict) -> None:
+    """Parse the block alone and compare its one row with the terms: any mismatch is refused."""
+    try:
+        solutions = list(ox.Store().query(f"SELECT * WHERE {{ {block} }}"))
+    except (SyntaxError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"cannot bind the parameters safely: {exc}") from None
+    expected = {f"_{n}": _ox_term(t) for n, t in bound.items()}
+    if len(solutions) != 1 or {n: solutions[0][n] for n in expected} != expected:
+        raise QueryError("cannot bind the parameters safely: a value did not survive being written as SPARQL")
+
+
 def with_values_block(text: str, bound: dict) -> str:
-    """The query with a VALUES block of rdflib-written terms at the start of its top WHERE group."""
+    """The query with a VALUES block of the bound terms at the start of its top WHERE group."""
     if not bound:
         return text
-    names = sorted(bound)
-    values = "VALUES (" + " ".join(f"?_{n}" for n in names) + ") { (" + " ".join(bound[n].n3() for n in names) + ") }"
-    match = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
-    if match is None:
-        raise QueryError("the saved query has no WHERE clause to bind parameters in")
-    return text[:match.end()] + "\n  " + values + "\n" + text[match.end():]
+    block = values_block(bound)
+    _check_block(block, bound)
+    match = _top_where(text)
+    return text[:match.end()] + "\n  " + block + "\n" + text[match.end():]
 
 
 @dataclass
@@ -163,8 +250,10 @@ class Result:
 
 def run_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
     bound = bind(query, values)
-    substitutions = {ox.Variable(f"_{k}"): _ox_term(v) for k, v in bound.items()}
-    solutions = store.query(query.text, substitutions)
+    try:
+        solutions = store.query(with_values_block(query.text, bound))
+    except (SyntaxError, OSError) as exc:
+        raise QueryError(f"the saved query {query.name!r} failed: {exc}") from None
     columns = [v.value for v in solutions.variables]
     rows = [[_plain(s[c]) for c in columns] for s in solutions]
     return Result(columns, rows)
