@@ -104,7 +104,8 @@ def _letters(upper: bool) -> str:
 UPPER = _letters(True)
 LOWER = _letters(False)
 # A word of a name: "Sophea", "SOK" (all-caps surname), "K.P.", "S.", "Ch.Sukhbat", "Jae-hyuk".
-_NAME_WORD = (rf"(?:(?:[{UPPER}][a-z]?\.)+(?:[{UPPER}][{LOWER}]+)?|[{UPPER}][{LOWER}'’\-]*[{LOWER}](?:-[{UPPER}]?[{LOWER}]+)*|"
+_NAME_WORD = (rf"(?:(?:[{UPPER}][a-z]?\.)+(?:[{UPPER}][{LOWER}]+)?|(?:Mac|Mc|De|Le|La|Di|O')[{UPPER}][{LOWER}]+|"
+              rf"[{UPPER}][{LOWER}'’\-]*[{LOWER}](?:-[{UPPER}]?['’]?[{UPPER}]?[{LOWER}]+)*|"
               rf"[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))")
 _PARTICLE = r"(?:bin|binti|bint|ibn|al|el|al-|el-|da|de|del|della|der|den|di|do|dos|du|la|le|van|von|y|ter|ten|zu|abu|ould|ag)"
 NAME_RE = re.compile(

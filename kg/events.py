@@ -29,7 +29,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bonline\s+(?:meeting|talks|conference|call)\b|\bvia\s+video\b|\bby\s+video\b|\bvirtually\b", re.I)),
     ("PhoneCall", re.compile(
         r"\b(?:tele)?phone[\s-](?:call|conversation|talk|discussion)s?\b|\btelephon(?:e|ed|ic)\b(?!\s+number)|"
-        r"\bphoned\b|\bby\s+phone\b|\b(?:spoke|speaks|speak|talked)\s+(?:by\s+phone\s+)?(?:with|to)\b(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+))|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
+        r"\bphoned\b|\bby\s+phone\b|\b(?:a|the)\s+call\s+(?=with\b)|\b(?:spoke|speaks|speak|talked)\s+(?:by\s+phone\s+)?(?:with|to)\b(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+))|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
     ("Correspondence", re.compile(
         r"\b(?:congratulatory|condolence|felicitation|greetings?|sympathy|thank[\s-]you|personal|written)\s+"
         r"(?:letter|message|cable|note)s?\b|\b(?:letter|message)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"
@@ -45,7 +45,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"expectations?|criteria|standards?|obligations?|challenges?|conditions|costs?|commitments?)\b)|\btalks\b|\bheld\s+(?:a\s+)?(?:\w+\s+){0,2}discussions?\b|"
         r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\s+(?=with\b)|\bconferred\s+with\b|\bsat\s+down\s+with\b|"
         r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
-        r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|"
+        r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|\bmeetings\s+(?=with\b)|"
+        r"\b(?:was|were|been|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|met)\s+(?:in\s+audience\s+)?(?=by\b)|"
+        r"\bpresent(?:ed|s|ing)?\s+(?:a\s+copy\s+of\s+)?(?:his|her|their)?\s*(?:letters?\s+of\s+credence|credentials)\b|"
+        r"\bhand(?:ed|s)\s+(?:over\s+)?(?:a\s+copy\s+of\s+)?(?:his|her)\s+(?:letters?\s+of\s+credence|credentials)\b|"
+        r"\b(?:the\s+two|the\s+pair|both\s+men|both\s+women|the\s+two\s+men)\s+(?=met\b)|"
         r"\bco-?chair(?:ed|s|ing)?\s+by\b|\b(?:received|receives|receiving|hosted|hosts|host|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
 ]
 SIGNING_RE = re.compile(
@@ -440,6 +444,18 @@ class EventFinder:
                     planned = True
                 elif start < self.ref.date and d.kind != "relative":
                     planned = planned and False
+        if event.family == "Visit" and event.start and not event.end and re.search(
+                r"\b(?:concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|ended|ends|completed|"
+                r"completes|winding\s+up|wound\s+up|rounded\s+off)\b[^.;]{0,40}$", head, re.I):
+            # "wrapped up a three-day visit on Tuesday": the date is the last day.
+            event.end, event.start = event.start, None
+            length = re.search(r"\b(two|three|four|five|six|seven|\d)[\s-]day\b", self.text[t.start - 30:t.end].lower())
+            if length:
+                days = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(length.group(1)) \
+                    or int(length.group(1))
+                event.start = event.end - dt.timedelta(days=days - 1)
+            if event.start is None:
+                event.start, event.end = None, event.end
         if event.family == "Visit" and not event.end:
             # "today, the second day of a three-day visit": the visit began the day before.
             near = self.text[max(sentence.start, t.start - 60):t.end].lower()
