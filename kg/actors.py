@@ -19,10 +19,10 @@ from kg.structure import Span
 # ---------------------------------------------------------------------------- vocabulary
 HONORIFIC_RE = (
     r"(?:His|Her|Their)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness|Holiness)|"
-    r"H\.\s?E\.?|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
+    r"H\.?\s?E\.?(?=\s)|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
     r"Moha\s+Bovor|Vibol\s+Sena\s+Pheakdei|Pichey\s+Sena))?|Lok\s+Chumteav|Oknha|"
     r"Datuk\s+Seri|Dato['’]?\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|Tun|Pehin|Dato\s+Paduka|"
-    r"(?:the\s+)?(?:Right\s+|Rt\.?\s+|Most\s+)?Hon(?:ou?rable|\.)|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
+    r"(?:the\s+)?(?:Right\s+|Rt\.?\s+|Most\s+)?Hon(?:ou?rable|\.|(?=\s))|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
     r"Sheikh|Sheikha|Sir|Dame|Lord|Lady|Madam|Madame|Mme\.?|M\.|Shri|Smt\.?|Sri(?=\s+[A-Z][a-z]+\s+[A-Z])|"
     r"Gen\.|Lt\.\s?Gen\.|Maj\.\s?Gen\.|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|Archbishop"
 )
@@ -618,6 +618,20 @@ class ActorFinder:
                 if person and any(s <= index for s, _, _ in person.mentions):
                     person.mentions.append((index, m.start(), m.end()))
                     self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
+            for person in list(self.people.values()):
+                # "Foreign Secretary called on ...": a title stated earlier for exactly one person
+                for role in person.roles:
+                    if len(role.label.split()) < 2 or role.sentence >= index or role.sentence < 0:
+                        continue
+                    for m in re.finditer(rf"(?<![\w-]){re.escape(role.label)}(?![\w-])(?!\s+(?:of\s+)?[A-Z])",
+                                         self.text[:b]):
+                        if m.start() < a or any(s <= m.start() < e for s, e in covered):
+                            continue
+                        holders = [p for p in self.people.values() if any(r.label == role.label for r in p.roles)]
+                        if len(holders) == 1:
+                            person.mentions.append((index, m.start(), m.end()))
+                            self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
+                            covered.append((m.start(), m.end()))
             for m in title_re.finditer(self.text, a, b):
                 if any(s <= m.start(1) < e for s, e in covered):
                     continue
@@ -705,11 +719,14 @@ def _split_offices(label: str) -> list[str]:
     return [p for p in parts if p.strip()] or [label]
 
 
+POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "OBE", "CBE", "KBE", "MBE", "PhD", "MLA", "MNA", "TD", "AO", "AC"}
+
+
 def _trim_name(name: str) -> tuple[str, bool]:
     """Drop trailing words that are not part of a name ("Hun Sen Today" stays whole: rare)."""
     words = name.split()
     cut = False
-    while words and (words[-1] in STOPWORDS or words[-1].rstrip("'s") in STOPWORDS):
+    while words and (words[-1] in STOPWORDS or words[-1].rstrip("'s") in STOPWORDS or words[-1] in POST_NOMINALS):
         words.pop()
         cut = True
     return " ".join(words), cut

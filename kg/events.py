@@ -32,9 +32,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bphoned\b|\bby\s+phone\b|\b(?:a|the)\s+call\s+(?=with\b)|\b(?:spoke|speaks|speak|talked)\s+(?:by\s+phone\s+)?(?:with|to)\b(?=\s+(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+))|\bover\s+the\s+phone\b|\bon\s+the\s+phone\b|\bcall(?:ed)?\s+(?=\w+\s+(?:counterpart))", re.I)),
     ("Correspondence", re.compile(
         r"\b(?:congratulatory|condolence|felicitation|greetings?|sympathy|thank[\s-]you|personal|written)\s+"
-        r"(?:letter|message|cable|note)s?\b|\b(?:letter|message)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"
+        r"(?:letter|message|cable|note|telegram)s?\b|\b(?:letter|message|cable|telegram)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"
         r"greeting|thanks)s?\b|\b(?:sent|send|sends|delivered|delivers|handed\s+over|addressed|wrote)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?"
-        r"(?:\w+\s+)?(?:letter|message)s?\b|\bwrote\s+to\b|\b(?:a|the)\s+(?:\w+\s+)?message\s+from\b|\bletters?\s+(?:from|to)\b|\b" + _DET + r"\s+letters?\b", re.I)),
+        r"(?:\w+\s+)?(?:letter|message|cable|telegram)s?\b|\bwrote\s+to\b|\b(?:a|the)\s+(?:\w+\s+)?message\s+from\b|\bletters?\s+(?:from|to)\b|\b" + _DET + r"\s+letters?\b", re.I)),
     ("CourtesyCall", re.compile(r"\bcourtesy\s+(?:call|visit)s?\b|\bcalled\s+on\b|\bcall\s+on\b", re.I)),
     ("Visit", re.compile(
         r"\b(?:(?:state|official|working|formal|friendship|maiden|historic|bilateral|first|two-day|three-day|"
@@ -50,7 +50,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\bpresent(?:ed|s|ing)?\s+(?:a\s+copy\s+of\s+)?(?:his|her|their)?\s*(?:letters?\s+of\s+credence|credentials)\b|"
         r"\bhand(?:ed|s)\s+(?:over\s+)?(?:a\s+copy\s+of\s+)?(?:his|her)\s+(?:letters?\s+of\s+credence|credentials)\b|"
         r"\b(?:the\s+two|the\s+pair|both\s+men|both\s+women|the\s+two\s+men)\s+(?=met\b)|"
-        r"\bco-?chair(?:ed|s|ing)?\s+by\b|\b(?:received|receives|receiving|hosted|hosts|host|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
+        r"\bco-?chair(?:ed|s|ing)?\s+by\b|\b(?:received|receives|receiving|hosted|hosts|host|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
 ]
 SIGNING_RE = re.compile(
     r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
@@ -374,7 +374,7 @@ class EventFinder:
     def _pronoun_subject(self, index: int, sentence: Span, before: int) -> PersonEntity | None:
         """'She then moved to ...': the person the previous sentences were about."""
         head = self.text[sentence.start:before]
-        if not re.search(r"(?:^|[,;]\s*|\b(?:and|then|where|when|before|after)\s+)(?:he|she|they)\b|\b(?:his|her)\b", head, re.I):
+        if not re.search(r"\b(?:he|she)\b|\b(?:his|her)\b", head, re.I):
             return None
         for previous in range(index - 1, max(-1, index - 4), -1):
             people = [m.ref for m in self.actors.in_sentence(previous)

@@ -87,7 +87,7 @@ class Gazetteer:
 
     def country_of(self, surface: str) -> str | None:
         surface = surface.strip()
-        surface = re.sub(r"['’]s$", "", surface)
+        surface = re.sub(r"['’]s?$", "", surface)
         return self.country_names.get(surface) or self.demonyms.get(surface) \
             or self.country_names.get(re.sub(r"^the ", "", surface, flags=re.I))
 
