@@ -115,12 +115,14 @@ _ROLE_RE_TEXT = (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE
                  rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?(?:{_FIELDS}|[A-Z]{{2,}}))*")
 
 
-def lead_role_text(countries: str) -> str:
+def lead_role_text(countries: str, organisations: str = "") -> str:
     """A title before a name, whose owner may be a country: 'Minister of Industry of Mongolia'."""
     # The owner ends at a country's name ("of Industry and Mineral Resources of Mongolia"), or is
     # made of subject words only ("of Defense"): either way the name that follows is not swallowed.
     upto_country = rf"(?:[A-Z][\w'-]*,?\s+(?:and\s+|of\s+(?:the\s+)?|for\s+)?){{0,6}}?(?:{countries})"
     owner = rf"(?:{upto_country}|{_FIELDS}|[A-Z]{{2,}})" if countries else rf"(?:{_FIELDS}|[A-Z]{{2,}})"
+    if organisations:
+        owner = rf"(?:{organisations}|{owner[3:-1]})"
     return (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
             rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{owner})*")
 # The owner of a role after the name: "of the United States to ASEAN", "at the Royal Academy of Cambodia".
@@ -704,7 +706,8 @@ def _patterns(g: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
                             key=len, reverse=True)
         adjective_re = "|".join(re.escape(n) for n in adjectives)
         name_body = NAME_RE.pattern[len("(?P<name>"):-1]
-        lead = re.compile(rf"(?P<role>{lead_role_text(countries)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
+        orgs = "|".join(re.escape(n) for n in sorted(g.organisations, key=len, reverse=True) if len(n) > 3)
+        lead = re.compile(rf"(?P<role>{lead_role_text(countries, orgs)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
                           rf"(?P<name>{name_body})")
         appositive = re.compile(
             rf"(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"

@@ -345,20 +345,29 @@ class EventFinder:
     def _host(self, sentence: Span, t: Trigger) -> tuple[str | None, str | None]:
         """(host alpha-3, city): 'visit to X' / 'in CITY' right after the trigger, else the
         nearest 'to|in PLACE' in the sentence."""
-        tail = self.text[t.end:min(sentence.end, t.end + 80)]
-        m = re.match(r"\s*(?:(?:to|in|of)\s+)?(?:the\s+)?(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", tail)
-        if m:
-            found = self._place_code(m.group("place"))
-            if found[0]:
-                return found
+        lead = re.compile(r"\s*(?:(?:to|in|of)\s+)?")
+        m = lead.match(self.text, t.end)
+        found = self._place_at(m.end()) if m else (None, None)
+        if found[0]:
+            return found
         best, distance = (None, None), 10 ** 9
-        pattern = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
-        for m in pattern.finditer(self.text, sentence.start, sentence.end):
-            code, city = self._place_code(m.group("place"))
-            gap = m.start() - t.end if m.start() >= t.end else t.start - m.end()
+        for m in re.finditer(r"\b(?:to|in|at)\s+", self.text[sentence.start:sentence.end]):
+            pos = sentence.start + m.end()
+            code, city = self._place_at(pos)
+            gap = abs(pos - t.end) if pos >= t.end else t.start - pos
             if code and gap < distance:
                 best, distance = (code, city), gap
         return best
+
+    def _place_at(self, pos: int) -> tuple[str | None, str | None]:
+        """The country (by name, not adjective) or known city that starts at this offset."""
+        m = self.g.country_re.match(self.text, pos)
+        if m and m.group(0) in self.g.country_names:
+            return self.g.country_names[m.group(0)], None
+        m = self.g.city_re.match(self.text, pos)
+        if m:
+            return self.g.cities[m.group(0)], m.group(0)
+        return None, None
 
     def _place_code(self, place: str) -> tuple[str | None, str | None]:
         words = place.split()
