@@ -481,8 +481,8 @@ class ActorFinder:
         tokens = set(slug(name).split("-"))
         if len(tokens) < 2:
             return None
-        hits = {p.iri: p for variant, p in self.g.persons.items()
-                if tokens <= set(slug(variant).split("-")) or set(slug(variant).split("-")) <= tokens}
+        hits = {p.iri: p for variant_tokens, p in self.g.persons_sharing(tokens)
+                if tokens <= variant_tokens or variant_tokens <= tokens}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _match_existing(self, name: str, known: KnownPerson | None) -> PersonEntity | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.namespaces import DIP, ONTOLOGY_DIR, ORG, SCHEMA
+from kg.namespaces import DIP, ONTOLOGY_DIR, ORG, SCHEMA, slug
 
 REFERENCE_FILES = ("topics.ttl", "event-types.ttl", "reference/countries.ttl",
                    "reference/organisations.ttl", "reference/office-holders.ttl")
@@ -84,6 +84,23 @@ class Gazetteer:
         self.city_re = _alternation(self.cities)
         self.person_re = _alternation(self.persons)
         self.topic_re = _alternation(self.topics, flags=re.IGNORECASE)
+
+    def persons_sharing(self, tokens: set[str]) -> list[tuple[frozenset, KnownPerson]]:
+        """Name variants of known people that share a word with these name tokens."""
+        if not hasattr(self, "_token_index"):
+            index: dict[str, list[tuple[frozenset, KnownPerson]]] = {}
+            for variant, person in self.persons.items():
+                variant_tokens = frozenset(slug(variant).split("-"))
+                for token in variant_tokens:
+                    index.setdefault(token, []).append((variant_tokens, person))
+            self._token_index = index
+        seen, out = set(), []
+        for token in tokens:
+            for entry in self._token_index.get(token, ()):
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    out.append(entry)
+        return out
 
     def country_of(self, surface: str) -> str | None:
         surface = surface.strip()

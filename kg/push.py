@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
 import time
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import quote, urlsplit
 
+import pyoxigraph as ox
+
 from kg.namespaces import DIP, REFERENCE_GRAPH, article_graph
 from kg.store import KGStore
 
 NTRIPLES = "application/n-triples"
-RETRYABLE = (ConnectionError, http.client.HTTPException, socket.timeout, TimeoutError, OSError)
+RETRYABLE = (OSError, http.client.HTTPException)  # refused, reset, timed out, closed early
+MAX_FAILURES_IN_A_ROW = 5
 _HASH = f" <{DIP.contentHash}> "
 _HASH_QUERY = f"SELECT ?g ?s ?hash WHERE {{ GRAPH ?g {{ ?s <{DIP.contentHash}> ?hash }} }}"
 
@@ -85,6 +87,7 @@ class Connection:
         cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
         self.conn = cls(parts.hostname, parts.port, timeout=timeout)
         self.retries, self.backoff, self.sleep = retries, backoff, sleep
+        self.content_type = ""
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
                 what: str = "") -> tuple[int, bytes]:
@@ -95,6 +98,7 @@ class Connection:
                 self.conn.request(method, path, body=body, headers=headers or {})
                 response = self.conn.getresponse()
                 data = response.read()
+                self.content_type = response.getheader("Content-Type", "") or ""
                 if response.status < 500 or attempt >= self.retries:
                     return response.status, data
                 problem = f"HTTP {response.status} {response.reason}: {_snippet(data)}"
@@ -149,56 +153,97 @@ def remote_hashes(conn: Connection) -> dict[str, set[tuple[str, str]]]:
     return found
 
 
+def remote_hashes_by_get(conn: Connection, graphs: list[str]) -> dict[str, set[tuple[str, str]]]:
+    """The same as remote_hashes with only the Graph Store Protocol: GET each graph (slower)."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for graph in graphs:
+        status, data = conn.request("GET", _graph_path(conn.path, graph), None, {"Accept": NTRIPLES},
+                                    what=f" (getting the graph <{graph}>)")
+        if status == 404:
+            continue
+        if status != 200:
+            raise PushError(f"{conn.url} refused to give the graph <{graph}>: HTTP {status}: {_snippet(data)}")
+        media = conn.content_type.split(";")[0].strip() or NTRIPLES
+        try:
+            fmt = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
+            for triple in ox.parse(data, format=fmt):
+                if triple.predicate.value == str(DIP.contentHash):
+                    found.setdefault(graph, set()).add((triple.subject.value, triple.object.value))
+        except (SyntaxError, ValueError) as exc:
+            raise PushError(f"{conn.url} gave an unreadable graph <{graph}> ({exc})") from None
+    return found
+
+
 def push(store: KGStore, targets: Endpoints, force: bool = False, reference: bool = True, prune: bool = False,
          retries: int = 3, backoff: float = 0.5, timeout: float = 60,
          on_progress: Callable[[], None] | None = None, on_total: Callable[[int], None] | None = None,
          sleep: Callable[[float], None] = time.sleep) -> PushSummary:
-    """Put the store's graphs into the remote store; returns what happened (raises PushError only before pushing)."""
+    """Put the store's graphs into the remote store and say what happened.
+
+    Raises PushError only when nothing was pushed (the query endpoint cannot say what the store
+    holds); a graph that fails is counted and reported in the summary's errors.
+    """
     started = time.monotonic()
     summary = PushSummary()
     graphs = store.article_graphs() + ([str(REFERENCE_GRAPH)] if reference else [])
-    remote: dict[str, set] = {}
-    query_conn = None
-    if targets.query and (not force or prune):
-        query_conn = Connection(targets.query, timeout, retries, backoff, sleep)
-        try:
-            remote = remote_hashes(query_conn)
-        finally:
-            query_conn.close()
-    elif not force:
-        raise PushError(f"no query endpoint to ask which graphs {targets.store} already holds: "
-                        "pass --query-endpoint, or --force to push every graph")
-    todo = graphs
-    if not force:
-        mine = local_hashes(store)
-        todo = [g for g in graphs if not (mine.get(g) and mine[g] <= remote.get(g, set()))]
-        summary.skipped = len(graphs) - len(todo)
-    if on_total:
-        on_total(len(todo))
     conn = Connection(targets.store, timeout, retries, backoff, sleep)
     try:
-        for index, graph in enumerate(todo):
-            try:
-                status, data = conn.request("PUT", _graph_path(conn.path, graph), graph_body(store, graph),
-                                            {"Content-Type": NTRIPLES}, what=f" (putting the graph <{graph}>)")
-            except PushError as exc:  # the endpoint is gone: stop rather than retry every graph
-                summary.failed += 1
-                summary.not_attempted = len(todo) - index - 1
-                summary.errors.append(str(exc))
-                break
-            if status in (200, 201, 204):
-                summary.pushed += 1
-            else:
-                summary.failed += 1
-                summary.errors.append(f"{targets.store} refused the graph <{graph}>: HTTP {status}: {_snippet(data)}")
-            if on_progress:
-                on_progress()
+        remote = _remote_state(conn, targets, graphs, force, prune, retries, backoff, timeout, sleep)
+        todo = graphs
+        if not force:
+            mine = local_hashes(store)
+            todo = [g for g in graphs if not (mine.get(g) and mine[g] <= remote.get(g, set()))]
+            summary.skipped = len(graphs) - len(todo)
+        if on_total:
+            on_total(len(todo))
+        _put_graphs(store, conn, targets, todo, summary, on_progress)
     finally:
         conn.close()
     if prune and not summary.failed:
         summary.pruned = _prune(store, targets, remote, retries, backoff, timeout, sleep, summary)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _remote_state(conn, targets, graphs, force, prune, retries, backoff, timeout, sleep) -> dict:
+    """Which graphs the remote store holds with which hashes (not asked when forced and not pruning)."""
+    if force and not prune:
+        return {}
+    if targets.query:
+        query_conn = Connection(targets.query, timeout, retries, backoff, sleep)
+        try:
+            return remote_hashes(query_conn)
+        finally:
+            query_conn.close()
+    if prune:
+        raise PushError("--prune needs a query endpoint to list the remote graphs: pass --query-endpoint")
+    return remote_hashes_by_get(conn, graphs)
+
+
+def _put_graphs(store, conn, targets, todo, summary, on_progress) -> None:
+    in_a_row = 0
+    for index, graph in enumerate(todo):
+        try:
+            status, data = conn.request("PUT", _graph_path(conn.path, graph), graph_body(store, graph),
+                                        {"Content-Type": NTRIPLES}, what=f" (putting the graph <{graph}>)")
+        except PushError as exc:  # the endpoint is gone: stop rather than retry every graph
+            summary.failed += 1
+            summary.not_attempted = len(todo) - index - 1
+            summary.errors.append(str(exc))
+            return
+        if status in (200, 201, 204):
+            summary.pushed += 1
+            in_a_row = 0
+        else:
+            summary.failed += 1
+            in_a_row += 1
+            summary.errors.append(f"{targets.store} refused the graph <{graph}>: HTTP {status}: {_snippet(data)}")
+            if in_a_row >= MAX_FAILURES_IN_A_ROW:
+                summary.not_attempted = len(todo) - index - 1
+                summary.errors.append(f"stopped after {in_a_row} failures in a row")
+                return
+        if on_progress:
+            on_progress()
 
 
 def _prune(store: KGStore, targets: Endpoints, remote: dict, retries, backoff, timeout, sleep,
