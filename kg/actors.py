@@ -133,6 +133,9 @@ _ROLE_PHRASE = (rf"(?:(?:{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|po
                 rf"foreign|defence|defense|trade|finance|{_FIELD})[\s-]+){{0,4}}{_ANY_CORE}"
                 rf"(?:\s+(?:of|for|to|at|in|on|from|with)\s+(?:the\s+)?(?:ruling\s+|opposition\s+|governing\s+)?{_OBJ})*")
 APPOSITIVE_ROLE = rf"{_ROLE_PHRASE}(?:\s*(?:,|and|,\s*and)\s+{_ROLE_PHRASE})*"
+CAPITALISED_WORD_RE = re.compile(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{2,}}(?![\w-])")
+HONORIFIC_NAME_RE = re.compile(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}")
+ROLE_HINT_RE = re.compile(rf"\b(?:{ROLE_CORE}|{_LOWER_ROLES})\b", re.IGNORECASE)
 _ROLE_START_RE = re.compile(rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})\b\s*")
 
 STOPWORDS = {
@@ -344,8 +347,8 @@ class ActorFinder:
             self._person(known.name, m.start(), m.end(), index, known=known)
             taken.append((m.start(), m.end()))
         # 3. honorific + name: "Mr. Kerry", "H.E. Mr. Tan"
-        for m in re.finditer(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}", self.text[:b]):
-            if m.start() < a or any(s < m.end() and m.start() < e for s, e in taken):
+        for m in HONORIFIC_NAME_RE.finditer(self.text, a, b):
+            if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             name, _ = clean_name(m.group(0))
             if name and not self._is_non_person(name):
@@ -360,6 +363,8 @@ class ActorFinder:
         name_body = NAME_RE.pattern[len("(?P<name>"):-1]
         pairs = []
         # "[Cambodia's|Cambodian|US] Senate President[,] [His Excellency] Hun Sen"
+        if not ROLE_HINT_RE.search(text, a, b):
+            return pairs
         lead, appositive = _patterns(self.g)
         for m in lead.finditer(text, a, b):
             role_before = text[max(a, m.start() - 4):m.start()]
@@ -419,7 +424,9 @@ class ActorFinder:
         found = self.defined_orgs.get(name) or self.g.organisations.get(name)
         if found is None and name in self.g.ambiguous_acronyms:
             # An acronym several bodies share: the one from the country the article is about.
-            text_countries = {self.g.country_of(m.group(0)) for m in self.g.country_re.finditer(self.text)}
+            if not hasattr(self, "_text_countries"):
+                self._text_countries = {self.g.country_of(m.group(0)) for m in self.g.country_re.finditer(self.text)}
+            text_countries = self._text_countries
             fitting = [o for o in self.g.ambiguous_acronyms[name] if o.country in text_countries]
             found = fitting[0] if len(fitting) == 1 else None
         return found
@@ -610,8 +617,8 @@ class ActorFinder:
         for index, sentence in enumerate(self.sentences):
             a, b = sentence.start, sentence.end
             covered = [(m.start, m.end) for m in self.mentions if m.sentence == index]
-            for m in re.finditer(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{2,}}(?![\w-])", self.text[:b]):
-                if m.start() < a or any(s <= m.start() < e for s, e in covered):
+            for m in CAPITALISED_WORD_RE.finditer(self.text, a, b):
+                if any(s <= m.start() < e for s, e in covered):
                     continue
                 token = m.group(0)
                 if token in STOPWORDS or self.g.country_of(token) or self._org_named(token):
@@ -625,15 +632,18 @@ class ActorFinder:
                 for role in person.roles:
                     if len(role.label.split()) < 2 or role.sentence >= index or role.sentence < 0:
                         continue
+                    if role.label not in self.text[a:b]:
+                        continue
                     for m in re.finditer(rf"(?<![\w-]){re.escape(role.label)}(?![\w-])(?!\s+(?:of\s+)?[A-Z])",
-                                         self.text[:b]):
-                        if m.start() < a or any(s <= m.start() < e for s, e in covered):
+                                         self.text[a:b]):
+                        m_start, m_end = a + m.start(), a + m.end()
+                        if any(s <= m_start < e for s, e in covered):
                             continue
                         holders = [p for p in self.people.values() if any(r.label == role.label for r in p.roles)]
                         if len(holders) == 1:
-                            person.mentions.append((index, m.start(), m.end()))
-                            self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
-                            covered.append((m.start(), m.end()))
+                            person.mentions.append((index, m_start, m_end))
+                            self.mentions.append(Mention(index, m_start, m_end, "person", person))
+                            covered.append((m_start, m_end))
             for m in title_re.finditer(self.text, a, b):
                 if any(s <= m.start(1) < e for s, e in covered):
                     continue

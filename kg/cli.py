@@ -218,12 +218,12 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, reference, ret
     try:
         targets = endpoints(endpoint, query_endpoint, update_endpoint)
         summary = run_push(store, targets, force=force, reference=reference, prune=prune, retries=retries,
-                           timeout=timeout, on_progress=bar.update if bar else None,
-                           on_total=(lambda n: setattr(bar, "total", n) or bar.refresh()) if bar else None)
+                           timeout=timeout, on_progress=bar.update if bar is not None else None,
+                           on_total=(lambda n: setattr(bar, "total", n) or bar.refresh()) if bar is not None else None)
     except PushError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
     for error in summary.errors:
         click.echo(f"error: {error}", err=True)
