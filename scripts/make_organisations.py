@@ -41,8 +41,9 @@ KIND_HEADINGS = {
 
 
 class O:
-    def __init__(self, kind, pref, acr=None, cc=None, qid=None, alt=(), comment=None):
+    def __init__(self, kind, pref, acr=None, cc=None, qid=None, alt=(), comment=None, part_of=None):
         self.kind, self.pref, self.acr, self.cc, self.qid = kind, pref, acr, cc, qid
+        self.part_of = part_of  # the body this one is an organ of (W3C ORG org:subOrganizationOf)
         self.alt, self.comment = tuple(alt), comment
 
     @property
@@ -54,11 +55,11 @@ ORGANISATIONS: list[O] = [
     # ------------------------------------------------------------------ the UN system
     O(IGO, "United Nations", "UN", qid=1065, alt=["U.N.", "the United Nations", "UNO"]),
     O(IGO, "United Nations Security Council", "UNSC", qid=37470,
-      alt=["UN Security Council", "U.N. Security Council", "Security Council of the United Nations"]),
+      alt=["UN Security Council", "U.N. Security Council", "Security Council of the United Nations"], part_of="United Nations"),
     O(IGO, "United Nations General Assembly", "UNGA", qid=47423,
-      alt=["UN General Assembly", "U.N. General Assembly"]),
+      alt=["UN General Assembly", "U.N. General Assembly"], part_of="United Nations"),
     O(IGO, "United Nations Human Rights Council", "UNHRC", qid=205650,
-      alt=["UN Human Rights Council", "Human Rights Council"]),
+      alt=["UN Human Rights Council", "Human Rights Council"], part_of="United Nations"),
     O(IGO, "Office of the United Nations High Commissioner for Human Rights", "OHCHR", qid=656812,
       alt=["UN Human Rights Office", "UN human rights office"]),
     O(IGO, "United Nations Development Programme", "UNDP", qid=161718,
@@ -94,7 +95,7 @@ ORGANISATIONS: list[O] = [
     # ------------------------------------------------------------------ Asia and the Pacific
     O(IGO, "Association of Southeast Asian Nations", "ASEAN", qid=7768,
       alt=["Association of South East Asian Nations", "Association of South-East Asian Nations"]),
-    O(IGO, "ASEAN Secretariat", None, alt=["Secretariat of ASEAN"]),
+    O(IGO, "ASEAN Secretariat", None, alt=["Secretariat of ASEAN"], part_of="Association of Southeast Asian Nations"),
     O(IGO, "ASEAN Regional Forum", "ARF"),
     O(IGO, "East Asia Summit", "EAS"),
     O(IGO, "ASEAN Inter-Parliamentary Assembly", "AIPA"),
@@ -114,10 +115,10 @@ ORGANISATIONS: list[O] = [
     O(IGO, "Indian Ocean Rim Association", "IORA"),
     # ------------------------------------------------------------------ Europe and the North Atlantic
     O(IGO, "European Union", "EU", qid=458, alt=["the European Union", "the EU"]),
-    O(IGO, "European Commission", None, qid=8880, alt=["EU Commission", "Commission of the European Union"]),
-    O(IGO, "European Council", None, qid=8886),
-    O(IGO, "Council of the European Union", None, qid=8896, alt=["Council of the EU", "EU Council"]),
-    O(IGO, "European External Action Service", "EEAS", qid=672941),
+    O(IGO, "European Commission", None, qid=8880, alt=["EU Commission", "Commission of the European Union"], part_of="European Union"),
+    O(IGO, "European Council", None, qid=8886, part_of="European Union"),
+    O(IGO, "Council of the European Union", None, qid=8896, alt=["Council of the EU", "EU Council"], part_of="European Union"),
+    O(IGO, "European External Action Service", "EEAS", qid=672941, part_of="European Union"),
     O(IGO, "North Atlantic Treaty Organization", "NATO", qid=7184,
       alt=["North Atlantic Treaty Organisation", "North Atlantic Alliance"]),
     O(IGO, "Organization for Security and Co-operation in Europe", "OSCE", qid=81299,
@@ -130,7 +131,7 @@ ORGANISATIONS: list[O] = [
     O(IGO, "Commonwealth of Independent States", "CIS"),
     # ------------------------------------------------------------------ Africa and the Middle East
     O(IGO, "African Union", "AU", qid=7159),
-    O(IGO, "African Union Commission", "AUC", qid=2362881),
+    O(IGO, "African Union Commission", "AUC", qid=2362881, part_of="African Union"),
     O(IGO, "Economic Community of West African States", "ECOWAS", qid=193272),
     O(IGO, "Southern African Development Community", "SADC"),
     O(IGO, "Intergovernmental Authority on Development", "IGAD"),
@@ -438,6 +439,7 @@ def build() -> str:
                 ("dip:acronym", [lit(o.acr, None)] if o.acr else []),
                 ("dip:country", [f"country:{o.cc}"] if o.cc else []),
                 ("dip:wikidata", [f"wd:Q{o.qid}"] if o.qid else []),
+                ("org:subOrganizationOf", [f"organisation:{slug(o.part_of)}"] if o.part_of else []),
                 ("rdfs:comment", [lit(o.comment)] if o.comment else []),
             ]))
             out.append("\n")
