@@ -375,6 +375,13 @@ class ActorFinder:
             name_text, _ = _trim_name(text[name_start:m.end("name")])
             if name_text:
                 hint, hint_start = self._country_before(m.start("role"), a)
+                after = re.match(r"\s+of\s+(?:the\s+)?", text[m.end("name"):b])
+                if hint is None and after:
+                    # "Foreign Minister Cho Tae-yul of the Republic of Korea"
+                    owner = self.g.country_re.match(text, m.end("name") + after.end())
+                    if owner:
+                        hint, hint_start = self.g.country_of(owner.group(0)), m.start("role")
+                        self.role_spans.append((m.end("name"), owner.end()))
                 self.role_spans.append((hint_start if hint else m.start("role"), m.end("role")))
                 pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint,
                               hint is not None))
@@ -503,6 +510,7 @@ class ActorFinder:
         return None
 
     def _by_token(self, token: str) -> PersonEntity | None:
+        token = re.sub(r"['’]s?$", "", token)
         if token in STOPWORDS or len(token) < 3:
             return None
         key = slug(token)

@@ -43,10 +43,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(
         r"\bmet\b|\bmeet(?:s|ing)?\b(?!\s+(?:[\w-]+\s+){0,4}?(?:targets?|goals?|demands?|needs|requirements?|deadlines?|"
         r"expectations?|criteria|standards?|obligations?|challenges?|conditions|costs?|commitments?)\b)|\btalks\b|\bheld\s+(?:a\s+)?(?:\w+\s+){0,2}discussions?\b|"
-        r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\s+(?=with\b)|\bconferred\s+with\b|\bsat\s+down\s+with\b|"
+        r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\s+(?=with\b)|\bconferred\s+with\b|\bsat\s+down\s+(?:[\w-]+\s+){0,3}?with\b|\b(?:appointment|bilateral|engagement|meeting)\s+(?:[\w-]+\s+){0,4}?was\s+(?=with\b)|"
         r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
         r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|\bmeetings\s+(?=with\b)|"
-        r"\b(?:was|were|been|being)\s+(?:warmly\s+)?(?:received|hosted|welcomed|met)\s+(?:in\s+audience\s+)?(?=by\b)|"
+        r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|later\s+|also\s+|then\s+)?(?:received|hosted|welcomed|met)\s+(?:in\s+audience\s+)?(?=by\b)|"
         r"\bpresent(?:ed|s|ing)?\s+(?:a\s+copy\s+of\s+)?(?:his|her|their)?\s*(?:letters?\s+of\s+credence|credentials)\b|"
         r"\bhand(?:ed|s)\s+(?:over\s+)?(?:a\s+copy\s+of\s+)?(?:his|her)\s+(?:letters?\s+of\s+credence|credentials)\b|"
         r"\b(?:the\s+two|the\s+pair|both\s+men|both\s+women|the\s+two\s+men)\s+(?=met\b)|"
@@ -57,7 +57,7 @@ SIGNING_RE = re.compile(
     r"(?P<obj>(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+number\s+of|a\s+series\s+of)\s+)"
     r"(?:[\w'-]+\s+){0,8}?(?P<kind>agreements?|memorand(?:um|a)|mous?|treat(?:y|ies)|accords?|protocols?|conventions?|"
     r"deals?|declarations?|contracts?|letters?\s+of\s+intent|joint\s+statements?|pacts?|charters?|"
-    r"frameworks?|plans?\s+of\s+action|action\s+plans?|programmes?|programs?|documents?|instruments?)\b[^,.;]*)", re.I)
+    r"frameworks?|plans?|action\s+plans?|roadmaps?|road\s+maps?|programmes?|programs?|documents?|instruments?)\b[^,.;]*)", re.I)
 # "The documents were signed by X and Y": the signers follow the verb.
 PASSIVE_SIGNING_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:jointly\s+)?(?:signed|inked)\s+by\b", re.I)
 PLANNED_RE = re.compile(
@@ -185,7 +185,8 @@ class EventFinder:
     def _background(self, sentence: Span, t: Trigger) -> bool:
         """'When Modi visited Dhaka in 2021', 'last met in 2023', 'invited him to visit': not this story's events."""
         head = self.text[max(sentence.start, t.start - 60):t.start]
-        if re.search(r"\binvit(?:ed|es|ing|ation)\b[^.;]*$", head, re.I):
+        if re.search(r"\binvit(?:ed|es|ing|ation)\b[^.;]*$|\brecall(?:ed|s|ing)\s+(?:his|her|their|the)\s+(?:\w+\s+)?$",
+                     head, re.I):
             return True
         if re.search(r"\b(?:made|reached|agreed|signed|adopted|announced|taken)\s+(?:during|at)\s+(?:the|his|her)\s+$", head, re.I):
             return True
