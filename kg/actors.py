@@ -383,8 +383,9 @@ class ActorFinder:
                         hint, hint_start = self.g.country_of(owner.group(0)), m.start("role")
                         self.role_spans.append((m.end("name"), owner.end()))
                 self.role_spans.append((hint_start if hint else m.start("role"), m.end("role")))
+                owned = hint is not None or self._country_in(m.group("role")) is not None
                 pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint,
-                              hint is not None))
+                              owned))
         # "His Excellency SOK Chenda Sophea, Deputy Prime Minister and Minister of ...",
         # "Seun Sam, a policy researcher at the Royal Academy of Cambodia",
         # "Hun Sen, in his capacity as president of the ruling Cambodian People's Party (CPP)"
