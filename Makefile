@@ -1,13 +1,14 @@
 # Two entry points: `make run` builds the graph from the seeds into the embedded store and
 # answers the interactions question; `make test` runs the test suite. Both create .venv.
-PYTHON ?= python3.11
+# Python 3.11 or newer: python3.11 when it is on the PATH, else python3.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: run test clean
 
 $(BIN)/kg: pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "need Python 3.11 or newer (set PYTHON=...)"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
