@@ -86,7 +86,7 @@ def _map_and_store(article: Article, store: KGStore, g, context, summary: BuildS
         summary.violations += violations
         summary.violation_details += [f"{article.source}: {f.message} ({f.focus})" for f in found
                                       if f.severity == "Violation"]
-    store.replace_article(article.id, mapped.graph)
+    store.replace_graph_data(article.id, mapped.triples.ntriples())
     summary.mapped += 1
     summary.events += len(mapped.events)
     summary.people += mapped.people

@@ -14,7 +14,7 @@ from kg.actors import Actors, find_actors
 from kg.articles import Article
 from kg.dates import reference_date
 from kg.events import Event, find_events
-from kg.rdfmap import write_article_graph
+from kg.rdfmap import ArticleTriples, write_article_graph
 from kg.structure import Structure, analyse
 
 
@@ -24,7 +24,12 @@ class MappedArticle:
     structure: Structure
     actors: Actors
     events: list[Event]
-    graph: Graph
+    triples: ArticleTriples
+
+    @property
+    def graph(self) -> Graph:
+        """The article's named graph as an rdflib Graph (built on first use)."""
+        return self.triples.graph
 
     @property
     def people(self) -> int:
@@ -38,5 +43,5 @@ def map_article(article: Article, gazetteer: gazetteer_module.Gazetteer | None =
     actors = find_actors(g, article.text, structure.sentences, ref.date)
     events = find_events(g, article.text, structure.sentences, actors, ref, structure.dateline_place,
                          structure.trailing_place)
-    graph = write_article_graph(article, structure, actors, events, ref.date)
-    return MappedArticle(article, structure, actors, events, graph)
+    triples = write_article_graph(article, structure, actors, events, ref.date)
+    return MappedArticle(article, structure, actors, events, triples)

@@ -32,6 +32,30 @@ def _published_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+class ArticleTriples:
+    """An article's triples: as N-Triples for the store, or as an rdflib Graph on demand."""
+
+    def __init__(self, triples: list[tuple]):
+        self.triples = triples
+        self._graph: Graph | None = None
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    @property
+    def graph(self) -> Graph:
+        if self._graph is None:
+            graph = Graph()
+            for prefix, ns in PREFIXES.items():
+                graph.bind(prefix, ns)
+            graph.addN((s, p, o, graph) for s, p, o in self.triples)
+            self._graph = graph
+        return self._graph
+
+    def ntriples(self) -> bytes:
+        return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in self.triples).encode("utf-8")
+
+
 class ArticleGraphWriter:
     def __init__(self, article: Article, structure: Structure, actors: Actors, events: list[Event],
                  reference_date: dt.date | None):
@@ -40,23 +64,22 @@ class ArticleGraphWriter:
         self.actors = actors
         self.events = events
         self.on = reference_date
-        self.g = Graph()
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns)
+        self.triples: dict[tuple, None] = {}  # insertion-ordered set: rdflib's store is the slow part
+        self.labelled_offices: set = set()
         self.article = ID[f"article/{article.id}"]
         self.run = ID[f"run/{article.id}"]
         self.tenure_of: dict[tuple[str, int], URIRef] = {}
 
-    def write(self) -> Graph:
+    def write(self) -> "ArticleTriples":
         self._article()
         self._people()
         for n, event in enumerate(self.events, start=1):
             self._event(n, event)
-        return self.g
+        return ArticleTriples(list(self.triples))
 
     def add(self, s, p, o):
         if o is not None:
-            self.g.add((s, p, o))
+            self.triples[(s, p, o)] = None
 
     # -- the article and the mapping run
     def _article(self):
@@ -98,7 +121,7 @@ class ArticleGraphWriter:
     def _evidence(self, sentence_index: int, fact: URIRef) -> URIRef:
         span: Span = self.st.sentences[sentence_index]
         node = ID[f"evidence/{self.a.id}/{span.start}-{span.end}"]
-        if (node, RDF.type, DIP.Evidence) not in self.g:
+        if (node, RDF.type, DIP.Evidence) not in self.triples:
             target = URIRef(f"{node}#target")
             position = URIRef(f"{node}#position")
             quote = URIRef(f"{node}#quote")
@@ -168,8 +191,9 @@ class ArticleGraphWriter:
                 self.add(tenure, ORG.organization, owner)
                 self.add(tenure, ORG.role, office)
                 self.add(office, RDF.type, DIP.Office)
-                self.add(office, SKOS.prefLabel, Literal(role.label, lang="en")) \
-                    if (office, SKOS.prefLabel, None) not in self.g else None
+                if office not in self.labelled_offices:
+                    self.labelled_offices.add(office)
+                    self.add(office, SKOS.prefLabel, Literal(role.label, lang="en"))
                 self.add(tenure, DIP.roleLabel, Literal(role.label, lang="en"))
                 self.add(tenure, DIP.qualifier, Literal(role.qualifier) if role.qualifier else None)
                 if self.on is not None:
@@ -237,5 +261,5 @@ class ArticleGraphWriter:
 
 
 def write_article_graph(article: Article, structure: Structure, actors: Actors, events: list[Event],
-                        reference_date: dt.date | None) -> Graph:
+                        reference_date: dt.date | None) -> ArticleTriples:
     return ArticleGraphWriter(article, structure, actors, events, reference_date).write()
