@@ -17,7 +17,8 @@ END_MARKER_RE = re.compile(
     r"^\s*(related (news|articles?|stories|posts|content|coverage)|other news|more news|more stories|"
     r"read more|read also|also read|see also|previous article|next article|previous post|next post|"
     r"you may also like|recommended|most read|most popular|latest news|trending|tags?\s*:|keywords?\s*:|"
-    r"share this( article)?|follow us|subscribe|copyright|©|all rights reserved)\b",
+    r"share this( article)?|follow us|subscribe|copyright|©|all rights reserved|associated links|useful links|"
+    r"more from|more on this|see more|further reading|you might also like|popular stories)\b",
     re.IGNORECASE)
 CONTACT_RE = re.compile(
     r"^\s*(tel|telephone|phone|fax|e-?mail|address|website|web|mobile|hotline|p\.?o\.? box)\b\s*[.:]?|"
