@@ -195,6 +195,9 @@ class EventFinder:
             if re.search(r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\s+)?(?:19|20)\d\d\b", tail):
                 return True
+        if re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?$", head) and \
+                int(re.search(r"((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$", head).group(1)) < (self.ref.year or 0):
+            return True  # "his 1992 state visit"
         window = self.text[max(sentence.start, t.start - 80):min(sentence.end, t.end + 80)]
         years = [int(y) for y in re.findall(r"\b(?:in|since|of|back in)\s+(?:(?:January|February|March|April|May|June|July|"
                                             r"August|September|October|November|December)\s+)?((?:19|20)\d\d)\b", window)]
@@ -285,6 +288,9 @@ class EventFinder:
             if pronoun is not None:
                 subj = [pronoun] + subj
         objs = [p for p in self._parties(objects) if party_key(p) not in {party_key(s) for s in subj}]
+        # Forums and blocs (G20, ASEAN) named beside a person are the setting, not a party.
+        subj = [p for p in subj if not (isinstance(p, OrgEntity) and p.org.kind == "IntergovernmentalOrganisation")]
+        objs = [p for p in objs if not (isinstance(p, OrgEntity) and p.org.kind == "IntergovernmentalOrganisation")]
         if sum(isinstance(p, PersonEntity) for p in subj + objs) >= 2:
             # People acted; organisations named beside them are where or what, not who.
             subj = [p for p in subj if isinstance(p, PersonEntity)]
@@ -605,6 +611,11 @@ class EventFinder:
                 others = {party_country(q) for q in e.parties if q is not p} - {None}
                 if visit and p in visit.visitors and visit.host:
                     others.add(visit.host)
+                line_country = self.g.cities.get(self.dateline_place) if self.dateline_place else None
+                if line_country and line_country not in others and not visit:
+                    # Reported from Doha, Dili or Rabat: the unnamed side is most likely the local one.
+                    p.inferred_country = line_country
+                    continue
                 ranked = sorted((c for c in counts if c not in others), key=lambda c: -counts[c])
                 if ranked:
                     p.inferred_country = ranked[0]
