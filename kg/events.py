@@ -43,7 +43,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Meeting", re.compile(
         r"\bmet\b|\bmeet(?:s|ing)?\b(?!\s+(?:[\w-]+\s+){0,4}?(?:targets?|goals?|demands?|needs|requirements?|deadlines?|"
         r"expectations?|criteria|standards?|obligations?|challenges?|conditions|costs?|commitments?)\b)|\btalks\b|\bheld\s+(?:a\s+)?(?:\w+\s+){0,2}discussions?\b|"
-        r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\s+(?=with\b)|\bconferred\s+with\b|\bconversations?\s+(?=with\b)|\bsat\s+down\s+(?:[\w-]+\s+){0,3}?with\b|\b(?:appointment|bilateral|engagement|meeting)\s+(?:[\w-]+\s+){0,4}?was\s+(?=with\b)|"
+        r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\s+(?=with\b)|\bconferred\s+with\b|\bconversations?\s+(?=with\b)|\bspent\s+(?:[\w-]+\s+){1,4}?(?=with\b)|\b(?:were|was)\s+held\b(?=[^.;]{0,80}\bbetween\b)|\bsat\s+down\s+(?:[\w-]+\s+){0,3}?with\b|\b(?:appointment|bilateral|engagement|meeting)\s+(?:[\w-]+\s+){0,4}?was\s+(?=with\b)|"
         r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
         r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|\bmeetings\s+(?=with\b)|"
         r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|later\s+|also\s+|then\s+)?(?:received|hosted|welcomed|met)\s+(?:in\s+audience\s+)?(?=by\b)|"
