@@ -296,7 +296,9 @@ class EventFinder:
             subj = [p for p in subj if isinstance(p, PersonEntity)]
             objs = [p for p in objs if isinstance(p, PersonEntity)]
         window = self.text[sentence.start:sentence.end]
-        if len(subj) + len(objs) < 2 and GROUP_RE.search(window):
+        named_event = re.match(r"[A-Z]", self.text[t.start]) and re.search(r"[A-Z][\w'-]*\s+$",
+                                                                         self.text[max(sentence.start, t.start - 30):t.start])
+        if len(subj) + len(objs) < 2 and GROUP_RE.search(window) and not named_event:
             previous = self._last(lambda e: e.family == "Meeting")
             if previous is not None:
                 subj = list(previous.parties)
@@ -307,9 +309,12 @@ class EventFinder:
             groups = [[s, objs[0]] for s in subj]  # "A and B sent separate messages to C"
         else:
             groups = [subj + objs]
+        separate = bool(re.search(r"\b(?:separate(?:ly)?|bilateral|one-on-one|tête-à-tête|sidelines|margins)\b",
+                                  window, re.I))
         for parties in groups:
             event = Event(t.kind, [index], parties, trigger_sentence=index)
             event._definite = t.definite  # type: ignore[attr-defined]
+            event._separate = separate  # type: ignore[attr-defined]
             self._finish(event, sentence, t, date_owner, dates)
             events.append(event)
         return events
@@ -404,12 +409,16 @@ class EventFinder:
         passive = m is None
         if passive and not PASSIVE_SIGNING_RE.match(self.text, t.start):
             return None
+        witnessed = re.search(r"\bwitness(?:ed|es|ing)?\b[^.;]*$", self.text[sentence.start:t.start], re.I)
+        if witnessed:
+            # "the two presidents witnessed the signing": the signers are named elsewhere, if at all
+            subject = []
         parties = self._parties(objects if passive else subject + objects)
         people = [p for p in parties if isinstance(p, PersonEntity)]
         if len(people) >= 2:
             parties = people  # the signers; the bodies they sign for are in their roles
         window = self.text[sentence.start:sentence.end]
-        if len(parties) < 2 and GROUP_RE.search(window):
+        if len(parties) < 2 and GROUP_RE.search(window) and not witnessed:
             previous = self._last(lambda e: e.family == "Meeting" and e.status == "occurred")
             if previous is not None:
                 parties = [p for p in previous.parties]
@@ -559,7 +568,8 @@ class EventFinder:
         b = {party_key(p) for p in c.parties}
         if e.family == "Visit":
             return e.host == c.host and bool(a & b)
-        return a == b or (len(b) >= 2 and b <= a)
+        # "a separate bilateral meeting" between two of a larger meeting's parties is its own event
+        return a == b or (len(b) >= 2 and b <= a and not getattr(c, "_separate", False))
 
     def _merge(self, e: Event, c: Event, add_parties: bool):
         e.sentences.extend(s for s in c.sentences if s not in e.sentences)
