@@ -70,6 +70,7 @@ FIELD_WORDS = (
     "Treaties|Prosecutor|Prosecution|Supreme|Court|Judiciary|Audit|Anti-Corruption|Corruption|Cooperation,"
 )
 _FIELD = rf"(?:{FIELD_WORDS})"
+FIELD_WORD_RE = re.compile(_FIELD)
 _ORG_HEAD = (r"Party|Front|Movement|Ministry|Agency|Council|Committee|Commission|Assembly|Parliament|Congress|"
              r"Academy|Institute|University|Foundation|Union|League|Alliance|Federation|Chamber|Authority|"
              r"Secretariat|Bank|Fund|Organi[sz]ation|Association|Forum|Centre|Center|Corporation")
@@ -442,6 +443,8 @@ class ActorFinder:
     def _is_non_person(self, name: str) -> bool:
         if not name or name in STOPWORDS or all(w in STOPWORDS for w in name.split()):
             return True
+        if all(FIELD_WORD_RE.fullmatch(w) for w in name.split()):
+            return True  # "Integration", "Foreign Affairs": the end of an office's name
         if self.g.country_of(name) or self._org_named(name) or name in self.g.cities:
             return True
         return bool(re.search(r"\b(Ministry|Party|Agency|Association|Council|Committee|Government|Department|"
@@ -620,9 +623,13 @@ class ActorFinder:
 
     def _resolve_short_mentions(self):
         """Surnames, given names and 'the Ambassador' after the person was named in full."""
-        title_re = re.compile(r"\b(?:the|The)\s+((?:Deputy\s+|Vice\s+|Foreign\s+|Prime\s+)?(?:Prime\s+Minister|Minister|"
-                              r"Ambassador|President|Secretary|Envoy|Chancellor|Premier|Speaker|Chairman|Governor|"
-                              r"Senator|Foreign\s+Minister|Secretary-General|King|Queen|Emir|Sultan))\b")
+        title_re = re.compile(r"\b(?:the|The)\s+(?:(?P<adj>[A-Z][\w'-]+)\s+)?((?:Deputy\s+|Vice\s+|Foreign\s+|Prime\s+)?"
+                              r"(?:Prime\s+Minister|Minister|Ambassador|President|Secretary|Envoy|Chancellor|Premier|"
+                              r"Speaker|Chairman|Governor|Senator|Foreign\s+Minister|Secretary-General|King|Queen|Emir|"
+                              r"Sultan|Head\s+of\s+State|Head\s+of\s+Government|leader))\b")
+        synonyms = {"head of state": ("president", "king", "queen", "emir", "sultan", "monarch"),
+                    "head of government": ("prime minister", "premier", "chancellor"),
+                    "leader": ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan")}
         for index, sentence in enumerate(self.sentences):
             a, b = sentence.start, sentence.end
             covered = [(m.start, m.end) for m in self.mentions if m.sentence == index]
@@ -656,14 +663,19 @@ class ActorFinder:
             for m in title_re.finditer(self.text, a, b):
                 if any(s <= m.start(1) < e for s, e in covered):
                     continue
-                title = m.group(1).lower()
+                title = re.sub(r"\s+", " ", m.group(2).lower())
+                words = synonyms.get(title, (title,))
                 candidates = [p for p in self.people.values()
-                              if any(title in r.label.lower() for r in p.roles)
+                              if any(w in r.label.lower() for r in p.roles for w in words)
                               and min(s for s, _, _ in p.mentions) <= index]
-                # "the President of Kazakhstan": the country tells which president
+                # "the President of Kazakhstan", "the Angolan Head of State": the country tells which one
                 owner = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})", self.text[m.end():b])
                 code = self.g.country_of(owner.group(1)) if owner else None
-                if code and len(candidates) > 1:
+                if m.group("adj"):
+                    code = self.g.country_of(m.group("adj")) or code
+                    if code is None:
+                        continue  # "the Foreign Minister", with an adjective that is no country
+                if code:
                     candidates = [p for p in candidates if p.country == code]
                 if len(candidates) == 1:
                     person = candidates[0]

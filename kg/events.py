@@ -39,7 +39,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("Visit", re.compile(
         r"\b(?:(?:state|official|working|formal|friendship|maiden|historic|bilateral|first|two-day|three-day|"
         r"four-day|five-day|one-day|\w+-day)\s+)?visit\b(?!or)|\bvisit(?:ed|ing|s)\s+(?=(?-i:[A-Z]))|\bvisited\b|"
-        r"\btrip\s+to\b|\btour\s+of\b|\blead(?:s|ing)?\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,3}delegation\s+(?=to\b)|\barriv(?:ed|es|e|ing)\s+in\b|\btravel(?:led|ed|s|ling)?\s+to\b", re.I)),
+        r"\btrip\s+to\b|\btour\s+of\b|\btravel(?:led|ed|s|ling)?\s+(?:by\s+\w+\s+|on\s+to\s+)(?=to\b)|\blead(?:s|ing)?\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,3}delegation\s+(?=to\b)|\barriv(?:ed|es|e|ing)\s+in\b|\btravel(?:led|ed|s|ling)?\s+to\b", re.I)),
     ("Meeting", re.compile(
         r"\bmet\b|\bmeet(?:s|ing)?\b(?!\s+(?:[\w-]+\s+){0,4}?(?:targets?|goals?|demands?|needs|requirements?|deadlines?|"
         r"expectations?|criteria|standards?|obligations?|challenges?|conditions|costs?|commitments?)\b)|\btalks\b|\bheld\s+(?:a\s+)?(?:\w+\s+){0,2}discussions?\b|"
@@ -64,7 +64,11 @@ PLANNED_RE = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|(?:is|are|was|were)\s+(?:scheduled|set|expected|"
     r"slated|poised|going|planning|due)\s+to|to\s+be\s+held|plans?\s+to|planned|intends?\s+to|upcoming|"
     r"forthcoming|would\s+(?:meet|visit|travel|hold|sign|pay)|next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|"
-    r"is\s+expected|are\s+expected|invited\s+\w+\s+to\s+visit|invitation\s+to\s+visit)\b", re.I)
+    r"is\s+expected|are\s+expected|invited\s+\w+\s+to\s+visit|invitation\s+to\s+visit|agreed\s+to|"
+    r"decided\s+to|looking\s+forward\s+to)\b", re.I)
+# Future time after the trigger: "agreed to meet ... next month".
+FUTURE_TIME_RE = re.compile(r"\b(?:next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|tomorrow|"
+                            r"in\s+the\s+coming\s+(?:days|weeks|months))\b", re.I)
 GROUP_RE = re.compile(r"\b(?:the\s+two|both|the\s+three|all\s+three|the)\s+(?:leaders|sides|ministers|foreign\s+ministers|"
                       r"presidents|prime\s+ministers|delegations|officials|counterparts|heads\s+of\s+state)\b", re.I)
 ANAPHORA_RE = re.compile(rf"\b{_DET}\s+(?:\w+[\s-]+){{0,2}}$", re.I)
@@ -241,6 +245,16 @@ class EventFinder:
                     out.append(event)
                     self._finish(event, sentence, t, date_owner, dates)
                     continue
+                if t.kind == "Correspondence":
+                    sender = re.match(r"\s*from\s", self.text[t.end - 5:t.end + 6]) or \
+                        re.search(r"\bfrom\s*$", self.text[t.start:t.end])
+                    if sender and objects and objects[0].kind == "person" and \
+                            re.fullmatch(r"[\s\w]*from\s+(?:(?!\bto\b)[^.;]){0,60}", self.text[t.start:objects[0].start]):
+                        # "X delivered to Y a message from Z": Z wrote to Y; X only carried it.
+                        carried = [m for m in mentions if m.end <= t.start and m.start >= sentence.start]
+                        recipients = [m for m in carried if m.kind == "person" and
+                                      re.search(r"\bto\s+(?:the\s+)?[^,.;]{0,40}$", self.text[sentence.start:m.start])]
+                        subject, objects = recipients, objects[:1]
                 out.extend(self._meetings(index, sentence, t, subject, objects, date_owner, dates))
                 continue
             if event is not None:
@@ -460,7 +474,9 @@ class EventFinder:
     def _finish(self, event: Event, sentence: Span, t: Trigger, date_owner, dates):
         d = date_owner.get(id(t))
         head = self.text[sentence.start:t.start]
-        planned = bool(PLANNED_RE.search(head[-120:])) or bool(PLANNED_RE.match(self.text, t.start))
+        tail = self.text[t.end:sentence.end]
+        planned = bool(PLANNED_RE.search(head[-120:])) or bool(PLANNED_RE.match(self.text, t.start)) or \
+            bool(FUTURE_TIME_RE.search(tail[:120]))
         if d is not None:
             start, end = d.resolve(self.ref, future=planned)
             event.start, event.end = start, end
