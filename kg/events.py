@@ -35,7 +35,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:letter|message|cable|note|telegram)s?\b|\b(?:letter|message|cable|telegram)s?\s+of\s+(?:congratulation|condolence|sympathy|felicitation|"
         r"greeting|thanks)s?\b|\b(?:sent|send|sends|delivered|delivers|handed\s+over|addressed|wrote)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+)?"
         r"(?:\w+\s+)?(?:letter|message|cable|telegram)s?\b|\bwrote\s+to\b|\b(?:a|the)\s+(?:\w+\s+)?message\s+from\b|\bletters?\s+(?:from|to)\b|\b" + _DET + r"\s+letters?\b", re.I)),
-    ("CourtesyCall", re.compile(r"\bcourtesy\s+(?:call|visit)s?\b|\bcalled\s+on\b|\bcall\s+on\b", re.I)),
+    ("CourtesyCall", re.compile(r"\bcourtesy\s+(?:call|visit)s?\b|\b(?:farewell|introductory)\s+call\b|"
+                                r"\bcall(?:ed|s)?\s+on\b(?=\s+(?:(?:the\s+)?(?-i:[A-Z])|his\s+|her\s+))", re.I)),
     ("Visit", re.compile(
         r"\b(?:(?:state|official|working|formal|friendship|maiden|historic|bilateral|first|two-day|three-day|"
         r"four-day|five-day|one-day|\w+-day)\s+)?visit\b(?!or)|\bvisit(?:ed|ing|s)\s+(?=(?-i:[A-Z]))|\bvisited\b|"
@@ -163,6 +164,12 @@ class EventFinder:
             for m in pattern.finditer(self.text, sentence.start, sentence.end):
                 if any(t.start < m.end() and m.start() < t.end for t in found):
                     continue
+                if kind == "CourtesyCall" and m.group(0).lower().startswith("call"):
+                    after = self.g.country_re.match(self.text, m.end() + 1) or re.match(
+                        r"\s+(?:all|the\s+international|the\s+government|the\s+world|both|parties)\b",
+                        self.text[m.end():m.end() + 30], re.I)
+                    if after:
+                        continue  # "called on Russia to withdraw": an appeal, not a call on someone
                 if kind == "Visit" and re.match(r"visits\s*$", m.group(0).split()[-1], re.I) is None and \
                         self.text[m.end():m.end() + 1] == "s":
                     continue  # "high-level visits": plural, visits in general
@@ -310,7 +317,8 @@ class EventFinder:
             subj = [p for p in subj if isinstance(p, PersonEntity)]
             objs = [p for p in objs if isinstance(p, PersonEntity)]
         window = self.text[sentence.start:sentence.end]
-        named_event = re.match(r"[A-Z]", self.text[t.start]) and re.search(r"[A-Z][\w'-]*\s+$",
+        vague = re.search(r"\b(?:again|next\s+(?:meeting|session|round)|regular(?:ly)?|periodic(?:ally)?)\b", window, re.I)
+        named_event = vague or re.match(r"[A-Z]", self.text[t.start]) and re.search(r"[A-Z][\w'-]*\s+$",
                                                                          self.text[max(sentence.start, t.start - 30):t.start])
         if len(subj) + len(objs) < 2 and GROUP_RE.search(window) and not named_event:
             previous = self._last(lambda e: e.family == "Meeting")
