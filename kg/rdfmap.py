@@ -204,7 +204,7 @@ class ArticleGraphWriter:
     def _role_owner(self, role: RoleClaim, person: PersonEntity) -> URIRef | None:
         if role.organisation is not None:
             return self._org(role.organisation)
-        code = role.country or person.inferred_country
+        code = role.country or person.inferred_country or person.country
         return self._country(code) if code else None
 
     # -- events
