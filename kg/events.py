@@ -75,8 +75,11 @@ GROUP_RE = re.compile(r"\b(?:the\s+two|both|the\s+three|all\s+three|the)\s+(?:le
 ANAPHORA_RE = re.compile(rf"\b{_DET}\s+(?:\w+[\s-]+){{0,2}}$", re.I)
 MULTILATERAL_RE = re.compile(r"\b(?:trilateral|multilateral|quadrilateral|three-way|four-way|joint\s+meeting|"
                              r"together|jointly|a\s+meeting\s+of)\b", re.I)
-OCCASION_RE = re.compile(r"\b(?:on\s+(?:this|that|the)\s+occasion|on\s+the\s+same\s+day|during\s+the\s+(?:visit|meeting|talks)|"
-                         r"on\s+the\s+sidelines\s+of\s+the\s+(?:meeting|visit|talks)|following\s+the\s+(?:talks|meeting))\b", re.I)
+# Phrases that put an event on the same day (and in the same place) as the one just told.
+OCCASION_RE = re.compile(r"\b(?:on\s+(?:this|that|the)\s+occasion|on\s+the\s+same\s+day|the\s+same\s+day|"
+                         r"during\s+the\s+(?:visit|meeting|talks)|on\s+the\s+sidelines\s+of\s+the\s+(?:meeting|visit|talks)|"
+                         r"(?:following|after|at\s+the\s+end\s+of|before|ahead\s+of)\s+the\s+(?:talks|meeting|session|audience|call)|"
+                         r"then|later\s+(?:that|the\s+same)\s+day|afterwards|earlier\s+in\s+the\s+day)\b", re.I)
 VENUE_RE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’.-]*\s+){0,5}(?:Palace|House|Hall|Building|Headquarters|"
                       r"headquarters|Office|Ministry|Centre|Center|Hotel|Residence|Embassy|Secretariat|Parliament|"
                       r"Chancellery|Kremlin|Complex|Villa|Hall)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})?)")
@@ -371,6 +374,12 @@ class EventFinder:
             event = Event(kind, [index], [], trigger_sentence=index)
             event._definite = True  # type: ignore[attr-defined]
             return event if t.definite else None
+        if city is None:
+            # "was in Santiago on Tuesday for a one-day working visit": the host's city named nearby
+            for m in self.g.city_re.finditer(self.text, sentence.start, sentence.end):
+                if self.g.cities[m.group(0)] == host and re.search(r"\b(?:in|to)\s+$", self.text[m.start() - 4:m.start()]):
+                    city = m.group(0)
+                    break
         event = Event(kind, [index], [visitor], visitors=[visitor], host=host, city=city,
                       city_country=host if city else None, trigger_sentence=index)
         event._definite = False  # type: ignore[attr-defined]
