@@ -477,7 +477,7 @@ class EventFinder:
             visits = [t for t in triggers if t.kind == "Visit"]
             if d.kind == "range" and visits:
                 pool = visits
-            elif visits and len(visits) < len(triggers) and \
+            elif visits and any(t.kind != "Visit" and t.end <= d.start for t in triggers) and \
                     not any(0 <= d.start - t.end <= 15 for t in visits):
                 pool = [t for t in triggers if t.kind != "Visit"]  # one day in a sentence about a visit: the meeting's
             best = min(pool, key=lambda t: min(abs(d.start - t.end), abs(t.start - d.end)))
@@ -635,6 +635,9 @@ class EventFinder:
                 if e.kind in ("PhoneCall", "VideoConference", "Correspondence"):
                     continue
                 e.part_of_visit = v
+                if e.start is None and v.start and v.end in (None, v.start) and \
+                        re.search(r"\bone-day\b|\bday\s+trip\b", " ".join(self.sentences[i].text for i in v.sentences), re.I):
+                    e.start = v.start  # everything on a one-day visit happened that day
                 break
 
     def _infer_countries(self):
