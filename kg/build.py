@@ -6,9 +6,10 @@ others still go through; an article's graph is written only once it was mapped w
 """
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg import gazetteer as gazetteer_module
 from kg.articles import Article, InputError, read_paths
@@ -42,14 +43,50 @@ class BuildSummary:
         ]
 
 
-def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, prune: bool = False,
-          on_progress: Callable[[], None] | None = None) -> BuildSummary:
-    summary = BuildSummary()
-    store.ensure_reference()
-    stored = store.article_hashes()
-    g = gazetteer_module.load()
-    context = ReferenceContext(gazetteer_module.load_reference_graph()) if validate else None
-    seen: set[str] = set()
+@dataclass
+class MapOutcome:
+    """What a worker sends back for one article: its N-Triples and what was found and checked."""
+    article_id: str
+    source: str
+    ntriples: bytes | None = None
+    events: int = 0
+    people: int = 0
+    warnings: int = 0
+    violations: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(validate: bool) -> None:
+    _WORKER["gazetteer"] = gazetteer_module.load()
+    _WORKER["context"] = ReferenceContext(gazetteer_module.load_reference_graph()) if validate else None
+
+
+def map_one(article: Article) -> MapOutcome:
+    """Map and validate one article (in this process or a worker's)."""
+    if "gazetteer" not in _WORKER:
+        _init_worker(validate=True)
+    outcome = MapOutcome(article.id, article.source)
+    try:
+        mapped = map_article(article, _WORKER["gazetteer"])
+    except Exception as exc:  # a mapper bug on one article must not stop the others
+        outcome.error = f"{article.source}: the mapper failed ({type(exc).__name__}: {exc})"
+        return outcome
+    context = _WORKER["context"]
+    if context is not None:
+        found = validate_article(mapped.graph, context)
+        outcome.warnings = count(found, "Warning")
+        outcome.violations = [f"{article.source}: {f.message} ({f.focus})" for f in found if f.severity == "Violation"]
+    outcome.ntriples = mapped.triples.ntriples()
+    outcome.events, outcome.people = len(mapped.events), mapped.people
+    return outcome
+
+
+def _changed(paths, stored: dict[str, str], summary: BuildSummary, seen: set[str],
+             on_progress: Callable[[], None] | None) -> Iterator[Article]:
+    """The articles that are new or changed; unchanged ones cost only the hash check."""
     for item in read_paths(paths):
         if on_progress:
             on_progress()
@@ -64,7 +101,30 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
         if stored.get(item.id) == item.content_hash:
             summary.unchanged += 1
             continue
-        _map_and_store(item, store, g, context, summary)
+        yield item
+
+
+def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, prune: bool = False,
+          on_progress: Callable[[], None] | None = None, jobs: int = 1) -> BuildSummary:
+    """Map, validate and store the new or changed articles under PATHS.
+
+    With jobs > 1, mapping and validation run in that many worker processes, fed as the
+    articles are read (memory stays flat); this process alone writes to the store.
+    """
+    summary = BuildSummary()
+    store.ensure_reference()
+    stored = store.article_hashes()
+    seen: set[str] = set()
+    todo = _changed(paths, stored, summary, seen, on_progress)
+    if jobs > 1:
+        ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no store handles inherited
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(validate,)) as pool:
+            for outcome in pool.imap(map_one, todo, chunksize=8):
+                _record(outcome, store, summary)
+    else:
+        _init_worker(validate)
+        for article in todo:
+            _record(map_one(article), store, summary)
     if prune:
         for article_id in set(stored) - seen:
             store.remove_article(article_id)
@@ -73,20 +133,14 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     return summary
 
 
-def _map_and_store(article: Article, store: KGStore, g, context, summary: BuildSummary) -> None:
-    try:
-        mapped = map_article(article, g)
-    except Exception as exc:  # a mapper bug on one article must not stop the others
-        summary.errors.append(f"{article.source}: the mapper failed ({type(exc).__name__}: {exc})")
+def _record(outcome: MapOutcome, store: KGStore, summary: BuildSummary) -> None:
+    if outcome.error:
+        summary.errors.append(outcome.error)
         return
-    if context is not None:
-        found = validate_article(mapped.graph, context)
-        summary.warnings += count(found, "Warning")
-        violations = count(found, "Violation")
-        summary.violations += violations
-        summary.violation_details += [f"{article.source}: {f.message} ({f.focus})" for f in found
-                                      if f.severity == "Violation"]
-    store.replace_graph_data(article.id, mapped.triples.ntriples())
+    summary.warnings += outcome.warnings
+    summary.violations += len(outcome.violations)
+    summary.violation_details += outcome.violations
+    store.replace_graph_data(outcome.article_id, outcome.ntriples)
     summary.mapped += 1
-    summary.events += len(mapped.events)
-    summary.people += mapped.people
+    summary.events += outcome.events
+    summary.people += outcome.people

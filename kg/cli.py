@@ -40,7 +40,9 @@ def cli():
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the mapped articles.")
 @click.option("--prune", is_flag=True, help="Remove stored articles that are not among PATHS.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
-def build(paths, store_dir, no_validate, prune, progress):
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for mapping and validation.")
+def build(paths, store_dir, no_validate, prune, progress, jobs):
     """Map articles into the graph store (only new or changed ones).
 
     PATHS are .txt articles (with optional NAME.meta.json sidecars), .jsonl files with one
@@ -59,7 +61,7 @@ def build(paths, store_dir, no_validate, prune, progress):
         from tqdm import tqdm
         bar = tqdm(unit=" articles", file=sys.stderr)
     summary = run_build(paths, store, validate=not no_validate, prune=prune,
-                        on_progress=bar.update if bar else None)
+                        on_progress=bar.update if bar else None, jobs=jobs)
     if bar:
         bar.close()
     for error in summary.errors:

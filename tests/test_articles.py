@@ -93,3 +93,16 @@ def test_rebuilding_unchanged_articles_costs_only_a_hash_check(tmp_path):
     second = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", store])
     assert "mapped 1, unchanged 0" in first.output
     assert "mapped 0, unchanged 1" in second.output
+
+
+def test_parallel_build_stores_the_same_graph_as_a_serial_one(tmp_path):
+    from kg.export import export
+    from kg.store import KGStore
+    from kg.build import build
+    serial, parallel = KGStore(tmp_path / "serial"), KGStore(tmp_path / "parallel")
+    from tests.helpers import ROOT
+    one = build([ROOT / "seeds"], serial, jobs=1)
+    two = build([ROOT / "seeds"], parallel, jobs=2)
+    assert (one.mapped, one.events, one.violations) == (two.mapped, two.events, two.violations) == (5, one.events, 0)
+    lines = lambda store: sorted(export(store, "nquads", []).decode().splitlines())
+    assert lines(serial) == lines(parallel)
