@@ -72,11 +72,11 @@ class Gazetteer:
     persons: dict[str, KnownPerson]               # name variant -> person
     topics: dict[str, URIRef]                     # lower-case keyword -> topic concept
     topic_labels: dict[URIRef, str]
-    country_re: re.Pattern = field(init=False)
-    org_re: re.Pattern = field(init=False)
-    city_re: re.Pattern = field(init=False)
-    person_re: re.Pattern = field(init=False)
-    topic_re: re.Pattern = field(init=False)
+    country_re: NameMatcher = field(init=False)
+    org_re: NameMatcher = field(init=False)
+    city_re: NameMatcher = field(init=False)
+    person_re: NameMatcher = field(init=False)
+    topic_re: NameMatcher = field(init=False)
 
     def __post_init__(self):
         self.country_re = _alternation(list(self.country_names) + list(self.demonyms))
@@ -109,12 +109,81 @@ class Gazetteer:
             or self.country_names.get(re.sub(r"^the ", "", surface, flags=re.I))
 
 
-def _alternation(names, flags: int = 0) -> re.Pattern:
-    ordered = sorted({n for n in names if n}, key=len, reverse=True)
-    if not ordered:
-        return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(n) for n in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+_WORD = re.compile(r"\w+")
+
+
+class _Hit:
+    """The part of re.Match the callers use."""
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, index: int = 0) -> str:
+        return self._text
+
+
+class NameMatcher:
+    """Finds the longest known name at each word start, by dictionary lookup.
+
+    Same results as a regular expression alternating over every name (longest first,
+    not preceded by a letter, digit or hyphen, not followed by a letter or digit), but
+    a gazetteer of thousands of names costs one dictionary probe per word instead of a
+    try of every name at every position.
+    """
+
+    def __init__(self, names, ignore_case: bool = False):
+        self.ignore_case = ignore_case
+        self.names: set[str] = set()
+        lengths: dict[str, set[int]] = {}
+        for name in names:
+            if not name:
+                continue
+            key_name = name.lower() if ignore_case else name
+            first = _WORD.search(key_name)
+            if first is None or first.start() != 0:
+                continue
+            self.names.add(key_name)
+            lengths.setdefault(first.group(0), set()).add(len(key_name))
+        self.lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
+
+    def _at(self, text: str, start: int, word: str, endpos: int) -> _Hit | None:
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            return None
+        for length in self.lengths.get(word.lower() if self.ignore_case else word, ()):
+            end = start + length
+            if end > endpos:
+                continue
+            surface = text[start:end]
+            if (surface.lower() if self.ignore_case else surface) in self.names and \
+                    (end >= len(text) or not (text[end].isalnum() or text[end] == "_")):
+                return _Hit(start, end, surface)
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        reached = pos
+        for word in _WORD.finditer(text, pos, endpos):
+            if word.start() < reached:
+                continue
+            hit = self._at(text, word.start(), word.group(0), endpos)
+            if hit is not None:
+                reached = hit.end()
+                yield hit
+
+    def match(self, text: str, pos: int = 0) -> _Hit | None:
+        word = _WORD.match(text, pos)
+        return self._at(text, pos, word.group(0), len(text)) if word else None
+
+
+def _alternation(names, flags: int = 0) -> NameMatcher:
+    return NameMatcher(names, ignore_case=bool(flags & re.IGNORECASE))
 
 
 def _date(value) -> dt.date | None:
