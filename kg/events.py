@@ -53,6 +53,12 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:the\s+two|the\s+pair|both\s+men|both\s+women|the\s+two\s+men)\s+(?=met\b)|"
         r"\bco-?chair(?:ed|s|ing)?\s+by\b|\b(?:received|receives|receiving|hosted|hosts|host|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
 ]
+# A cheap first look: every trigger above contains one of these word stems.
+TRIGGER_HINT_RE = re.compile(
+    r"video|conferenc|virtual|online|phone|call|spoke|speak|talk|letter|message|cable|telegram|wrote|courtesy|"
+    r"visit|trip|tour|arriv|travel|deleg|met\b|meet|discuss|consult|confer|sat\s|exchange|rendezvous|audience|"
+    r"receiv|host|welcom|chair|present|hand|spent|held|appointment|bilateral|engagement|sign|ink|conclud|initial",
+    re.I)
 SIGNING_RE = re.compile(
     r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
     r"(?P<obj>(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+number\s+of|a\s+series\s+of)\s+)"
@@ -163,6 +169,8 @@ class EventFinder:
     # -- triggers and candidates
     def _triggers(self, sentence: Span) -> list[Trigger]:
         found: list[Trigger] = []
+        if not TRIGGER_HINT_RE.search(self.text, sentence.start, sentence.end):
+            return found  # no trigger word at all: most sentences of an article
         for kind, pattern in TRIGGERS:
             for m in pattern.finditer(self.text, sentence.start, sentence.end):
                 if any(t.start < m.end() and m.start() < t.end for t in found):

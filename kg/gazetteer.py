@@ -169,10 +169,12 @@ class NameMatcher:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
         reached = pos
+        lengths, lower = self.lengths, self.ignore_case
         for word in _WORD.finditer(text, pos, endpos):
-            if word.start() < reached:
+            token = word.group(0)
+            if (token.lower() if lower else token) not in lengths or word.start() < reached:
                 continue
-            hit = self._at(text, word.start(), word.group(0), endpos)
+            hit = self._at(text, word.start(), token, endpos)
             if hit is not None:
                 reached = hit.end()
                 yield hit
