@@ -136,7 +136,7 @@ _ROLE_PHRASE = (rf"(?:(?:{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|po
 APPOSITIVE_ROLE = rf"{_ROLE_PHRASE}(?:\s*(?:,|and|,\s*and)\s+{_ROLE_PHRASE})*"
 CAPITALISED_WORD_RE = re.compile(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{2,}}(?![\w-])")
 HONORIFIC_NAME_RE = re.compile(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}")
-ROLE_HINT_RE = re.compile(rf"\b(?:{ROLE_CORE}|{_LOWER_ROLES})\b", re.IGNORECASE)
+ROLE_HINT_RE = re.compile(rf"(?<![\w-])(?=[A-Za-z])(?:{ROLE_CORE}|{_LOWER_ROLES})\b", re.IGNORECASE)
 _ROLE_START_RE = re.compile(rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})\b\s*")
 
 STOPWORDS = {
@@ -738,10 +738,11 @@ def _patterns(g: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
         adjective_re = "|".join(re.escape(n) for n in adjectives)
         name_body = NAME_RE.pattern[len("(?P<name>"):-1]
         orgs = "|".join(re.escape(n) for n in sorted(g.organisations, key=len, reverse=True) if len(n) > 3)
-        lead = re.compile(rf"(?P<role>{lead_role_text(countries, orgs)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
+        # (?<!...)(?=[A-Z]): only try at the start of a capitalised word, which is where both begin
+        lead = re.compile(rf"(?<![\w'’-])(?=[A-Za-z])(?P<role>{lead_role_text(countries, orgs)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
                           rf"(?P<name>{name_body})")
         appositive = re.compile(
-            rf"(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
+            rf"(?<![\w'’-])(?=[{UPPER}t])(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
             rf"(?:(?:who\s+is|in\s+(?:his|her)\s+capacity\s+as|as)\s+)?(?:(?:the|a|an)\s+)?"
             rf"(?:(?P<adj>{adjective_re})(?:'s)?\s+)?(?P<role>{APPOSITIVE_ROLE})")
         _PATTERNS[id(g)] = (lead, appositive)
