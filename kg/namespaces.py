@@ -1,6 +1,7 @@
 """Every namespace and fixed IRI of the project, declared once (see ontology/MODEL.md)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by '-': the stable key of person, organisation and place IRIs."""
     plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))

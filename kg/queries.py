@@ -3,15 +3,18 @@
 A query documents itself in a `#+` YAML header (summary, description, params, columns), so
 the file stays valid SPARQL. A parameter `name` is the variable `?_name` in the query. The
 runner checks each value against its declared type, turns it into a typed RDF term and binds
-it with a VALUES block at the start of the query's top WHERE group, the same way on the
-embedded store and on a remote endpoint (so both give the same rows). The terms are written
+it with a VALUES block at the start of the query's WHERE groups, the same way on the embedded
+store and on a remote endpoint (so both give the same rows). The terms are written
 by `sparql_term` from validated values only, and the block is parsed back and compared with
 the terms before the query runs: a hostile value can neither close the block nor change what
 the query means. pyoxigraph's own `substitutions` are not used: they only bind variables of the
 SELECT projection, after the query's FILTERs ran (checked with pyoxigraph 0.5.13).
 
-Parameters must be used in the top WHERE group (its triple patterns, FILTERs, BINDs and
-EXISTS tests), not only in a nested sub-SELECT, which would not see the VALUES block.
+A parameter may appear in any WHERE group (the query's or a sub-SELECT's, which gets its own
+copy of the block): in its triple patterns, FILTERs, BINDs, OPTIONAL conditions and EXISTS
+tests, but not in a FILTER of a nested plain group (`{ ... }`, `GRAPH ?g { ... }`, a UNION
+branch), which is evaluated before the block's bindings meet it. Each sub-SELECT must be
+written with the WHERE keyword.
 """
 from __future__ import annotations
 
@@ -203,17 +206,19 @@ _SKIP = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
-def _top_where(text: str) -> re.Match:
-    """The first `WHERE {` outside IRIs, strings and comments: the query's top group."""
-    pos = 0
+def _where_groups(text: str) -> list[re.Match]:
+    """Every `WHERE {` outside IRIs, strings and comments: the query's and its sub-SELECTs' groups."""
+    found, pos = [], 0
     while True:
         where = _WHERE.search(text, pos)
         if where is None:
-            raise QueryError("the saved query has no WHERE clause to bind parameters in")
+            return found
         skip = _SKIP.search(text, pos)
         if skip is None or skip.start() >= where.start():
-            return where
-        pos = skip.end()  # the WHERE found may sit inside this token: look again after it
+            found.append(where)
+            pos = where.end()
+        else:
+            pos = skip.end()  # the WHERE found may sit inside this token: look again after it
 
 
 def values_block(bound: dict) -> str:
@@ -233,13 +238,22 @@ def _check_block(block: str, bound: dict) -> None:
 
 
 def with_values_block(text: str, bound: dict) -> str:
-    """The query with a VALUES block of the bound terms at the start of its top WHERE group."""
+    """The query with a VALUES block of the bound terms at the start of every WHERE group.
+
+    The top group's block binds the parameters for the whole query (its FILTERs, OPTIONALs and
+    EXISTS tests see them); a sub-SELECT does not see outer bindings, so it gets its own copy.
+    That is pyoxigraph's documented substitution (SEP-0007) done in the text.
+    """
     if not bound:
         return text
     block = values_block(bound)
     _check_block(block, bound)
-    match = _top_where(text)
-    return text[:match.end()] + "\n  " + block + "\n" + text[match.end():]
+    groups = _where_groups(text)
+    if not groups:
+        raise QueryError("the saved query has no WHERE clause to bind parameters in")
+    for match in reversed(groups):
+        text = text[:match.end()] + "\n  " + block + "\n" + text[match.end():]
+    return text
 
 
 @dataclass

@@ -85,8 +85,8 @@ def _is_navigation(line: str) -> bool:
 
 
 def _is_header(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and len(line) < 90 and all(c.isupper() for c in letters) and not line.endswith(".")
+    """'MINISTRY OF FOREIGN AFFAIRS', 'PRESS RELEASE': short all-capital lines."""
+    return len(line) < 90 and line.isupper() and not line.endswith(".")
 
 
 def _looks_like_sentence(line: str) -> bool:
