@@ -83,41 +83,48 @@ def read_text_article(path: Path) -> Article | InputError:
 
 
 def read_jsonl(path: Path) -> Iterator[Article | InputError]:
-    try:
-        raw = _decode(path, limit=None)
-    except InputError as err:
-        yield err
-        return
+    """One article per line, read line by line: memory stays flat however big the file."""
     seen_any = False
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        seen_any = True
-        source = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(record, dict):
-            yield InputError(source, "a line must hold one JSON object")
-            continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield InputError(source, "missing 'text' (a string)")
-            continue
-        try:
-            yield _make_article(record, text, source=source, default_id=None)
-        except InputError as err:
-            yield err
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read file ({exc.strerror or exc})")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            source = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(source, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+                continue
+            if not line.strip():
+                continue
+            seen_any = True
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            if not isinstance(record, dict):
+                yield InputError(source, "a line must hold one JSON object")
+                continue
+            text = record.get("text")
+            if not isinstance(text, str):
+                yield InputError(source, "missing 'text' (a string)")
+                continue
+            try:
+                yield _make_article(record, text, source=source, default_id=None)
+            except InputError as err:
+                yield err
     if not seen_any:
         yield InputError(str(path), "file is empty")
 
 
-def _decode(path: Path, limit: int | None = MAX_FILE_BYTES) -> str:
+def _decode(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     try:
         size = path.stat().st_size
-        if limit is not None and size > limit:
+        if size > limit:
             raise InputError(str(path), f"file is too large ({size:,} bytes; the limit is {limit:,})")
         data = path.read_bytes()
     except OSError as exc:
