@@ -110,7 +110,7 @@ _NAME_WORD = (rf"(?:(?:[{UPPER}][a-z]?\.)+(?:[{UPPER}][{LOWER}]+)?|(?:Mac|Mc|De|
               rf"[{UPPER}]{{2,}}(?=\s+[{UPPER}][{LOWER}]))")
 _PARTICLE = r"(?:bin|binti|bint|ibn|al|el|al-|el-|da|de|del|della|der|den|di|do|dos|du|la|le|van|von|y|ter|ten|zu|abu|ould|ag)"
 NAME_RE = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}(?:\s+(?:Jr\.|Sr\.|III|II|IV))?)")
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}(?:\s+(?:Jr\.|Sr\.|VIII|VII|VI|IV|V|III|II|X))?)")
 _FIELDS = rf"{_FIELD}(?:(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+)(?:{_FIELD}|[A-Z]{{2,}}))*"
 _ROLE_RE_TEXT = (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
                  rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?(?:{_FIELDS}|[A-Z]{{2,}}))*")
@@ -251,7 +251,7 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
         rest = rest[m.end():]
     words = []
     for word in rest.split():
-        if word.isupper() and len(word) > 1 and word not in {"II", "III", "IV"} and "." not in word:
+        if word.isupper() and len(word) > 1 and word not in ROMAN_NUMERALS and "." not in word:
             word = word.capitalize()
         words.append(word)
     name = " ".join(words).rstrip("'s").strip() if rest.endswith("'s") else " ".join(words)
@@ -754,6 +754,7 @@ def _split_offices(label: str) -> list[str]:
     return [p for p in parts if p.strip()] or [label]
 
 
+ROMAN_NUMERALS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "OBE", "CBE", "KBE", "MBE", "PhD", "MLA", "MNA", "TD", "AO", "AC"}
 
 

@@ -291,6 +291,8 @@ class EventFinder:
         if mention.kind == "org" and re.search(r"\b(?:to|at|in|from|of|inside|outside)\s+(?:the\s+)?$",
                                                self.text[max(0, mention.start - 12):mention.start]):
             return True  # "moved to the Ministry", "the sidelines of the OIC meeting": a place
+        if re.match(r"\s+(?:\([A-Z]{2,9}\)\s+)?(?:said|says|announced|stated|reported|noted|added|confirmed)\b", after):
+            return True  # "the Department of Foreign Affairs (DFA) said": the source, not a party
         return bool(re.match(r"\s+(?:relations|ties|cooperation|partnership|centrality|unity|members?|member\s+states|"
                              r"countries|region|summit|chairmanship|chair|framework|mechanisms?|community|charter|"
                              r"secretariat|way|officials?|leaders?|government|citizens|people|territory|market|meeting|meetings|"
@@ -654,8 +656,9 @@ class EventFinder:
         counts = self.actors.country_counts
         for e in self.events:
             for p in e.parties:
-                if not isinstance(p, PersonEntity) or p.country or any(r.organisation for r in p.roles):
-                    continue  # a known country, or an office in an organisation (ASEAN's Secretary-General)
+                if not isinstance(p, PersonEntity) or p.country or \
+                        any(r.organisation and r.organisation.kind == "IntergovernmentalOrganisation" for r in p.roles):
+                    continue  # a known country, or an office in an intergovernmental body (ASEAN's Secretary-General)
                 visit = e.part_of_visit if e.part_of_visit else None
                 if e.family == "Visit":
                     visit = e

@@ -96,10 +96,11 @@ def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
 
 
 def get_query(name: str, directory: Path = QUERIES_DIR) -> SavedQuery:
-    queries = saved_queries(directory)
-    if name not in queries:
-        raise QueryError(f"no saved query named {name!r}; `kg queries` lists them: {', '.join(queries)}")
-    return queries[name]
+    path = directory / f"{name}.rq"
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name) and path.is_file():
+        return load_query(path)
+    names = ", ".join(sorted(p.stem for p in directory.glob("*.rq")))
+    raise QueryError(f"no saved query named {name!r}; `kg queries` lists them: {names}")
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
