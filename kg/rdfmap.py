@@ -244,9 +244,9 @@ class ArticleGraphWriter:
             for visitor in e.visitors:
                 self.add(iri, DIP.visitor, self._agent(visitor))
             if e.host:
-                host = self._country(e.host)
-                self.add(iri, DIP.host, host)
-                self.add(iri, DIP.participant, host)
+                # The host is the visit's dip:host (a sub-property of dip:participant); the
+                # participant rows list who took part in person, as readers count a visit.
+                self.add(iri, DIP.host, self._country(e.host))
         if e.part_of_visit is not None and getattr(e.part_of_visit, "_iri", None):
             self.add(iri, DIP.partOfVisit, e.part_of_visit._iri)
         if e.kind == "AgreementSigning" and e.agreement_name:
