@@ -61,8 +61,8 @@ def build(paths, store_dir, no_validate, prune, progress, jobs):
         from tqdm import tqdm
         bar = tqdm(unit=" articles", file=sys.stderr)
     summary = run_build(paths, store, validate=not no_validate, prune=prune,
-                        on_progress=bar.update if bar else None, jobs=jobs)
-    if bar:
+                        on_progress=bar.update if bar is not None else None, jobs=jobs)
+    if bar is not None:
         bar.close()
     for error in summary.errors:
         click.echo(f"error: {error}", err=True)
@@ -206,9 +206,9 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, reference, ret
 
     Example:
 
-        oxigraph serve --location /tmp/ox --bind 127.0.0.1:7878 --union-default-graph &
+        oxigraph serve --location /tmp/ox --union-default-graph &
 
-        kg push --endpoint http://127.0.0.1:7878/store
+        kg push --endpoint http://localhost:7878/store
     """
     from kg.push import PushError, endpoints, push as run_push
     store = _open_store(store_dir, read_only=True)

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from kg.namespaces import DIP, REFERENCE_GRAPH, article_graph
+from kg.queries import _BAD_IRI  # graph names read from the endpoint go into an update: no odd IRI
 from kg.store import KGStore
 
 NTRIPLES = "application/n-triples"
@@ -249,7 +250,6 @@ def _put_graphs(store, conn, targets, todo, summary, on_progress) -> None:
 def _prune(store: KGStore, targets: Endpoints, remote: dict, retries, backoff, timeout, sleep,
            summary: PushSummary) -> int:
     """Drop the remote article graphs that the local store no longer has (one SPARQL update)."""
-    from kg.queries import _BAD_IRI
     prefix = str(article_graph(""))
     local = set(store.article_graphs())
     stale = sorted(g for g in remote if g.startswith(prefix) and g not in local and not _BAD_IRI.search(g))

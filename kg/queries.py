@@ -281,11 +281,17 @@ def _plain(term) -> str | None:
 
 
 def run_remote(endpoint: str, query: SavedQuery, values: dict[str, str], timeout: float = 60) -> Result:
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+    """Ask a SPARQL 1.1 endpoint. The saved queries read the union of the named graphs as their
+    default graph: start Oxigraph with `--union-default-graph` (other stores have a like option)."""
+    from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
     bound = bind(query, values)
     client = SPARQLWrapper(endpoint)
     client.setQuery(with_values_block(query.text, bound))
+    # SPARQLWrapper guesses the query form from the first keyword it finds outside the comments,
+    # and its comment pattern skips every other line of a comment block: a header saying "copy"
+    # or "add" made it send the query as an update. The saved queries are all SELECT queries.
+    client.queryType = SELECT
     client.setMethod(POST)
     client.setReturnFormat(JSON)
     client.setTimeout(int(timeout))

@@ -74,6 +74,8 @@ class ArticleGraphWriter:
         self._article()
         self._people()
         for n, event in enumerate(self.events, start=1):
+            event._iri = ID[f"event/{self.a.id}/{n}"]  # type: ignore[attr-defined]  # before any link to it
+        for n, event in enumerate(self.events, start=1):
             self._event(n, event)
         return ArticleTriples(list(self.triples))
 
@@ -209,8 +211,7 @@ class ArticleGraphWriter:
 
     # -- events
     def _event(self, n: int, e: Event):
-        iri = ID[f"event/{self.a.id}/{n}"]
-        e._iri = iri  # type: ignore[attr-defined]
+        iri = e._iri  # type: ignore[attr-defined]
         self.add(iri, RDF.type, DIP[e.kind])
         type_slug = "planned-meeting" if e.status == "planned" and e.family == "Meeting" else EVENT_TYPE_SLUG[e.kind]
         self.add(iri, DIP.eventType, ID[f"event-type/{type_slug}"])

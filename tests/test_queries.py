@@ -374,3 +374,109 @@ def test_an_unreachable_query_endpoint_is_a_clear_error():
     url = f"http://127.0.0.1:{free_port()}/query"
     result = CliRunner().invoke(cli, ["query", "interactions", "--endpoint", url])
     assert result.exit_code != 0 and url in result.output and "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------------------------
+# the runner
+# --------------------------------------------------------------------------------------------
+
+TRICKY = '''#+ summary: A query whose comments would fool a naive runner (WHERE { in a comment).
+#+ description: Its header says copy, add, insert, delete and drop, which SPARQLWrapper took for an update.
+#+ params:
+#+   id: {type: string, required: true, description: an article id}
+#+ columns: [n, label]
+# WHERE { a comment, not the query's group
+PREFIX dip: <https://w3id.org/dipkg/ontology#>
+SELECT ?n ?label
+WHERE {
+  BIND("WHERE { in a string" AS ?label)
+  { SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?article dip:articleId ?_id } } }
+}
+'''
+
+
+@pytest.fixture
+def tricky(tmp_path):
+    from kg.queries import load_query
+    path = tmp_path / "tricky.rq"
+    path.write_text(TRICKY, encoding="utf-8")
+    return load_query(path)
+
+
+def test_a_sub_select_gets_the_parameters_too(seed_store, tricky):
+    assert run_local(seed_store, tricky, {"id": A000}).rows == [["1", "WHERE { in a string"]]
+    assert run_local(seed_store, tricky, {"id": HARMLESS}).rows == [["0", "WHERE { in a string"]]
+    text = with_values_block(tricky.text, bind(tricky, {"id": A000}))
+    assert text.count("VALUES (?_id)") == 2 and "# WHERE { a comment, not" in text
+
+
+def test_the_remote_runner_sends_a_select_whatever_the_comments_say(seeded_server, tricky):
+    assert run_remote(seeded_server.query_url, tricky, {"id": A000}).rows == [["1", "WHERE { in a string"]]
+
+
+def test_an_empty_optional_value_means_no_filter(seed_store):
+    both = run(seed_store, "bilateral-timeline", a="KHM", b="USA")
+    assert run(seed_store, "bilateral-timeline", a="KHM", b="USA", **{"from": "", "to": ""}) == both
+    with pytest.raises(QueryError, match="'a'"):
+        run(seed_store, "bilateral-timeline", a="", b="USA")
+
+
+# --------------------------------------------------------------------------------------------
+# scale: shared nodes are restated in every article graph
+# --------------------------------------------------------------------------------------------
+
+COPIES = 60
+
+
+@pytest.fixture(scope="module")
+def replicated_store(seed_store, tmp_path_factory):
+    """The seeds' article graphs copied COPIES times under new article ids, sharing their people,
+    countries and places as real articles do: the union default graph then holds COPIES copies
+    of each shared triple, which made a join on names or labels grow with their square."""
+    import pyoxigraph as ox
+    from kg.store import KGStore
+    store = KGStore(tmp_path_factory.mktemp("replicated") / "store")
+
+    def renamed(term, old, new):
+        if isinstance(term, ox.NamedNode) and old in term.value:
+            return ox.NamedNode(term.value.replace(old, new))
+        if isinstance(term, ox.Literal) and term.value == old:
+            return ox.Literal(new)
+        return term
+
+    quads = []
+    for quad in seed_store.quads():
+        graph = quad.graph_name.value
+        if not graph.startswith("https://w3id.org/dipkg/graph/article/"):
+            quads.append(quad)
+            continue
+        old = graph.rsplit("/", 1)[1]
+        for i in range(COPIES):
+            new = f"{old}x{i}"
+            quads.append(ox.Quad(renamed(quad.subject, old, new), quad.predicate, renamed(quad.object, old, new),
+                                 ox.NamedNode(graph.replace(old, new))))
+    store.store.bulk_extend(quads)
+    return store
+
+
+SCALE_RUNS = [("interactions", {}), ("people", {}), ("bilateral-timeline", {"a": "KHM", "b": "USA"}),
+              ("country-network", {}), ("who-met-whom", {}), ("roles", {}), ("topics-between", {"a": "KHM", "b": "VNM"}),
+              ("agreements", {}), ("visits", {}), ("evidence", {"event": f"event/{A000}/1"})]
+
+
+@pytest.mark.parametrize("name,params", SCALE_RUNS, ids=[n for n, _ in SCALE_RUNS])
+def test_queries_scale_with_the_number_of_articles(seed_store, replicated_store, name, params):
+    import time
+    if name == "evidence":
+        params = {"event": f"event/{A000}x7/1"}
+    started = time.perf_counter()
+    big = run_local(replicated_store, get_query(name), params)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"{name} took {elapsed:.1f} s on {5 * COPIES} articles"  # 0.03-0.25 s measured
+    small = run_local(seed_store, get_query(name), {"event": f"event/{A000}/1"} if name == "evidence" else params)
+    per_article = {"interactions", "people", "bilateral-timeline", "agreements", "visits"}
+    expected = len(small.rows) * COPIES if name in per_article else len(small.rows)
+    assert len(big.rows) == expected
+    if "interactions" in big.columns and name != "interactions":  # counts grow with the copies
+        column = big.columns.index("interactions")
+        assert sorted(int(r[column]) for r in big.rows) == sorted(int(r[column]) * COPIES for r in small.rows)

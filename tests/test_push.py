@@ -1,0 +1,232 @@
+"""`kg push`: the store's graphs into a SPARQL 1.1 store with the Graph Store Protocol.
+
+Against a real Oxigraph server: the pushed dataset equals the local one, pushing twice changes
+nothing, a push cut short by a stopping server is finished by a second run, --prune drops the
+graphs the store no longer has. Against a small fake store (http.server in a thread): one
+keep-alive connection, bounded retries with backoff on 5xx, no retry on 4xx.
+"""
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.namespaces import DIP, REFERENCE_GRAPH, article_graph
+from kg.push import MAX_FAILURES_IN_A_ROW, Endpoints, PushError, endpoints, graph_body, push
+from kg.store import KGStore
+from tests.conftest import OxigraphServer, free_port
+
+A001, A004 = "001_a95321e87b62e11b", "004_db0b3b963ab297f9"
+
+
+def no_sleep(seconds: float) -> None:
+    pass
+
+
+def by_graph(quads) -> dict[str, list[str]]:
+    graphs: dict[str, list[str]] = {}
+    for q in quads:
+        graphs.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object}")
+    return graphs
+
+
+def same_dataset(server: OxigraphServer, store: KGStore) -> None:
+    """Same graphs, same number of quads in each, same quads but for blank node labels."""
+    remote = by_graph(ox.parse("\n".join(server.quads()).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    local = by_graph(store.quads())
+    assert set(remote) == set(local)
+    for graph, lines in local.items():
+        assert len(remote[graph]) == len(lines), graph
+        assert {line for line in remote[graph] if "_:" not in line} == {line for line in lines if "_:" not in line}
+
+
+# --------------------------------------------------------------------------------------------
+# a real Oxigraph server
+# --------------------------------------------------------------------------------------------
+
+def test_push_copies_every_graph(seed_store, oxigraph):
+    summary = push(seed_store, endpoints(oxigraph.store_url))
+    assert (summary.pushed, summary.skipped, summary.failed) == (6, 0, 0), summary.errors
+    same_dataset(oxigraph, seed_store)
+
+
+def test_pushing_twice_leaves_the_same_store(seed_store, oxigraph):
+    targets = endpoints(oxigraph.store_url)
+    push(seed_store, targets)
+    before = oxigraph.quad_count()
+    again = push(seed_store, targets)
+    assert (again.pushed, again.skipped, again.failed) == (0, 6, 0)
+    forced = push(seed_store, targets, force=True)
+    assert (forced.pushed, forced.skipped, forced.failed) == (6, 0, 0)
+    assert oxigraph.quad_count() == before
+    same_dataset(oxigraph, seed_store)
+
+
+def test_a_second_run_finishes_what_a_stopped_endpoint_left(seed_store, tmp_path):
+    location = tmp_path / "oxigraph"
+    server = OxigraphServer(location).start()
+    pushed = []
+
+    def stop_after_two():
+        pushed.append(1)
+        if len(pushed) == 2:
+            server.stop()
+
+    try:
+        first = push(seed_store, endpoints(server.store_url), retries=1, sleep=no_sleep, on_progress=stop_after_two)
+        assert (first.pushed, first.failed, first.not_attempted) == (2, 1, 3)
+        assert server.store_url in first.errors[0] and str(article_graph("002_2e7a8d01ad9f95c8")) in first.errors[0]
+        server.start()  # the same data folder, a new port
+        second = push(seed_store, endpoints(server.store_url))
+        assert (second.pushed, second.skipped, second.failed) == (4, 2, 0), second.errors
+        same_dataset(server, seed_store)
+    finally:
+        server.stop()
+
+
+def test_the_hash_check_also_works_with_the_graph_store_protocol_alone(seed_store, oxigraph):
+    push(seed_store, endpoints(oxigraph.store_url), reference=False)
+    summary = push(seed_store, Endpoints(oxigraph.store_url, None, None))
+    assert (summary.pushed, summary.skipped) == (1, 5)  # only the reference graph was missing
+    same_dataset(oxigraph, seed_store)
+
+
+def test_prune_drops_the_graphs_the_store_no_longer_has(seed_store, oxigraph, tmp_path):
+    push(seed_store, endpoints(oxigraph.store_url))
+    smaller = KGStore(tmp_path / "smaller")
+    smaller.store.bulk_extend(q for q in seed_store.quads() if q.graph_name.value != str(article_graph(A004)))
+    summary = push(smaller, endpoints(oxigraph.store_url), prune=True)
+    assert (summary.pushed, summary.skipped, summary.pruned, summary.failed) == (0, 5, 1, 0), summary.errors
+    same_dataset(oxigraph, smaller)
+
+
+def test_the_push_command(seed_store, oxigraph):
+    args = ["push", "--endpoint", oxigraph.store_url, "--store", str(seed_store.location)]
+    result = CliRunner().invoke(cli, args + ["--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "graphs pushed: 6" in result.output and "skipped (already there): 0" in result.output
+    assert "seconds:" in result.output
+    result = CliRunner().invoke(cli, args + ["--progress"])
+    assert result.exit_code == 0, result.output
+    assert "graphs pushed: 0" in result.output and "skipped (already there): 6" in result.output
+
+
+def test_an_unreachable_endpoint_is_a_clear_error(seed_store):
+    url = f"http://127.0.0.1:{free_port()}/store"
+    result = CliRunner().invoke(cli, ["push", "--endpoint", url, "--retries", "0", "--store", str(seed_store.location)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert url.replace("/store", "/query") in result.output  # the first request asks what it holds
+    result = CliRunner().invoke(cli, ["push", "--endpoint", url, "--retries", "0", "--force",
+                                      "--store", str(seed_store.location)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert url in result.output and str(article_graph("000_4182529e3da3c08d")) in result.output
+    assert "not attempted: 5" in result.output
+
+
+def test_endpoints_are_derived_or_given():
+    derived = endpoints("http://127.0.0.1:7878/store")
+    assert (derived.query, derived.update) == ("http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update")
+    given = endpoints("http://h/ds/data", "http://h/ds/sparql", "http://h/ds/update")
+    assert (given.query, given.update) == ("http://h/ds/sparql", "http://h/ds/update")
+    assert endpoints("http://h/ds/data").query is None
+    with pytest.raises(PushError, match="not an http"):
+        endpoints("ftp://h/store")
+
+
+def test_each_graph_sends_its_hash_last(seed_store):
+    for graph in seed_store.article_graphs() + [str(REFERENCE_GRAPH)]:
+        lines = graph_body(seed_store, graph).decode("utf-8").splitlines()
+        assert f"<{DIP.contentHash}>" in lines[-1]
+        assert len(lines) == len(list(seed_store.graph_ntriples(graph)))
+
+
+# --------------------------------------------------------------------------------------------
+# a fake store: keep-alive, retries, backoff
+# --------------------------------------------------------------------------------------------
+
+class FakeStore:
+    """A Graph Store Protocol endpoint that answers PUTs with the statuses `answer` gives."""
+
+    def __init__(self, answer):
+        self.requests: list[tuple[str, str, int]] = []  # (method, graph, client port)
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_PUT(self):
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                graph = parse_qs(urlsplit(self.path).query).get("graph", [""])[0]
+                fake.requests.append(("PUT", graph, self.client_address[1]))
+                status = answer(graph, sum(1 for r in fake.requests if r[1] == graph))
+                body = b"" if status < 400 else b"no thanks"
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def fake_store():
+    stores = []
+
+    def make(answer):
+        stores.append(FakeStore(answer))
+        return stores[-1]
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+def test_one_keep_alive_connection_for_all_graphs(seed_store, fake_store):
+    fake = fake_store(lambda graph, n: 201)
+    summary = push(seed_store, Endpoints(fake.url, None, None), force=True)
+    assert summary.pushed == 6
+    assert len({port for _, _, port in fake.requests}) == 1
+
+
+def test_5xx_is_retried_with_backoff(seed_store, fake_store):
+    fake = fake_store(lambda graph, n: 503 if n <= 2 else 204)
+    slept = []
+    summary = push(seed_store, Endpoints(fake.url, None, None), force=True, retries=3, backoff=0.5,
+                   sleep=slept.append)
+    assert (summary.pushed, summary.failed) == (6, 0)
+    assert len(fake.requests) == 18
+    assert slept == [0.5, 1.0] * 6
+
+
+def test_retries_are_bounded_and_a_failing_endpoint_stops_the_push(seed_store, fake_store):
+    fake = fake_store(lambda graph, n: 500)
+    summary = push(seed_store, Endpoints(fake.url, None, None), force=True, retries=2, sleep=no_sleep)
+    assert summary.pushed == 0 and summary.failed == MAX_FAILURES_IN_A_ROW
+    assert summary.not_attempted == 6 - MAX_FAILURES_IN_A_ROW
+    assert len(fake.requests) == 3 * MAX_FAILURES_IN_A_ROW
+    assert fake.url in summary.errors[0] and str(article_graph("000_4182529e3da3c08d")) in summary.errors[0]
+    assert "HTTP 500" in summary.errors[0]
+
+
+def test_4xx_fails_that_graph_at_once(seed_store, fake_store):
+    bad = str(article_graph(A001))
+    fake = fake_store(lambda graph, n: 400 if graph == bad else 204)
+    summary = push(seed_store, Endpoints(fake.url, None, None), force=True, sleep=no_sleep)
+    assert (summary.pushed, summary.failed) == (5, 1)
+    assert [r for r in fake.requests if r[1] == bad] and len([r for r in fake.requests if r[1] == bad]) == 1
+    assert bad in summary.errors[0] and "HTTP 400" in summary.errors[0] and "no thanks" in summary.errors[0]
