@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg import gazetteer as gazetteer_module
 from kg.articles import Article, InputError, read_paths
-from kg.mapper import map_article
+from kg.mapper import build_hash, map_article
 from kg.store import KGStore
 from kg.validate import ReferenceContext, count, validate_article
 
@@ -98,7 +98,7 @@ def _changed(paths, stored: dict[str, str], summary: BuildSummary, seen: set[str
             summary.errors.append(f"{item.source}: duplicate article id {item.id!r}; the first one was kept")
             continue
         seen.add(item.id)
-        if stored.get(item.id) == item.content_hash:
+        if stored.get(item.id) == build_hash(item):
             summary.unchanged += 1
             continue
         yield item

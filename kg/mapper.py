@@ -5,7 +5,10 @@
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Graph
 
@@ -16,6 +19,30 @@ from kg.dates import reference_date
 from kg.events import Event, find_events
 from kg.rdfmap import ArticleTriples, write_article_graph
 from kg.structure import Structure, analyse
+
+
+# What the mapping of an article depends on besides the article: this code and the reference data.
+_MAPPER_SOURCES = ("actors.py", "articles.py", "dates.py", "events.py", "gazetteer.py", "mapper.py",
+                   "namespaces.py", "rdfmap.py", "structure.py")
+
+
+@functools.lru_cache(maxsize=1)
+def mapper_fingerprint() -> str:
+    """Changes when the mapper's code or the reference data change, so a rebuild re-maps."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _MAPPER_SOURCES:
+        digest.update(name.encode() + (here / name).read_bytes())
+    for name in gazetteer_module.REFERENCE_FILES:
+        path = gazetteer_module.ONTOLOGY_DIR / name
+        if path.exists():
+            digest.update(name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_hash(article: Article) -> str:
+    """The key of incremental builds: the article (text and metadata) and the mapper that read it."""
+    return hashlib.sha256(f"{article.content_hash}:{mapper_fingerprint()}".encode()).hexdigest()
 
 
 @dataclass

@@ -88,7 +88,8 @@ class ArticleGraphWriter:
         a, art = self.a, self.article
         self.add(art, RDF.type, DIP.NewsArticle)
         self.add(art, DIP.articleId, Literal(a.id))
-        self.add(art, DIP.contentHash, Literal(a.content_hash))
+        from kg.mapper import build_hash
+        self.add(art, DIP.contentHash, Literal(build_hash(a)))
         title = a.title or (self.st.title.text if self.st.title else None)
         self.add(art, SCHEMA.headline, Literal(title) if title else None)
         self.add(art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI) if a.url else None)

@@ -106,3 +106,14 @@ def test_parallel_build_stores_the_same_graph_as_a_serial_one(tmp_path):
     assert (one.mapped, one.events, one.violations) == (two.mapped, two.events, two.violations) == (5, one.events, 0)
     lines = lambda store: sorted(export(store, "nquads", []).decode().splitlines())
     assert lines(serial) == lines(parallel)
+
+
+def test_a_new_mapper_re_maps_unchanged_articles(tmp_path, monkeypatch):
+    from kg import mapper
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    store = str(tmp_path / "store")
+    CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", store])
+    monkeypatch.setattr(mapper, "mapper_fingerprint", lambda: "a newer mapper")
+    again = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", store])
+    assert "mapped 1, unchanged 0" in again.output
