@@ -85,6 +85,13 @@ class Gazetteer:
         self.person_re = _alternation(self.persons)
         self.topic_re = _alternation(self.topics, flags=re.IGNORECASE)
 
+    def organisation_by_iri(self, iri) -> Organisation | None:
+        if not hasattr(self, "_orgs_by_iri"):
+            self._orgs_by_iri = {o.iri: o for o in self.organisations.values()}
+            for orgs in self.ambiguous_acronyms.values():
+                self._orgs_by_iri.update({o.iri: o for o in orgs})
+        return self._orgs_by_iri.get(iri)
+
     def persons_sharing(self, tokens: set[str]) -> list[tuple[frozenset, KnownPerson]]:
         """Name variants of known people that share a word with these name tokens."""
         if not hasattr(self, "_token_index"):

@@ -195,8 +195,9 @@ class ArticleGraphWriter:
                 self.add(tenure, ORG.role, office)
                 self.add(office, RDF.type, DIP.Office)
                 if office not in self.labelled_offices:
+                    # an alternative label: the reference data's prefLabel stays the only one
                     self.labelled_offices.add(office)
-                    self.add(office, SKOS.prefLabel, Literal(role.label, lang="en"))
+                    self.add(office, SKOS.altLabel, Literal(role.label, lang="en"))
                 self.add(tenure, DIP.roleLabel, Literal(role.label, lang="en"))
                 self.add(tenure, DIP.qualifier, Literal(role.qualifier) if role.qualifier else None)
                 if self.on is not None:
@@ -204,7 +205,26 @@ class ArticleGraphWriter:
                 sentence = role.sentence if role.sentence >= 0 else person.mentions[0][0]
                 self._evidence(sentence, tenure)
 
+    def _owner_node(self, iri: URIRef) -> URIRef:
+        """A dictionary tenure's country or organisation, restated in the article graph."""
+        from kg.gazetteer import load
+        g = load()
+        org = g.organisation_by_iri(iri)
+        if org is not None:
+            return self._org(org)
+        code = next((c.alpha3 for c in g.countries.values() if c.iri == iri), None)
+        return self._country(code) if code else iri
+
     def _role_owner(self, role: RoleClaim, person: PersonEntity) -> URIRef | None:
+        if role.organisation is not None:
+            self._org(role.organisation)  # restated in the article graph: queries read it there
+        if person.known is not None:
+            # The dictionary knows this office of this person then: use its owner (the Senate of
+            # Cambodia rather than Cambodia), so the article's statement joins the dated tenure.
+            for tenure in person.known.tenures:
+                if tenure.role == role.office and tenure.holds_on(self.on) and \
+                        (role.country is None or tenure.country == role.country):
+                    return self._owner_node(tenure.organisation)
         if role.organisation is not None:
             return self._org(role.organisation)
         code = role.country or person.inferred_country or person.country
