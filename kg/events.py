@@ -53,12 +53,17 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:the\s+two|the\s+pair|both\s+men|both\s+women|the\s+two\s+men)\s+(?=met\b)|"
         r"\bco-?chair(?:ed|s|ing)?\s+by\b|\b(?:received|receives|receiving|hosted|hosts|host|welcomed|welcomes)\b(?=\s+(?:(?:the\s+)?visiting\s+)?(?:(?-i:[A-Z])|the\s+(?-i:[A-Z])|his\s+|her\s+|(?:a|the)\s+(?:[\w-]+\s+){0,3}delegation))", re.I)),
 ]
+# Every trigger starts a word: one look-behind ahead of the alternatives spares trying each of
+# them inside words (the same matches, several times faster).
+TRIGGERS = [(kind, re.compile(r"(?<!\w)(?=\w)(?:" + pattern.pattern + ")", pattern.flags))
+            for kind, pattern in TRIGGERS]
 # A cheap first look: every trigger above contains one of these word stems.
 TRIGGER_HINT_RE = re.compile(
-    r"video|conferenc|virtual|online|phone|call|spoke|speak|talk|letter|message|cable|telegram|wrote|courtesy|"
+    r"(?<!\w)(?:video|conferenc|teleconferenc|tele|virtual|online|phone|call|spoke|speak|talk|letter|message|cable|"
+    r"telegram|wrote|courtesy|"
     r"visit|trip|tour|arriv|travel|deleg|met\b|meet|discuss|consult|confer|sat\s|exchange|rendezvous|audience|"
-    r"receiv|host|welcom|chair|present|hand|spent|held|appointment|bilateral|engagement|sign|ink|conclud|initial",
-    re.I)
+    r"receiv|host|welcom|chair|present|hand|spent|held|appointment|bilateral|engagement|sign|ink|conclud|initial|"
+    r"farewell|introductory|lead|deleg)", re.I)
 SIGNING_RE = re.compile(
     r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
     r"(?P<obj>(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+number\s+of|a\s+series\s+of)\s+)"
