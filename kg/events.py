@@ -46,7 +46,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"expectations?|criteria|standards?|obligations?|challenges?|conditions|costs?|commitments?)\b)|\btalks\b|\bheld\s+(?:a\s+)?(?:\w+\s+){0,2}discussions?\b|"
         r"\bdiscussions?\b|\bdiscussed\s+with\b|\bconsultations?\s+(?=with\b)|\bconferred\s+with\b|\bconversations?\s+(?=with\b)|\bspent\s+(?:[\w-]+\s+){1,4}?(?=with\b)|\b(?:were|was)\s+held\b(?=[^.;]{0,80}\bbetween\b)|\bsat\s+down\s+(?:[\w-]+\s+){0,3}?with\b|\b(?:appointment|bilateral|engagement|meeting)\s+(?:[\w-]+\s+){0,4}?was\s+(?=with\b)|"
         r"\bexchanged?\s+(?:\w+\s+)?views\s+with\b|\bexchange\s+of\s+views\b|\bexchange\s+of\s+perspectives\b|"
-        r"\brendezvous\b|\baudience\b|\bbilateral\s+meeting\b|\btête-à-tête\b|\bmeetings\s+(?=with\b)|"
+        r"\brendezvous\b|\baudience\b|\bb(?:a|i)de?\s+farewell\s+to\b|\bbilateral\s+meeting\b|\btête-à-tête\b|\bmeetings\s+(?=with\b)|"
         r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|later\s+|also\s+|then\s+)?(?:received|hosted|welcomed|met)\s+(?:in\s+audience\s+)?(?=by\b)|"
         r"\bpresent(?:ed|s|ing)?\s+(?:a\s+copy\s+of\s+)?(?:his|her|their)?\s*(?:letters?\s+of\s+credence|credentials)\b|"
         r"\bhand(?:ed|s)\s+(?:over\s+)?(?:a\s+copy\s+of\s+)?(?:his|her)\s+(?:letters?\s+of\s+credence|credentials)\b|"
@@ -83,6 +83,11 @@ FUTURE_TIME_RE = re.compile(r"\b(?:next\s+(?:week|month|year)|later\s+this\s+(?:
                             r"in\s+the\s+coming\s+(?:days|weeks|months))\b", re.I)
 GROUP_RE = re.compile(r"\b(?:the\s+two|both|the\s+three|all\s+three|the)\s+(?:leaders|sides|ministers|foreign\s+ministers|"
                       r"presidents|prime\s+ministers|delegations|officials|counterparts|heads\s+of\s+state)\b", re.I)
+# A trigger that is a verb ("he met", "she received") acts; only nouns can refer back ("the meeting").
+VERB_TRIGGER_RE = re.compile(r"(?:met|meets|received|receives|hosted|hosts|welcomed|welcomes|spoke|speaks|phoned|"
+                             r"telephoned|visited|signed|signs|inked|wrote|called|calls|paid|pays|held|holds|sat|"
+                             r"conferred|exchanged|travel\w*|arriv\w+|bade|bid|co-?chair\w*|presented|handed|spent)\b",
+                             re.I)
 ANAPHORA_RE = re.compile(rf"\b{_DET}\s+(?:\w+[\s-]+){{0,2}}$", re.I)
 MULTILATERAL_RE = re.compile(r"\b(?:trilateral|multilateral|quadrilateral|three-way|four-way|joint\s+meeting|"
                              r"together|jointly|a\s+meeting\s+of)\b", re.I)
@@ -189,7 +194,8 @@ class EventFinder:
                 if kind == "Visit" and re.match(r"visits\s*$", m.group(0).split()[-1], re.I) is None and \
                         self.text[m.end():m.end() + 1] == "s":
                     continue  # "high-level visits": plural, visits in general
-                definite = bool(ANAPHORA_RE.search(self.text[max(sentence.start, m.start() - 40):m.start()]))
+                definite = not VERB_TRIGGER_RE.match(m.group(0)) and \
+                    bool(ANAPHORA_RE.search(self.text[max(sentence.start, m.start() - 40):m.start()]))
                 found.append(Trigger(kind, m.start(), m.end(), definite))
         # "video teleconference meeting", "phone call meeting": the modality names the kind.
         found.sort(key=lambda t: t.start)
@@ -246,7 +252,7 @@ class EventFinder:
         # "At the end of the talks, A and B signed ...": a trigger inside a prepositional phrase
         # refers back; it takes no objects and does not end the subject.
         for t in triggers:
-            t.prepositional = bool(re.search(
+            t.prepositional = not VERB_TRIGGER_RE.match(self.text, t.start) and bool(re.search(
                 r"\b(?:of|after|during|following|before|at|since|in|on|from|amid|ahead\s+of)\s+"
                 r"(?:the|this|that|these|those|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$",
                 self.text[max(sentence.start, t.start - 40):t.start], re.I))
@@ -296,7 +302,7 @@ class EventFinder:
         if mention.kind == "org" and re.search(r"\b(?:to|at|in|from|of|inside|outside)\s+(?:the\s+)?$",
                                                self.text[max(0, mention.start - 12):mention.start]):
             return True  # "moved to the Ministry", "the sidelines of the OIC meeting": a place
-        if re.match(r"\s+(?:\([A-Z]{2,9}\)\s+)?(?:said|says|announced|stated|reported|noted|added|confirmed)\b", after):
+        if re.match(r"\)?\s+(?:\([A-Z]{2,9}\)\s+)?(?:said|says|announced|stated|reported|noted|added|confirmed)\b", after):
             return True  # "the Department of Foreign Affairs (DFA) said": the source, not a party
         return bool(re.match(r"\s+(?:relations|ties|cooperation|partnership|centrality|unity|members?|member\s+states|"
                              r"countries|region|summit|chairmanship|chair|framework|mechanisms?|community|charter|"
