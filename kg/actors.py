@@ -533,7 +533,8 @@ class ActorFinder:
             target = re.sub(r"\s*\(([A-Z][A-Za-z]{1,9})\)$", "", target)
             org = self._org_named(target)
             code = self.g.country_of(target)
-            if org is None and code is None and _looks_like_org(target):
+            if org is None and code is None and _looks_like_org(target) and len(target.split()) >= 2:
+                # ("Head of Government": one generic word names no organisation)
                 org = Organisation(org_iri(target), target, _org_kind(target), None, self._country_in(target))
             if org is None and code is None:
                 for piece in re.split(r"\s+(?:of|at|in|for|from)\s+(?:the\s+)?", target):

@@ -256,8 +256,12 @@ class ArticleGraphWriter:
                 role = party.role_in(e.trigger_sentence)
                 tenure = self.tenure_of.get((party.key, id(role))) if role else None
                 self.add(participation, DIP.actingAs, tenure)
-                owner = role.organisation.iri if role and role.organisation else None
-                self.add(participation, DIP.represents, owner or (self._country(country) if country else None))
+                org = role.organisation if role else None
+                # an organisation speaks for the person only when it is placed: a country's, or a bloc
+                if org is not None and (org.country or org.kind == "IntergovernmentalOrganisation"):
+                    self.add(participation, DIP.represents, self._org(org))
+                else:
+                    self.add(participation, DIP.represents, self._country(country) if country else None)
             elif isinstance(party, OrgEntity):
                 self.add(participation, DIP.represents, self._org(party.org))
             else:
