@@ -134,7 +134,7 @@ _ROLE_PHRASE = (rf"(?:(?:{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|po
                 rf"foreign|defence|defense|trade|finance|{_FIELD})[\s-]+){{0,4}}{_ANY_CORE}"
                 rf"(?:\s+(?:of|for|to|at|in|on|from|with)\s+(?:the\s+)?(?:ruling\s+|opposition\s+|governing\s+)?{_OBJ})*")
 APPOSITIVE_ROLE = rf"{_ROLE_PHRASE}(?:\s*(?:,|and|,\s*and)\s+{_ROLE_PHRASE})*"
-CAPITALISED_WORD_RE = re.compile(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{2,}}(?![\w-])")
+CAPITALISED_WORD_RE = re.compile(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{1,}}(?![\w-])")
 HONORIFIC_NAME_RE = re.compile(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}")
 ROLE_HINT_RE = re.compile(rf"(?<![\w-])(?=[A-Za-z])(?:{ROLE_CORE}|{_LOWER_ROLES})\b", re.IGNORECASE)
 _ROLE_START_RE = re.compile(rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})\b\s*")
@@ -515,10 +515,14 @@ class ActorFinder:
 
     def _by_token(self, token: str) -> PersonEntity | None:
         token = re.sub(r"['’]s?$", "", token)
-        if token in STOPWORDS or len(token) < 3:
+        if token in STOPWORDS or len(token) < 2 or token in SHORT_WORDS:
             return None
         key = slug(token)
-        hits = [p for p in self.people.values() if key in slug(p.name).split("-")]
+        if len(token) == 2:
+            # "Xi", "Li": a two-letter later mention is the family name a full name begins with
+            hits = [p for p in self.people.values() if slug(p.name).split("-")[0] == key and len(p.name.split()) > 1]
+        else:
+            hits = [p for p in self.people.values() if key in slug(p.name).split("-")]
         return hits[0] if len(hits) == 1 else None
 
     def _add_role(self, person: PersonEntity, role_text: str, role_start: int, hint: str | None,
@@ -755,6 +759,9 @@ def _split_offices(label: str) -> list[str]:
     return [p for p in parts if p.strip()] or [label]
 
 
+# Capitalised two-letter words that are not names.
+SHORT_WORDS = {"In", "On", "At", "As", "If", "It", "Is", "Of", "To", "We", "He", "My", "No", "So", "Us", "Mr", "Dr",
+               "Ms", "St", "An", "Or", "By", "Be", "Do", "Go", "Me", "Up", "Ok", "Oh", "Am", "Pm", "Eu", "Un", "Us"}
 ROMAN_NUMERALS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "OBE", "CBE", "KBE", "MBE", "PhD", "MLA", "MNA", "TD", "AO", "AC"}
 
