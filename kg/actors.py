@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, KnownPerson, Organisation
-from kg.namespaces import ID, org_iri, person_iri, slug
+from kg.namespaces import org_iri, person_iri, slug
 from kg.structure import Span
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -361,7 +361,6 @@ class ActorFinder:
     def _role_person_pairs(self, a: int, b: int):
         """(name start, name end, raw name, role text, role start, country/org hint) in a sentence."""
         text = self.text
-        name_body = NAME_RE.pattern[len("(?P<name>"):-1]
         pairs = []
         # "[Cambodia's|Cambodian|US] Senate President[,] [His Excellency] Hun Sen"
         if not ROLE_HINT_RE.search(text, a, b):
@@ -761,7 +760,7 @@ def _split_offices(label: str) -> list[str]:
 
 # Capitalised two-letter words that are not names.
 SHORT_WORDS = {"In", "On", "At", "As", "If", "It", "Is", "Of", "To", "We", "He", "My", "No", "So", "Us", "Mr", "Dr",
-               "Ms", "St", "An", "Or", "By", "Be", "Do", "Go", "Me", "Up", "Ok", "Oh", "Am", "Pm", "Eu", "Un", "Us"}
+               "Ms", "St", "An", "Or", "By", "Be", "Do", "Go", "Me", "Up", "Ok", "Oh", "Am", "Pm", "Eu", "Un"}
 ROMAN_NUMERALS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "OBE", "CBE", "KBE", "MBE", "PhD", "MLA", "MNA", "TD", "AO", "AC"}
 

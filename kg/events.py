@@ -359,7 +359,6 @@ class EventFinder:
                                   window, re.I))
         for parties in groups:
             event = Event(t.kind, [index], parties, trigger_sentence=index)
-            event._definite = t.definite  # type: ignore[attr-defined]
             event._separate = separate  # type: ignore[attr-defined]
             self._finish(event, sentence, t, date_owner, dates)
             events.append(event)
@@ -378,7 +377,6 @@ class EventFinder:
                 return None
             event = Event(kind, [index], [after[0].ref], visitors=[after[0].ref], host=line_country,
                           trigger_sentence=index)
-            event._definite = False  # type: ignore[attr-defined]
             return event
         # The visitor: the nearest actor before the trigger who is not from the host country,
         # else the one right after a possessive ("during his visit, X ...").
@@ -393,7 +391,6 @@ class EventFinder:
             visitor = self._pronoun_subject(index, sentence, t.start)
         if visitor is None or host is None:
             event = Event(kind, [index], [], trigger_sentence=index)
-            event._definite = True  # type: ignore[attr-defined]
             return event if t.definite else None
         if city is None:
             # "was in Santiago on Tuesday for a one-day working visit": the host's city named nearby
@@ -403,7 +400,6 @@ class EventFinder:
                     break
         event = Event(kind, [index], [visitor], visitors=[visitor], host=host, city=city,
                       city_country=host if city else None, trigger_sentence=index)
-        event._definite = False  # type: ignore[attr-defined]
         return event
 
     def _host(self, sentence: Span, t: Trigger) -> tuple[str | None, str | None]:
@@ -486,7 +482,6 @@ class EventFinder:
                 "Treaty" if kind_word.startswith("treat") else "Agreement"
         event = Event("AgreementSigning", [index], parties, agreement_name=name, agreement_kind=kind,
                       trigger_sentence=index)
-        event._definite = passive  # type: ignore[attr-defined]
         event._occasion = bool(OCCASION_RE.search(self.text[sentence.start:t.start]))  # type: ignore[attr-defined]
         return event
 
@@ -576,7 +571,6 @@ class EventFinder:
         return next((e for e in reversed(self.events) if predicate(e)), None)
 
     def _add(self, c: Event):
-        definite = getattr(c, "_definite", False)
         enough = len(c.parties) >= 2 or (c.family == "Visit" and c.visitors and c.host)
         if getattr(c, "_occasion", False):
             previous = self._last(lambda e: e.kind in IN_PERSON) or self._last(lambda e: e.family == "Visit")
