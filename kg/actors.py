@@ -36,7 +36,7 @@ ROLE_CORE = (
     r"Special\s+Representative|High\s+Representative|Representative|Charg[ée]\s+d['’]\s?[Aa]ffaires|"
     r"Consul[\s-]General|Consul|Speaker|Chairman|Chairwoman|Chairperson|Chair|Vice[\s-]Chairman|Governor|Mayor|"
     r"Director[\s-]General|Director|Commissioner|Head|Chief|Leader|Senator|Spokesperson|Spokesman|Spokeswoman|"
-    r"Commander(?:[\s-]in[\s-]Chief)?|Counsellor|Counselor|State\s+Counsellor|Attaché|Undersecretary|Under[\s-]Secretary|"
+    r"Adviser|Advisor|Commander(?:[\s-]in[\s-]Chief)?|Counsellor|Counselor|State\s+Counsellor|Attaché|Undersecretary|Under[\s-]Secretary|"
     r"Permanent\s+Secretary|State\s+Secretary|Secretary\s+of\s+State|Attorney[\s-]General|Chief\s+of\s+Staff|"
     r"Governor[\s-]General|Lieutenant\s+Governor|Taoiseach|Tánaiste|Emperor|Pope|Patriarch|Supreme\s+Leader|"
     r"Foreign\s+Secretary|Home\s+Secretary|Defence\s+Secretary|Defense\s+Secretary|"
@@ -481,7 +481,9 @@ class ActorFinder:
                 if short_ok and not known and not single_ok:
                     return None  # "Mr. X" with nobody named X in full: cannot tell who
             canonical = known.name if known else name
-            entity = self.people.get(canonical) or PersonEntity(canonical, canonical, known=known)
+            # The IRI comes from the dictionary; the name is written as this article writes it.
+            shown = name if len(name.split()) >= 2 else canonical
+            entity = self.people.get(canonical) or PersonEntity(canonical, shown, known=known)
             self.people[canonical] = entity
         for h in honorifics:
             if h not in entity.honorifics:

@@ -113,20 +113,20 @@ def test_interactions_with_a_country_include_the_visits_it_hosts(seed_store):
     found = run(seed_store, "interactions", country="KHM")
     assert {r["event"] for r in found} >= {f"{ID}event/{A000}/1", f"{ID}event/{A000}/2", f"{ID}event/{A003}/2"}
     meeting = {(r["participant_name"], r["participant_country"]) for r in found if r["event"] == f"{ID}event/{A000}/1"}
-    assert meeting == {("Hun Sen", "KHM"), ("Lloyd Austin", "USA")}
+    assert meeting == {("Hun Sen", "KHM"), ("Lloyd James Austin III", "USA")}  # as the article writes it
 
 
 def test_people_states_the_roles_of_the_article(seed_store):
     found = {(r["name"], r["country"], r["role"]) for r in run(seed_store, "people", article=A000)}
     assert ("Hun Sen", "KHM", "Senate President") in found
-    assert ("Lloyd Austin", "USA", "Secretary of Defense") in found
+    assert ("Lloyd James Austin III", "USA", "Secretary of Defense") in found
 
 
 def test_bilateral_timeline_khm_usa(seed_store):
     found = run(seed_store, "bilateral-timeline", a="KHM", b="USA")
     meeting = [r for r in found if r["date"] == "2024-06-04" and r["type"] == "Meeting"]
     assert len(meeting) == 1
-    assert "Hun Sen (KHM)" in meeting[0]["participants"] and "Lloyd Austin (USA)" in meeting[0]["participants"]
+    assert "Hun Sen (KHM)" in meeting[0]["participants"] and "Lloyd James Austin III (USA)" in meeting[0]["participants"]
     assert meeting[0]["article_id"] == A000 and meeting[0]["place"] == "Phnom Penh"
     call = [r for r in found if r["event"] == f"{ID}event/{A001}/1"]
     assert call and call[0]["type"] == "CourtesyCall" and call[0]["date"] == "2024-04-10"
@@ -159,12 +159,12 @@ def test_country_network(seed_store):
 def test_who_met_whom(seed_store):
     found = {(r["name_a"], r["name_b"]): (int(r["interactions"]), r["first_date"], r["last_date"])
              for r in run(seed_store, "who-met-whom")}
-    assert found[("Hun Sen", "Lloyd Austin")] == (1, "2024-06-04", "2024-06-04")
+    assert found[("Hun Sen", "Lloyd James Austin III")] == (1, "2024-06-04", "2024-06-04")
     assert found[("Hun Manet", "To Lam")] == (1, "2024-07-13", "2024-07-13")
     assert found[("Sok Chenda Sophea", "Yohannes Abraham")] == (1, "2024-04-10", "2024-04-10")
     assert ("Hun Sen", "John Kerry") not in found  # only planned
     planned = {(r["name_a"], r["name_b"]) for r in run(seed_store, "who-met-whom", status="any", person="hun sen")}
-    assert ("Hun Sen", "John Kerry") in planned and ("Hun Sen", "Lloyd Austin") in planned
+    assert ("Hun Sen", "John Kerry") in planned and ("Hun Sen", "Lloyd James Austin III") in planned
     assert all("Hun Sen" in pair for pair in planned)
 
 
