@@ -629,10 +629,11 @@ class ActorFinder:
 
     def _resolve_short_mentions(self):
         """Surnames, given names and 'the Ambassador' after the person was named in full."""
-        title_re = re.compile(r"\b(?:the|The)\s+(?:(?P<adj>[A-Z][\w'-]+)\s+)?((?:Deputy\s+|Vice\s+|Foreign\s+|Prime\s+)?"
-                              r"(?:Prime\s+Minister|Minister|Ambassador|President|Secretary|Envoy|Chancellor|Premier|"
-                              r"Speaker|Chairman|Governor|Senator|Foreign\s+Minister|Secretary-General|King|Queen|Emir|"
-                              r"Sultan|Head\s+of\s+State|Head\s+of\s+Government|leader))\b")
+        titles = (r"(?:Deputy\s+|Vice\s+|Foreign\s+|Prime\s+)?(?:Prime\s+Minister|Minister|Ambassador|President|"
+                  r"Secretary|Envoy|Chancellor|Premier|Speaker|Chairman|Governor|Senator|Foreign\s+Minister|"
+                  r"Secretary-General|King|Queen|Emir|Sultan|Head\s+of\s+State|Head\s+of\s+Government|leader)")
+        # "the Minister"; after a nationality also in lower case: "the Portuguese minister"
+        title_re = re.compile(rf"\b(?:the|The)\s+(?:(?:(?P<adj>[A-Z][\w'-]+)\s+((?i:{titles})))|({titles}))\b")
         synonyms = {"head of state": ("president", "king", "queen", "emir", "sultan", "monarch"),
                     "head of government": ("prime minister", "premier", "chancellor"),
                     "leader": ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan")}
@@ -667,9 +668,9 @@ class ActorFinder:
                             self.mentions.append(Mention(index, m_start, m_end, "person", person))
                             covered.append((m_start, m_end))
             for m in title_re.finditer(self.text, a, b):
-                if any(s <= m.start(1) < e for s, e in covered):
+                if any(s <= m.start() + 4 < e for s, e in covered):
                     continue
-                title = re.sub(r"\s+", " ", m.group(2).lower())
+                title = re.sub(r"\s+", " ", (m.group(2) or m.group(3)).lower())
                 words = synonyms.get(title, (title,))
                 candidates = [p for p in self.people.values()
                               if any(w in r.label.lower() for r in p.roles for w in words)
