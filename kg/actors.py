@@ -136,7 +136,20 @@ _ROLE_PHRASE = (rf"(?:(?:{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|po
 APPOSITIVE_ROLE = rf"{_ROLE_PHRASE}(?:\s*(?:,|and|,\s*and)\s+{_ROLE_PHRASE})*"
 CAPITALISED_WORD_RE = re.compile(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{1,}}(?![\w-])")
 HONORIFIC_NAME_RE = re.compile(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}")
-ROLE_HINT_RE = re.compile(rf"(?<![\w-])(?=[A-Za-z])(?:{ROLE_CORE}|{_LOWER_ROLES})\b", re.IGNORECASE)
+def _leading_words(*alternations: str) -> list[str]:
+    """The first word of every alternative: a role phrase always contains one of them."""
+    words = set()
+    for alternation in alternations:
+        for alternative in alternation.split("|"):
+            first = re.match(r"\(?:?\??:?([A-Za-z]+)", alternative.replace("[Cc]", "c"))
+            if first and len(first.group(1)) > 2:  # ("co-founder" also holds "founder")
+                words.add(first.group(1).lower())
+    words.add("mp")
+    return sorted(words, key=len, reverse=True)
+
+
+# A cheap first look: no title word in a sentence, no role pattern to try.
+ROLE_HINT_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_leading_words(ROLE_CORE, _LOWER_ROLES)) + ")", re.IGNORECASE)
 _ROLE_START_RE = re.compile(rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})\b\s*")
 
 STOPWORDS = {
