@@ -112,8 +112,6 @@ _PARTICLE = r"(?:bin|binti|bint|ibn|al|el|al-|el-|da|de|del|della|der|den|di|do|
 NAME_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}(?:\s+(?:Jr\.|Sr\.|VIII|VII|VI|IV|V|III|II|X))?)")
 _FIELDS = rf"{_FIELD}(?:(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+)(?:{_FIELD}|[A-Z]{{2,}}))*"
-_ROLE_RE_TEXT = (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
-                 rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?(?:{_FIELDS}|[A-Z]{{2,}}))*")
 
 
 def lead_role_text(countries: str, organisations: str = "") -> str:
@@ -239,6 +237,7 @@ class Actors:
     orgs: dict[str, OrgEntity]
     mentions: list[Mention]          # all actor mentions, in text order
     country_counts: dict[str, int]
+    text: str                        # the article text as normalised for matching (same offsets)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -272,8 +271,7 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
 
 
 def role_office(label: str, gazetteer: Gazetteer) -> str:
-    key = re.sub(r"\s+", " ", label.lower()).strip()
-    key = re.sub(r"^(deputy|vice|first|acting|former|outgoing|incoming|interim|caretaker|then)\s+(?=.)", lambda m: m.group(0) if m.group(1) in ("deputy", "vice", "first") else "", key)
+    key = strip_qualifier(re.sub(r"\s+", " ", label.lower()).strip())
     return gazetteer.offices.get(key) or slug(key)
 
 
@@ -312,7 +310,7 @@ class ActorFinder:
         self._resolve_short_mentions()
         self._infer_countries()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
-        return Actors(list(self.people.values()), self.orgs, self.mentions, self.country_counts)
+        return Actors(list(self.people.values()), self.orgs, self.mentions, self.country_counts, self.text)
 
     # -- organisations the text defines: "the Communist Party of Vietnam (CPV)"
     def _define_acronyms(self):

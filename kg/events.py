@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kg.actors import Actors, Mention, OrgEntity, PersonEntity, normalise
+from kg.actors import Actors, Mention, OrgEntity, PersonEntity
 from kg.dates import DateMention, RefDate, find_dates
 from kg.gazetteer import Gazetteer
 from kg.structure import Span
@@ -159,7 +159,7 @@ class EventFinder:
     def __init__(self, g: Gazetteer, text: str, sentences: list[Span], actors: Actors, ref: RefDate,
                  dateline_place: str | None, trailing_place: str | None):
         self.g = g
-        self.text = normalise(text)
+        self.text = actors.text
         self.sentences = sentences
         self.actors = actors
         self.ref = ref
@@ -517,7 +517,7 @@ class EventFinder:
                 if start > self.ref.date:
                     planned = True
                 elif start < self.ref.date and d.kind != "relative":
-                    planned = planned and False
+                    planned = False
         if event.family == "Visit" and event.start and not event.end and re.search(
                 r"\b(?:concluded|concludes|concluding|wrapped\s+up|wraps\s+up|wrapping\s+up|ended|ends|completed|"
                 r"completes|winding\s+up|wound\s+up|rounded\s+off)\b[^.;]{0,40}$", head, re.I):
@@ -528,8 +528,6 @@ class EventFinder:
                 days = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(length.group(1)) \
                     or int(length.group(1))
                 event.start = event.end - dt.timedelta(days=days - 1)
-            if event.start is None:
-                event.start, event.end = None, event.end
         if event.family == "Visit" and not event.end:
             # "today, the second day of a three-day visit": the visit began the day before.
             near = self.text[max(sentence.start, t.start - 60):t.end].lower()

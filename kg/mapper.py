@@ -65,10 +65,10 @@ class MappedArticle:
 
 def map_article(article: Article, gazetteer: gazetteer_module.Gazetteer | None = None) -> MappedArticle:
     g = gazetteer or gazetteer_module.load()
-    structure = analyse(article.text, set(g.cities), article.title)
+    structure = analyse(article.text, g.cities, article.title)
     ref = reference_date(structure.dateline_date, article.published)
     actors = find_actors(g, article.text, structure.sentences, ref.date)
     events = find_events(g, article.text, structure.sentences, actors, ref, structure.dateline_place,
                          structure.trailing_place)
-    triples = write_article_graph(article, structure, actors, events, ref.date)
+    triples = write_article_graph(article, structure, actors, events, ref.date, g, build_hash(article))
     return MappedArticle(article, structure, actors, events, triples)

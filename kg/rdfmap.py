@@ -16,6 +16,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from kg.actors import Actors, OrgEntity, PersonEntity, RoleClaim
 from kg.articles import Article
 from kg.events import Event, party_country
+from kg.gazetteer import Gazetteer
 from kg.namespaces import DIP, ID, MAPPER_AGENT, OA, ORG, PREFIXES, PROV, SCHEMA, country_iri, slug
 from kg.structure import Span, Structure
 
@@ -58,8 +59,10 @@ class ArticleTriples:
 
 class ArticleGraphWriter:
     def __init__(self, article: Article, structure: Structure, actors: Actors, events: list[Event],
-                 reference_date: dt.date | None):
+                 reference_date: dt.date | None, gazetteer: Gazetteer, content_hash: str):
         self.a = article
+        self.g_ref = gazetteer
+        self.content_hash = content_hash
         self.st = structure
         self.actors = actors
         self.events = events
@@ -88,8 +91,7 @@ class ArticleGraphWriter:
         a, art = self.a, self.article
         self.add(art, RDF.type, DIP.NewsArticle)
         self.add(art, DIP.articleId, Literal(a.id))
-        from kg.mapper import build_hash
-        self.add(art, DIP.contentHash, Literal(build_hash(a)))
+        self.add(art, DIP.contentHash, Literal(self.content_hash))
         title = a.title or (self.st.title.text if self.st.title else None)
         self.add(art, SCHEMA.headline, Literal(title) if title else None)
         self.add(art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI) if a.url else None)
@@ -111,8 +113,7 @@ class ArticleGraphWriter:
         self.add(self.run, PROV.wasAssociatedWith, MAPPER_AGENT)
 
     def _place(self, city: str) -> URIRef | None:
-        from kg.gazetteer import load
-        code = load().cities.get(city)
+        code = self.g_ref.cities.get(city)
         if code is None:
             return None
         place = ID[f"place/{code}/{slug(city)}"]
@@ -207,13 +208,11 @@ class ArticleGraphWriter:
 
     def _owner_node(self, iri: URIRef) -> URIRef:
         """A dictionary tenure's country or organisation, restated in the article graph."""
-        from kg.gazetteer import load
-        g = load()
-        org = g.organisation_by_iri(iri)
+        org = self.g_ref.organisation_by_iri(iri)
         if org is not None:
             return self._org(org)
-        code = next((c.alpha3 for c in g.countries.values() if c.iri == iri), None)
-        return self._country(code) if code else iri
+        code = str(iri).rsplit("/", 1)[-1]
+        return self._country(code) if iri == country_iri(code) and code in self.g_ref.countries else iri
 
     def _role_owner(self, role: RoleClaim, person: PersonEntity) -> URIRef | None:
         if role.organisation is not None:
@@ -287,5 +286,6 @@ class ArticleGraphWriter:
 
 
 def write_article_graph(article: Article, structure: Structure, actors: Actors, events: list[Event],
-                        reference_date: dt.date | None) -> ArticleTriples:
-    return ArticleGraphWriter(article, structure, actors, events, reference_date).write()
+                        reference_date: dt.date | None, gazetteer: Gazetteer, content_hash: str) -> ArticleTriples:
+    """content_hash: the article's build hash (kg.mapper.build_hash), the key of incremental builds."""
+    return ArticleGraphWriter(article, structure, actors, events, reference_date, gazetteer, content_hash).write()

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.gazetteer import REFERENCE_FILES
 from kg.namespaces import DIP, ONTOLOGY_DIR, REFERENCE_GRAPH, article_graph
@@ -72,12 +71,8 @@ class KGStore:
         query = f"""SELECT ?id ?hash ?g WHERE {{ GRAPH ?g {{ ?a <{DIP.articleId}> ?id ; <{DIP.contentHash}> ?hash }} }}"""
         return {row["id"].value: row["hash"].value for row in self.store.query(query)}
 
-    def replace_article(self, article_id: str, graph: Graph) -> None:
-        """Swap one article's named graph for a new one (only that graph changes)."""
-        data = graph.serialize(format="nt", encoding="utf-8")
-        self.replace_graph_data(article_id, data)
-
     def replace_graph_data(self, article_id: str, ntriples: bytes) -> None:
+        """Swap one article's named graph for these N-Triples (only that graph changes)."""
         name = ox.NamedNode(str(article_graph(article_id)))
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)

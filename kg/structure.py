@@ -8,6 +8,7 @@ story). Everything here keeps character offsets into the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from kg.dates import DATE_IN_DATELINE_RE, parse_dateline_date
@@ -95,10 +96,9 @@ def _looks_like_sentence(line: str) -> bool:
     return words >= 6 and (ends_like_prose or words > 30 and SENTENCE_END_RE.search(line) is not None)
 
 
-def analyse(text: str, known_places: set[str] | None = None, title_hint: str | None = None) -> Structure:
+def analyse(text: str, known_places: Container[str] = (), title_hint: str | None = None) -> Structure:
     """Split the text into title, dateline and body paragraphs (offsets kept)."""
     lines = _lines(text)
-    known_places = known_places or set()
     body: list[Span] = []
     title: Span | None = None
     trailing_place = None
@@ -148,7 +148,7 @@ def analyse(text: str, known_places: set[str] | None = None, title_hint: str | N
                      body=body, sentences=sentences, trailing_place=trailing_place)
 
 
-def _canonical_place(candidate: str, known: set[str]) -> str | None:
+def _canonical_place(candidate: str, known: Container[str]) -> str | None:
     if candidate in known:
         return candidate
     titled = candidate.title()
