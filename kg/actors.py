@@ -780,7 +780,7 @@ POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "OBE", "CBE", "KBE", "MBE", "Ph
 
 
 def _trim_name(name: str) -> tuple[str, bool]:
-    """Drop trailing words that are not part of a name ("Hun Sen Today" stays whole: rare)."""
+    """Drop trailing words that are not part of a name: "Hun Sen Today" -> "Hun Sen", "David Lammy MP" -> "David Lammy"."""
     words = name.split()
     cut = False
     while words and (words[-1] in STOPWORDS or words[-1].rstrip("'s") in STOPWORDS or words[-1] in POST_NOMINALS):
