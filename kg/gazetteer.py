@@ -5,6 +5,7 @@ for the graph) and compiled into dictionaries and regular expressions once per p
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -136,13 +137,51 @@ class _Hit:
         return self._text
 
 
+class _Words:
+    """Where the words of one text start, found once and shared by every NameMatcher."""
+    __slots__ = ("text", "starts", "tokens", "_lowered")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.tokens: list[str] = []
+        for word in _WORD.finditer(text):
+            self.starts.append(word.start())
+            self.tokens.append(word.group(0))
+        self._lowered: list[str] | None = None
+
+    def keys(self, ignore_case: bool) -> list[str]:
+        if not ignore_case:
+            return self.tokens
+        if self._lowered is None:
+            self._lowered = [token.lower() for token in self.tokens]
+        return self._lowered
+
+
+_last_words: list[_Words | None] = [None]
+# Phrases (a role, a name) are looked up whole; only longer texts are scanned piece by piece.
+_SHORT_TEXT = 300
+
+
+def _words_of(text: str) -> _Words:
+    # The mapper scans one article sentence by sentence with several matchers: tokenise it once,
+    # and keep it when a phrase is looked up in between.
+    if len(text) <= _SHORT_TEXT:
+        return _Words(text)
+    words = _last_words[0]
+    if words is None or words.text is not text:
+        words = _last_words[0] = _Words(text)
+    return words
+
+
 class NameMatcher:
     """Finds the longest known name at each word start, by dictionary lookup.
 
     Same results as a regular expression alternating over every name (longest first,
     not preceded by a letter, digit or hyphen, not followed by a letter or digit), but
     a gazetteer of thousands of names costs one dictionary probe per word instead of a
-    try of every name at every position.
+    try of every name at every position, and the words of a text are found once for all
+    matchers and all the sentences scanned in it.
     """
 
     def __init__(self, names, ignore_case: bool = False):
@@ -159,6 +198,7 @@ class NameMatcher:
             self.names.add(key_name)
             lengths.setdefault(first.group(0), set()).add(len(key_name))
         self.lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
+        self._candidates: tuple[_Words | None, list[int], list[str]] = (None, [], [])
 
     def _at(self, text: str, start: int, word: str, endpos: int) -> _Hit | None:
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
@@ -173,15 +213,31 @@ class NameMatcher:
                 return _Hit(start, end, surface)
         return None
 
+    def _word_starts(self, text: str) -> tuple[list[int], list[str]]:
+        """The words of TEXT that begin some known name, with their positions."""
+        words = _words_of(text)
+        cached, starts, tokens = self._candidates
+        if cached is words:
+            return starts, tokens
+        lengths = self.lengths
+        found = [i for i, key in enumerate(words.keys(self.ignore_case)) if key in lengths]
+        starts = [words.starts[i] for i in found]
+        tokens = [words.tokens[i] for i in found]
+        if len(text) > _SHORT_TEXT:  # a phrase looked up in between must not evict the article
+            self._candidates = (words, starts, tokens)
+        return starts, tokens
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
+        starts, tokens = self._word_starts(text)
         reached = pos
-        lengths, lower = self.lengths, self.ignore_case
-        for word in _WORD.finditer(text, pos, endpos):
-            token = word.group(0)
-            if (token.lower() if lower else token) not in lengths or word.start() < reached:
+        for i in range(bisect.bisect_left(starts, pos), len(starts)):
+            start = starts[i]
+            if start >= endpos:
+                break
+            if start < reached:
                 continue
-            hit = self._at(text, word.start(), token, endpos)
+            hit = self._at(text, start, tokens[i], endpos)
             if hit is not None:
                 reached = hit.end()
                 yield hit

@@ -85,6 +85,14 @@ def _is_navigation(line: str) -> bool:
     return len(line) > 120 and not re.search(r"[.!?:;,]\s", line + " ")
 
 
+def _may_be_caption(line: str) -> bool:
+    """Every caption form has one of these; most lines of prose have none, and skip the slow search."""
+    if ":" in line or "/" in line:
+        return True
+    lowered = line.lower()
+    return "photo" in lowered or "file" in lowered or "getty" in lowered
+
+
 def _is_header(line: str) -> bool:
     """'MINISTRY OF FOREIGN AFFAIRS', 'PRESS RELEASE': short all-capital lines."""
     return len(line) < 90 and line.isupper() and not line.endswith(".")
@@ -111,7 +119,7 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
             continue
         if _is_navigation(s) or CONTACT_RE.search(s) and not _looks_like_sentence(s):
             continue
-        if CAPTION_RE.search(s) and len(s.split()) < 40:
+        if _may_be_caption(s) and CAPTION_RE.search(s) and len(s.split()) < 40:
             continue
         if _is_header(s):
             continue
@@ -178,10 +186,13 @@ def split_sentences(text: str, para: Span, skip_to: int | None = None) -> list[S
 def _is_abbreviation(text: str, seg_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.'’]+)$", text[seg_start:dot])
-    if not word:
+    # The word before the full stop (letters, digits, dots, apostrophes), read backwards.
+    start = dot
+    while start > seg_start and (text[start - 1].isalnum() or text[start - 1] in "_.'’"):
+        start -= 1
+    if start == dot:
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = text[start:dot].lower().rstrip(".")
     if token in ABBREVIATIONS:
         return True
     # Initials: "J." in "John F. Kennedy", "U.S." style acronyms.
