@@ -299,6 +299,7 @@ class ActorFinder:
         self.orgs: dict[str, OrgEntity] = {}
         self.mentions: list[Mention] = []
         self.defined_orgs: dict[str, Organisation] = {}  # acronyms and names the text defines
+        self._defined_orgs_re: re.Pattern | None = None
         self.country_counts: dict[str, int] = {}
         self.role_spans: list[tuple[int, int]] = []  # text of role phrases, owner included
 
@@ -328,6 +329,9 @@ class ActorFinder:
                     known = Organisation(org_iri(name), name, _org_kind(name), acronym, self._country_in(name))
                 self.defined_orgs[acronym] = known
                 self.defined_orgs[name] = known
+        if self.defined_orgs:
+            names = sorted(self.defined_orgs, key=len, reverse=True)
+            self._defined_orgs_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
     def _country_in(self, phrase: str) -> str | None:
         for m in self.g.country_re.finditer(phrase):
@@ -595,10 +599,10 @@ class ActorFinder:
         for source in (self.defined_orgs, None):
             if source is None:
                 pattern = self.g.org_re
+            elif self._defined_orgs_re is None:
+                continue
             else:
-                if not source:
-                    continue
-                pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(source, key=len, reverse=True)) + r")(?!\w)")
+                pattern = self._defined_orgs_re
             for m in pattern.finditer(self.text, a, b):
                 org = source.get(m.group(0)) if source else self._org_named(m.group(0))
                 if org is None or any(s <= m.start() and m.end() <= e for s, e in taken):
