@@ -143,11 +143,8 @@ class _Words:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts: list[int] = []
-        self.tokens: list[str] = []
-        for word in _WORD.finditer(text):
-            self.starts.append(word.start())
-            self.tokens.append(word.group(0))
+        self.tokens: list[str] = _WORD.findall(text)
+        self.starts: list[int] = list(map(re.Match.start, _WORD.finditer(text)))
         self._lowered: list[str] | None = None
 
     def keys(self, ignore_case: bool) -> list[str]:
@@ -159,15 +156,13 @@ class _Words:
 
 
 _last_words: list[_Words | None] = [None]
-# Phrases (a role, a name) are looked up whole; only longer texts are scanned piece by piece.
+# Phrases (a role, a name) are looked up word by word; longer texts are tokenised once and kept.
 _SHORT_TEXT = 300
 
 
 def _words_of(text: str) -> _Words:
     # The mapper scans one article sentence by sentence with several matchers: tokenise it once,
     # and keep it when a phrase is looked up in between.
-    if len(text) <= _SHORT_TEXT:
-        return _Words(text)
     words = _last_words[0]
     if words is None or words.text is not text:
         words = _last_words[0] = _Words(text)
@@ -223,12 +218,14 @@ class NameMatcher:
         found = [i for i, key in enumerate(words.keys(self.ignore_case)) if key in lengths]
         starts = [words.starts[i] for i in found]
         tokens = [words.tokens[i] for i in found]
-        if len(text) > _SHORT_TEXT:  # a phrase looked up in between must not evict the article
-            self._candidates = (words, starts, tokens)
+        self._candidates = (words, starts, tokens)
         return starts, tokens
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
+        if len(text) <= _SHORT_TEXT:
+            yield from self._finditer_short(text, pos, endpos)
+            return
         starts, tokens = self._word_starts(text)
         reached = pos
         for i in range(bisect.bisect_left(starts, pos), len(starts)):
@@ -238,6 +235,18 @@ class NameMatcher:
             if start < reached:
                 continue
             hit = self._at(text, start, tokens[i], endpos)
+            if hit is not None:
+                reached = hit.end()
+                yield hit
+
+    def _finditer_short(self, text: str, pos: int, endpos: int):
+        reached = pos
+        lengths, lower = self.lengths, self.ignore_case
+        for word in _WORD.finditer(text, pos, endpos):
+            token = word.group(0)
+            if (token.lower() if lower else token) not in lengths or word.start() < reached:
+                continue
+            hit = self._at(text, word.start(), token, endpos)
             if hit is not None:
                 reached = hit.end()
                 yield hit

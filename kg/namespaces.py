@@ -9,12 +9,25 @@ from pathlib import Path
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, TIME, ORG
 
-DIP = Namespace("https://w3id.org/dipkg/ontology#")
+class CachedNamespace(Namespace):
+    """A Namespace that makes each of its terms once.
+
+    rdflib builds a new URIRef, with its validity check, on every attribute access, and the
+    mapper asks for the same few dozen terms over a hundred times per article.
+    """
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+DIP = CachedNamespace("https://w3id.org/dipkg/ontology#")
 DSH = Namespace("https://w3id.org/dipkg/shapes#")
 ID = Namespace("https://w3id.org/dipkg/id/")
 GRAPH = Namespace("https://w3id.org/dipkg/graph/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
+OA = CachedNamespace("http://www.w3.org/ns/oa#")
+SCHEMA = CachedNamespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
