@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, KnownPerson, Organisation
 from kg.namespaces import org_iri, person_iri, slug
+from kg.patterns import by_first_letter
 from kg.structure import Span
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -147,7 +148,8 @@ def _leading_words(*alternations: str) -> list[str]:
 
 
 # A cheap first look: no title word in a sentence, no role pattern to try.
-ROLE_HINT_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_leading_words(ROLE_CORE, _LOWER_ROLES)) + ")", re.IGNORECASE)
+ROLE_HINT_RE = re.compile(r"(?<![\w-])(?:" + by_first_letter(_leading_words(ROLE_CORE, _LOWER_ROLES)) + ")",
+                          re.IGNORECASE)
 _ROLE_START_RE = re.compile(rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})\b\s*")
 
 STOPWORDS = {

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from kg.actors import Actors, Mention, OrgEntity, PersonEntity
 from kg.dates import DateMention, RefDate, find_dates
 from kg.gazetteer import Gazetteer
+from kg.patterns import by_first_letter
 from kg.structure import Span
 
 MEETING_FAMILY = {"Meeting", "CourtesyCall", "PhoneCall", "VideoConference"}
@@ -58,12 +59,12 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 TRIGGERS = [(kind, re.compile(r"(?<!\w)(?=\w)(?:" + pattern.pattern + ")", pattern.flags))
             for kind, pattern in TRIGGERS]
 # A cheap first look: every trigger above contains one of these word stems.
-TRIGGER_HINT_RE = re.compile(
-    r"(?<!\w)(?:video|conferenc|teleconferenc|tele|virtual|online|phone|call|spoke|speak|talk|letter|message|cable|"
-    r"telegram|wrote|courtesy|"
-    r"visit|trip|tour|arriv|travel|deleg|met\b|meet|discuss|consult|confer|sat\s|exchange|rendezvous|audience|"
-    r"receiv|host|welcom|chair|present|hand|spent|held|appointment|bilateral|engagement|sign|ink|conclud|initial|"
-    r"farewell|introductory|lead|deleg)", re.I)
+TRIGGER_HINT_RE = re.compile(r"(?<!\w)(?:" + by_first_letter([
+    "video", "conferenc", "teleconferenc", "tele", "virtual", "online", "phone", "call", "spoke", "speak", "talk",
+    "letter", "message", "cable", "telegram", "wrote", "courtesy", "visit", "trip", "tour", "arriv", "travel",
+    "deleg", r"met\b", "meet", "discuss", "consult", "confer", r"sat\s", "exchange", "rendezvous", "audience",
+    "receiv", "host", "welcom", "chair", "present", "hand", "spent", "held", "appointment", "bilateral",
+    "engagement", "sign", "ink", "conclud", "initial", "farewell", "introductory", "lead"]) + ")", re.I)
 SIGNING_RE = re.compile(
     r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
     r"(?P<obj>(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+number\s+of|a\s+series\s+of)\s+)"

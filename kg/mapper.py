@@ -23,7 +23,7 @@ from kg.structure import Structure, analyse
 
 # What the mapping of an article depends on besides the article: this code and the reference data.
 _MAPPER_SOURCES = ("actors.py", "articles.py", "dates.py", "events.py", "gazetteer.py", "mapper.py",
-                   "namespaces.py", "rdfmap.py", "structure.py")
+                   "namespaces.py", "patterns.py", "rdfmap.py", "structure.py")
 
 
 @functools.lru_cache(maxsize=1)
