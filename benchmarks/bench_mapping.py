@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the mapper (and optionally SHACL validation) in-process, on one core.
 
-    python benchmarks/bench_mapping.py --corpus /tmp/bench1k [--limit N] [--validate]
+    python benchmarks/bench_mapping.py --corpus /tmp/bench1k [--limit N] [--validate [--validator pyshacl]]
     python benchmarks/bench_mapping.py --corpus /tmp/bench1k --profile 2> profile.txt
 
 Reads the corpus with kg.articles.read_paths and maps each article with
@@ -10,8 +10,10 @@ the reference context and the shapes) is timed apart, and so is reading. Reports
 seconds, articles/s, mean/p50/p95/p99/max ms an article, peak RSS (ru_maxrss) after the
 timed loop, and tracemalloc's peak in a second, traced pass over the first
 --tracemalloc-limit articles (tracing slows Python down several times, so it never runs
-inside the timed loop). --validate times kg.validate.validate_article on each mapped graph
-and reports validation throughput on its own. --profile runs cProfile around the
+inside the timed loop). --validate times the validation of each mapped article and reports
+validation throughput on its own: --validator native (default) runs kg.shacl_native.validate_triples
+on the article's triples, --validator pyshacl kg.validate.validate_article on its rdflib graph (the
+graph's construction included, as in kg build). --profile runs cProfile around the
 map_article calls only and prints the top functions by cumulative time to stderr (the
 timings of a profiled run are inflated; compare them only with other profiled runs).
 """
@@ -109,10 +111,17 @@ def articles(corpus: list[str], limit: int | None, errors: list[str], read_time:
         yield item
 
 
+def validate_mapped(mapped, context, validator: str):
+    if validator == "native":
+        from kg.shacl_native import validate_triples
+        return validate_triples(mapped.triples.triples, context, unique=True)
+    from kg.validate import validate_article
+    return validate_article(mapped.graph, context)  # builds the rdflib graph first, as kg build does
+
+
 def traced_pass(args, gazetteer, context) -> dict:
     """Map (and validate) the first articles again under tracemalloc: peak and what stays."""
     from kg.mapper import map_article
-    from kg.validate import validate_article
     limit = None if args.tracemalloc_limit < 0 else args.tracemalloc_limit
     if args.limit is not None:
         limit = args.limit if limit is None else min(limit, args.limit)
@@ -124,7 +133,7 @@ def traced_pass(args, gazetteer, context) -> dict:
     for article in articles(args.corpus, limit, [], [0.0]):
         mapped = map_article(article, gazetteer)
         if context is not None:
-            validate_article(mapped.graph, context)
+            validate_mapped(mapped, context, args.validator)
         n += 1
     seconds = time.perf_counter() - t0
     del mapped
@@ -148,6 +157,8 @@ def main(argv=None) -> dict:
                     help="folder(s) or files of articles (.txt with .meta.json sidecars, or .jsonl)")
     ap.add_argument("--limit", type=int, help="map at most N articles")
     ap.add_argument("--validate", action="store_true", help="also validate each mapped graph (timed apart)")
+    ap.add_argument("--validator", choices=("native", "pyshacl"), default="native",
+                    help="with --validate: the compiled shapes (default) or pyshacl")
     ap.add_argument("--profile", action="store_true", help="cProfile the map_article calls; stats to stderr")
     ap.add_argument("--profile-sort", default="cumulative", help="pstats sort key (default cumulative)")
     ap.add_argument("--profile-top", type=int, default=25, help="functions to print (default 25)")
@@ -165,16 +176,20 @@ def main(argv=None) -> dict:
     from kg.mapper import map_article
 
     results: dict = {"corpus": args.corpus, "python": platform.python_version(), "core": core,
-                     "cpus": os.cpu_count(), "validate": args.validate, "profiled": args.profile}
+                     "cpus": os.cpu_count(), "validate": args.validate,
+                     "validator": args.validator if args.validate else None, "profiled": args.profile}
     t0 = time.perf_counter()
     gazetteer = gazetteer_module.load()
     setup = {"gazetteer_s": round(time.perf_counter() - t0, 3)}
     context = None
     if args.validate:
-        from kg.validate import ReferenceContext, shapes_graph, validate_article
+        from kg.validate import ReferenceContext, shapes_graph
         t0 = time.perf_counter()
         context = ReferenceContext(gazetteer_module.load_reference_graph())
         shapes_graph()
+        if args.validator == "native":
+            from kg.shacl_native import compiled_shapes
+            compiled_shapes()
         setup["validation_context_s"] = round(time.perf_counter() - t0, 3)
     setup["rss_after_setup_mib"] = round(rss_mib() or 0, 1)
     results["setup"] = setup
@@ -209,7 +224,7 @@ def main(argv=None) -> dict:
             profiler.disable()
         elapsed = (perf() - t) * 1000
         map_ms.append(elapsed)
-        triples += len(mapped.graph)
+        triples += len(mapped.triples)
         events += len(mapped.events)
         people += mapped.people
         genre = (article.extra.get("synthetic") or {}).get("genre") if isinstance(article.extra, dict) else None
@@ -223,7 +238,7 @@ def main(argv=None) -> dict:
             t = perf()
             if vprofiler:
                 vprofiler.enable()
-            found = validate_article(mapped.graph, context)
+            found = validate_mapped(mapped, context, args.validator)
             if vprofiler:
                 vprofiler.disable()
             val_ms.append((perf() - t) * 1000)
@@ -267,7 +282,7 @@ def main(argv=None) -> dict:
         if args.profile_out:
             profiler.dump_stats(args.profile_out)
     if vprofiler:
-        print_profile(vprofiler, "validate_article", args.profile_sort, args.profile_top)
+        print_profile(vprofiler, f"validation ({args.validator})", args.profile_sort, args.profile_top)
     if args.json:
         text = json.dumps(results, indent=2) + "\n"
         if args.json == "-":
@@ -300,9 +315,10 @@ def report(r: dict, errors: list[str]) -> None:
           f"{m['events']:,} events, {m['people']:,} people", file=out)
     if "validation" in r:
         v = r["validation"]
-        print(f"validation total:     {v['seconds']:.2f} s   ->  {v['articles_per_s']:.1f} articles/s", file=out)
-        print(f"validation ms/art:    mean {v['mean_ms']:.1f}  p50 {v['p50_ms']:.1f}  p95 {v['p95_ms']:.1f}  "
-              f"p99 {v['p99_ms']:.1f}  max {v['max_ms']:.1f}", file=out)
+        print(f"validation total:     {v['seconds']:.2f} s   ->  {v['articles_per_s']:.1f} articles/s "
+              f"({r['validator']})", file=out)
+        print(f"validation ms/art:    mean {v['mean_ms']:.2f}  p50 {v['p50_ms']:.2f}  p95 {v['p95_ms']:.2f}  "
+              f"p99 {v['p99_ms']:.2f}  max {v['max_ms']:.2f}", file=out)
         print(f"validation findings:  {v['violations']:,} violations, {v['warnings']:,} warnings", file=out)
     print(f"reading:              {r['reading_s']:.2f} s; read + map{' + validate' if 'validation' in r else ''} "
           f"{r['end_to_end_s']:.2f} s -> {r['end_to_end_articles_per_s']:.1f} articles/s end to end "

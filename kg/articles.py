@@ -51,17 +51,29 @@ class Article:
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
     """Yield an Article or an InputError for every article found under the given paths."""
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_file(item)
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The article files under the given paths (folders are searched), in a stable order."""
     for path in map(Path, paths):
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and not p.is_dir())
             if not files:
                 yield InputError(str(path), "folder holds no .txt or .jsonl article")
-            for file in files:
-                yield from read_file(file)
+            yield from files
         elif path.exists():
-            yield from read_file(path)
+            yield path
         else:
             yield InputError(str(path), "no such file or folder")
+
+
+def sidecar_of(path: Path) -> Path:
+    return path.with_name(path.stem + ".meta.json")
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:
@@ -84,41 +96,54 @@ def read_text_article(path: Path) -> Article | InputError:
 
 def read_jsonl(path: Path) -> Iterator[Article | InputError]:
     """One article per line, read line by line: memory stays flat however big the file."""
+    for number, raw in jsonl_lines(path):
+        if isinstance(raw, InputError):
+            yield raw
+            continue
+        found = parse_jsonl_line(path, number, raw)
+        if found is not None:
+            yield found
+
+
+def jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | InputError]]:
+    """The raw lines of a .jsonl file with their numbers; an InputError when it cannot be read or is empty."""
     seen_any = False
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield InputError(str(path), f"cannot read file ({exc.strerror or exc})")
+        yield 0, InputError(str(path), f"cannot read file ({exc.strerror or exc})")
         return
     with handle:
         for number, raw in enumerate(handle, start=1):
-            source = f"{path}:{number}"
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield InputError(source, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
-                continue
-            if not line.strip():
-                continue
-            seen_any = True
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(record, dict):
-                yield InputError(source, "a line must hold one JSON object")
-                continue
-            text = record.get("text")
-            if not isinstance(text, str):
-                yield InputError(source, "missing 'text' (a string)")
-                continue
-            try:
-                yield _make_article(record, text, source=source, default_id=None)
-            except InputError as err:
-                yield err
+            if raw.removeprefix(b"\xef\xbb\xbf" if number == 1 else b"").strip():
+                seen_any = True
+                yield number, raw
     if not seen_any:
-        yield InputError(str(path), "file is empty")
+        yield 0, InputError(str(path), "file is empty")
+
+
+def parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputError | None:
+    """The article on one line of a .jsonl file (None for a blank line)."""
+    source = f"{path}:{number}"
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        return InputError(source, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(record, dict):
+        return InputError(source, "a line must hold one JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        return InputError(source, "missing 'text' (a string)")
+    try:
+        return _make_article(record, text, source=source, default_id=None)
+    except InputError as err:
+        return err
 
 
 def _decode(path: Path, limit: int = MAX_FILE_BYTES) -> str:
@@ -137,7 +162,7 @@ def _decode(path: Path, limit: int = MAX_FILE_BYTES) -> str:
 
 
 def _read_sidecar(path: Path) -> dict:
-    sidecar = path.with_name(path.stem + ".meta.json")
+    sidecar = sidecar_of(path)
     if not sidecar.exists():
         return {}
     try:

@@ -7,15 +7,21 @@ others still go through; an article's graph is written only once it was mapped w
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg import gazetteer as gazetteer_module
-from kg.articles import Article, InputError, read_paths
-from kg.mapper import build_hash, map_article
+from kg.articles import Article, InputError
+from kg.changes import InputIndex
+from kg import mapper as mapper_module
+from kg.mapper import map_article
+from kg.namespaces import article_graph
 from kg.store import KGStore
-from kg.validate import ReferenceContext, count, validate_article
+from kg.validate import Finding, ReferenceContext, count, validate_article
+
+VALIDATORS = ("native", "pyshacl")  # kg/shacl_native.py (default) or pyshacl, the reference
 
 
 @dataclass
@@ -30,9 +36,15 @@ class BuildSummary:
     violations: int = 0
     errors: list[str] = field(default_factory=list)
     violation_details: list[str] = field(default_factory=list)
+    # The cross-article checks (kg/store_checks.py), run when validating and the store changed;
+    # what they find beyond the per-article results is counted in warnings/violations too.
+    store_checks_seconds: float | None = None
+    store_warnings: int = 0
+    store_violations: int = 0
+    per_article_violations: set[Finding] = field(default_factory=set, repr=False)
 
     def lines(self) -> list[str]:
-        return [
+        lines = [
             f"articles read: {self.articles_read} (mapped {self.mapped}, unchanged {self.unchanged}, "
             f"removed {self.removed})",
             f"events: {self.events}",
@@ -41,27 +53,36 @@ class BuildSummary:
             f"violations: {self.violations}",
             f"errors: {len(self.errors)}",
         ]
+        if self.store_checks_seconds is not None:
+            lines.append(f"cross-article checks: {self.store_violations} violations, {self.store_warnings} warnings "
+                         f"({self.store_checks_seconds:.2f} s)")
+        return lines
 
 
 @dataclass
 class MapOutcome:
-    """What a worker sends back for one article: its N-Triples and what was found and checked."""
+    """What a worker sends back for one article: its N-Quads and what was found and checked."""
     article_id: str
     source: str
-    ntriples: bytes | None = None
+    nquads: bytes | None = None
     events: int = 0
     people: int = 0
     warnings: int = 0
     violations: list[str] = field(default_factory=list)
+    violation_findings: list[Finding] = field(default_factory=list)
     error: str | None = None
 
 
 _WORKER: dict = {}
 
 
-def _init_worker(validate: bool) -> None:
+def _init_worker(validate: bool, validator: str = "native") -> None:
     _WORKER["gazetteer"] = gazetteer_module.load()
     _WORKER["context"] = ReferenceContext(gazetteer_module.load_reference_graph()) if validate else None
+    _WORKER["validator"] = validator
+    if validate and validator == "native":
+        from kg.shacl_native import compiled_shapes
+        compiled_shapes()  # compile the shapes now: a shape it cannot compile stops the build here
 
 
 def map_one(article: Article) -> MapOutcome:
@@ -76,71 +97,134 @@ def map_one(article: Article) -> MapOutcome:
         return outcome
     context = _WORKER["context"]
     if context is not None:
-        found = validate_article(mapped.graph, context)
+        if _WORKER["validator"] == "native":
+            from kg.shacl_native import validate_triples
+            found = validate_triples(mapped.triples.triples, context, unique=True)
+        else:
+            found = validate_article(mapped.graph, context)
         outcome.warnings = count(found, "Warning")
-        outcome.violations = [f"{article.source}: {f.message} ({f.focus})" for f in found if f.severity == "Violation"]
-    outcome.ntriples = mapped.triples.ntriples()
+        outcome.violation_findings = [f for f in found if f.severity == "Violation"]
+        outcome.violations = [f"{article.source}: {f.message} ({f.focus})" for f in outcome.violation_findings]
+    outcome.nquads = mapped.triples.nquads(article_graph(article.id))
     outcome.events, outcome.people = len(mapped.events), mapped.people
     return outcome
 
 
-def _changed(paths, stored: dict[str, str], summary: BuildSummary, seen: set[str],
-             on_progress: Callable[[], None] | None) -> Iterator[Article]:
-    """The articles that are new or changed; unchanged ones cost only the hash check."""
-    for item in read_paths(paths):
+def _acceptor(summary: BuildSummary, seen: set[str], on_progress: Callable[[], None] | None):
+    """Counts what was read, reports input errors, and turns away a second article with the same id."""
+    def accept(item: Article | InputError | None, article_id: str | None, source: str) -> bool:
         if on_progress:
             on_progress()
         if isinstance(item, InputError):
             summary.errors.append(str(item))
-            continue
+            return False
         summary.articles_read += 1
-        if item.id in seen:
-            summary.errors.append(f"{item.source}: duplicate article id {item.id!r}; the first one was kept")
-            continue
-        seen.add(item.id)
-        if stored.get(item.id) == build_hash(item):
-            summary.unchanged += 1
-            continue
-        yield item
+        if article_id in seen:
+            summary.errors.append(f"{source}: duplicate article id {article_id!r}; the first one was kept")
+            return False
+        seen.add(article_id)
+        return True
+    return accept
 
 
 def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, prune: bool = False,
-          on_progress: Callable[[], None] | None = None, jobs: int = 1) -> BuildSummary:
+          on_progress: Callable[[], None] | None = None, jobs: int = 1, validator: str = "native",
+          recheck: bool = False) -> BuildSummary:
     """Map, validate and store the new or changed articles under PATHS.
 
     With jobs > 1, mapping and validation run in that many worker processes, fed as the
     articles are read (memory stays flat); this process alone writes to the store.
+    validator: "native" (kg/shacl_native.py) or "pyshacl" (the reference, ~40x slower). When
+    validating and the store changed, the cross-article checks (kg/store_checks.py) run at the end.
+    Files unchanged since the last build (size and time, see kg/changes.py) are not read
+    again, unless recheck is set.
     """
+    if validator not in VALIDATORS:
+        raise ValueError(f"unknown validator {validator!r}: use one of {', '.join(VALIDATORS)}")
     summary = BuildSummary()
-    store.ensure_reference()
-    stored = store.article_hashes()
+    if store.ensure_reference():
+        recheck = True  # new reference data: the index of inputs no longer says what is current
+    index = InputIndex(store.location, mapper_module.mapper_fingerprint(), trust=not recheck)
+    # With an index, the store is asked only about articles the index does not know.
+    stored = None if index.usable else store.article_hashes()
+    stored_hash = store.stored_hash if stored is None else stored.get
     seen: set[str] = set()
-    todo = _changed(paths, stored, summary, seen, on_progress)
+    todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress))
+    pending: list[MapOutcome] = []
     if jobs > 1:
         ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no store handles inherited
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(validate,)) as pool:
-            for outcome in pool.imap(map_one, todo, chunksize=8):
-                _record(outcome, store, summary)
+        # Pool.imap reads its input as fast as it can: without a bound, a large corpus would sit
+        # in memory waiting for the workers. At most IN_FLIGHT articles are read ahead.
+        slots = threading.BoundedSemaphore(IN_FLIGHT)
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(validate, validator)) as pool:
+            # imap sends chunks: a chunk must fit in the read-ahead, or the reader waits forever.
+            chunk = max(1, min(8, IN_FLIGHT // 4))
+            for outcome in pool.imap(map_one, _bounded(todo, slots), chunksize=chunk):
+                slots.release()
+                _record(outcome, store, summary, pending, index)
     else:
-        _init_worker(validate)
+        _init_worker(validate, validator)
         for article in todo:
-            _record(map_one(article), store, summary)
+            _record(map_one(article), store, summary, pending, index)
+    _write(pending, store, index)
+    summary.unchanged = index.unchanged
     if prune:
-        for article_id in set(stored) - seen:
+        for article_id in (set(stored) if stored is not None else store.article_ids()) - seen:
             store.remove_article(article_id)
             summary.removed += 1
     store.flush()
+    index.save(keep_others=not prune)
+    if validate and (summary.mapped or summary.removed):
+        _check_store(store, summary)
     return summary
 
 
-def _record(outcome: MapOutcome, store: KGStore, summary: BuildSummary) -> None:
+def _check_store(store: KGStore, summary: BuildSummary) -> None:
+    """Run the cross-article checks; count what the per-article validation did not already report."""
+    from kg.store_checks import run_checks
+    report = run_checks(store)
+    seen = summary.per_article_violations
+    new = [f for f in report.findings if f not in seen]
+    summary.store_checks_seconds = sum(report.seconds.values())
+    summary.store_violations = count(new, "Violation")
+    summary.store_warnings = count(new, "Warning")
+    summary.violations += summary.store_violations
+    summary.warnings += summary.store_warnings
+    summary.violation_details += [f"store: {f.message} ({f.focus})" for f in new if f.severity == "Violation"]
+
+
+# Articles written to the store per transaction. One write costs about as much for one
+# article as for hundreds; an interrupted build loses at most this many, mapped again next time.
+WRITE_BATCH = 256
+IN_FLIGHT = 512
+
+
+def _bounded(items: Iterable[Article], slots: threading.BoundedSemaphore) -> Iterator[Article]:
+    for item in items:
+        slots.acquire()  # released when its result has been taken
+        yield item
+
+
+def _record(outcome: MapOutcome, store: KGStore, summary: BuildSummary, pending: list[MapOutcome],
+            index: InputIndex) -> None:
     if outcome.error:
         summary.errors.append(outcome.error)
         return
     summary.warnings += outcome.warnings
     summary.violations += len(outcome.violations)
     summary.violation_details += outcome.violations
-    store.replace_graph_data(outcome.article_id, outcome.ntriples)
+    summary.per_article_violations.update(outcome.violation_findings)
     summary.mapped += 1
     summary.events += outcome.events
     summary.people += outcome.people
+    pending.append(outcome)
+    if len(pending) >= WRITE_BATCH:
+        _write(pending, store, index)
+
+
+def _write(pending: list[MapOutcome], store: KGStore, index: InputIndex) -> None:
+    if pending:
+        store.replace_articles([(outcome.article_id, outcome.nquads) for outcome in pending])
+        for outcome in pending:
+            index.confirm(outcome.article_id)
+        pending.clear()

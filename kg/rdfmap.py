@@ -20,6 +20,7 @@ from kg.gazetteer import Gazetteer
 from kg.namespaces import DIP, ID, MAPPER_AGENT, OA, ORG, PREFIXES, PROV, SCHEMA, country_iri, slug
 from kg.structure import Span, Structure
 
+A = RDF.type  # (rdflib makes a new term on every RDF.type)
 EVENT_TYPE_SLUG = {
     "Meeting": "meeting", "CourtesyCall": "courtesy-call", "Visit": "visit", "StateVisit": "state-visit",
     "OfficialVisit": "official-visit", "WorkingVisit": "working-visit", "PhoneCall": "phone-call",
@@ -53,8 +54,9 @@ class ArticleTriples:
             self._graph = graph
         return self._graph
 
-    def ntriples(self) -> bytes:
-        return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in self.triples).encode("utf-8")
+    def nquads(self, graph: URIRef) -> bytes:
+        g = graph.n3()
+        return "".join(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n" for s, p, o in self.triples).encode("utf-8")
 
 
 class ArticleGraphWriter:
@@ -89,7 +91,7 @@ class ArticleGraphWriter:
     # -- the article and the mapping run
     def _article(self):
         a, art = self.a, self.article
-        self.add(art, RDF.type, DIP.NewsArticle)
+        self.add(art, A, DIP.NewsArticle)
         self.add(art, DIP.articleId, Literal(a.id))
         self.add(art, DIP.contentHash, Literal(self.content_hash))
         title = a.title or (self.st.title.text if self.st.title else None)
@@ -101,14 +103,14 @@ class ArticleGraphWriter:
         if a.publisher:
             publisher = ID[f"org/{slug(a.publisher)}"]
             self.add(art, SCHEMA.publisher, publisher)
-            self.add(publisher, RDF.type, DIP.Organisation)
+            self.add(publisher, A, DIP.Organisation)
             self.add(publisher, SCHEMA.name, Literal(a.publisher))
             self.add(publisher, SKOS.prefLabel, Literal(a.publisher, lang="en"))
         if self.st.dateline_place:
             self.add(art, DIP.datelinePlace, self._place(self.st.dateline_place))
         if self.st.dateline_date and len(self.st.dateline_date) == 10:
             self.add(art, DIP.datelineDate, Literal(self.st.dateline_date, datatype=XSD.date))
-        self.add(self.run, RDF.type, DIP.MappingRun)
+        self.add(self.run, A, DIP.MappingRun)
         self.add(self.run, PROV.used, art)
         self.add(self.run, PROV.wasAssociatedWith, MAPPER_AGENT)
 
@@ -117,7 +119,7 @@ class ArticleGraphWriter:
         if code is None:
             return None
         place = ID[f"place/{code}/{slug(city)}"]
-        self.add(place, RDF.type, DIP.Place)
+        self.add(place, A, DIP.Place)
         self.add(place, SCHEMA.name, Literal(city))
         self.add(place, DIP.country, country_iri(code))
         return place
@@ -125,20 +127,20 @@ class ArticleGraphWriter:
     def _evidence(self, sentence_index: int, fact: URIRef) -> URIRef:
         span: Span = self.st.sentences[sentence_index]
         node = ID[f"evidence/{self.a.id}/{span.start}-{span.end}"]
-        if (node, RDF.type, DIP.Evidence) not in self.triples:
+        if (node, A, DIP.Evidence) not in self.triples:
             target = URIRef(f"{node}#target")
             position = URIRef(f"{node}#position")
             quote = URIRef(f"{node}#quote")
-            self.add(node, RDF.type, DIP.Evidence)
+            self.add(node, A, DIP.Evidence)
             self.add(node, OA.hasTarget, target)
-            self.add(target, RDF.type, OA.SpecificResource)
+            self.add(target, A, OA.SpecificResource)
             self.add(target, OA.hasSource, self.article)
             self.add(target, OA.hasSelector, position)
             self.add(target, OA.hasSelector, quote)
-            self.add(position, RDF.type, OA.TextPositionSelector)
+            self.add(position, A, OA.TextPositionSelector)
             self.add(position, OA.start, Literal(span.start))
             self.add(position, OA.end, Literal(span.end))
-            self.add(quote, RDF.type, OA.TextQuoteSelector)
+            self.add(quote, A, OA.TextQuoteSelector)
             self.add(quote, OA.exact, Literal(self.a.text[span.start:span.end]))
         self.add(node, OA.hasBody, fact)
         self.add(fact, DIP.evidence, node)
@@ -156,11 +158,11 @@ class ArticleGraphWriter:
 
     def _country(self, code: str) -> URIRef:
         iri = country_iri(code)
-        self.add(iri, RDF.type, DIP.Country)
+        self.add(iri, A, DIP.Country)
         return iri
 
     def _org(self, org) -> URIRef:
-        self.add(org.iri, RDF.type, DIP[org.kind])
+        self.add(org.iri, A, DIP[org.kind])
         self.add(org.iri, SKOS.prefLabel, Literal(org.name, lang="en"))
         self.add(org.iri, DIP.acronym, Literal(org.acronym) if org.acronym else None)
         if org.country:
@@ -169,7 +171,7 @@ class ArticleGraphWriter:
 
     def _person(self, person: PersonEntity) -> URIRef:
         iri = person.iri
-        self.add(iri, RDF.type, DIP.Person)
+        self.add(iri, A, DIP.Person)
         self.add(iri, SCHEMA.name, Literal(person.name))
         for honorific in person.honorifics:
             self.add(iri, DIP.honorific, Literal(honorific))
@@ -190,11 +192,11 @@ class ArticleGraphWriter:
                 tenure = ID[f"tenure/{self.a.id}/{n}"]
                 self.tenure_of[(person.key, id(role))] = tenure
                 office = ID[f"role/{role.office}"]
-                self.add(tenure, RDF.type, DIP.Tenure)
+                self.add(tenure, A, DIP.Tenure)
                 self.add(tenure, ORG.member, person.iri)
                 self.add(tenure, ORG.organization, owner)
                 self.add(tenure, ORG.role, office)
-                self.add(office, RDF.type, DIP.Office)
+                self.add(office, A, DIP.Office)
                 if office not in self.labelled_offices:
                     # an alternative label: the reference data's prefLabel stays the only one
                     self.labelled_offices.add(office)
@@ -232,7 +234,7 @@ class ArticleGraphWriter:
     # -- events
     def _event(self, n: int, e: Event):
         iri = e._iri  # type: ignore[attr-defined]
-        self.add(iri, RDF.type, DIP[e.kind])
+        self.add(iri, A, DIP[e.kind])
         type_slug = "planned-meeting" if e.status == "planned" and e.family == "Meeting" else EVENT_TYPE_SLUG[e.kind]
         self.add(iri, DIP.eventType, ID[f"event-type/{type_slug}"])
         self.add(iri, DIP.status, DIP.planned if e.status == "planned" else DIP.occurred)
@@ -248,7 +250,7 @@ class ArticleGraphWriter:
             self.add(iri, DIP.participant, agent)
             participation = ID[f"participation/{self.a.id}/{n}/{m}"]
             self.add(iri, DIP.participation, participation)
-            self.add(participation, RDF.type, DIP.Participation)
+            self.add(participation, A, DIP.Participation)
             self.add(participation, DIP.agent, agent)
             country = party_country(party)
             if isinstance(party, PersonEntity):
@@ -277,7 +279,7 @@ class ArticleGraphWriter:
         if e.kind == "AgreementSigning" and e.agreement_name:
             agreement = ID[f"agreement/{self.a.id}/{n}"]
             self.add(iri, DIP.agreement, agreement)
-            self.add(agreement, RDF.type, DIP[e.agreement_kind or "Agreement"])
+            self.add(agreement, A, DIP[e.agreement_kind or "Agreement"])
             self.add(agreement, SCHEMA.name, Literal(e.agreement_name))
             for party in e.parties:
                 self.add(agreement, DIP.party, self._agent(party))

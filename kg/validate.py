@@ -4,6 +4,11 @@ An article is validated on its own graph plus the few reference facts it points 
 types and codes of the countries and organisations it names), so the cost of validation is
 linear in the number of articles and can run in parallel, instead of one whole-graph run
 whose cost grows faster than the graph.
+
+Two engines give the same findings: kg/shacl_native.py (the shapes compiled into plain Python,
+well under a millisecond an article; the default) and pyshacl (`findings`, the reference,
+~40 times slower). What only the whole store can show (one node described in two article
+graphs) is checked by kg/store_checks.py.
 """
 from __future__ import annotations
 
@@ -12,7 +17,6 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
@@ -50,6 +54,11 @@ class ReferenceContext:
             for s, o in reference.subject_objects(predicate):
                 self.facts.setdefault(s, []).append((s, predicate, o))
 
+    def facts_for(self, nodes) -> list[tuple]:
+        """The reference facts about these nodes, as triples (for validating without a Graph)."""
+        facts = self.facts
+        return [triple for node in nodes if node in facts for triple in facts[node]]
+
     def for_graph(self, graph: Graph) -> Graph:
         data = Graph()
         data += graph
@@ -63,23 +72,33 @@ class ReferenceContext:
 
 
 def findings(data: Graph, shapes: Graph | None = None) -> list[Finding]:
+    """pyshacl's results (nested sh:detail results included), the reference implementation."""
+    from pyshacl import validate as shacl_validate  # imported here: the native validator does without
     _, report, _ = shacl_validate(data, shacl_graph=shapes or shapes_graph(), inference="none",
                                   advanced=False, allow_warnings=True, inplace=True)
     out = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         severity = SEVERITIES.get(report.value(result, SH.resultSeverity), "Violation")
         source = report.value(result, SH.sourceShape)
-        # Property shapes are named; report the node shape that holds them when one does.
-        parent = next(iter(shapes_graph().subjects(SH.property, source)), None) if source is not None else None
         out.append(Finding(
             severity=severity,
-            shape=str(parent or source),
+            shape=report_shape(source) if source is not None else "None",
             focus=str(report.value(result, SH.focusNode)),
             path=_str(report.value(result, SH.resultPath)),
             value=_str(report.value(result, SH.value)),
             message=str(report.value(result, SH.resultMessage) or ""),
         ))
-    return sorted(out, key=lambda f: (f.severity != "Violation", f.shape, f.focus, f.message))
+    return sort_findings(out)
+
+
+def report_shape(source) -> str:
+    """The shape a result is reported under: property shapes under the node shape that holds them."""
+    parent = next(iter(shapes_graph().subjects(SH.property, source)), None)
+    return str(parent or source)
+
+
+def sort_findings(found: list[Finding]) -> list[Finding]:
+    return sorted(found, key=lambda f: (f.severity != "Violation", f.shape, f.focus, f.message))
 
 
 def _str(node) -> str | None:
@@ -148,8 +167,11 @@ def _report_turtle(found: list[Finding]) -> str:
     return g.serialize(format="turtle")
 
 
-def validate_files(paths: list[Path]) -> list[Finding]:
-    """Validate RDF files (any format rdflib reads; datasets are merged) against the shapes."""
+def validate_files(paths: list[Path], validator: str = "native") -> list[Finding]:
+    """Validate RDF files (any format rdflib reads; datasets are merged) against the shapes.
+
+    validator: "native" (kg/shacl_native.py) or "pyshacl" (the reference implementation).
+    """
     from kg.gazetteer import load_reference_graph
     data = Graph()
     for path in paths:
@@ -163,6 +185,21 @@ def validate_files(paths: list[Path]) -> list[Finding]:
         else:
             data.parse(path, format=fmt)
     context = ReferenceContext(load_reference_graph())
+    return validate_graph(data, context, validator)
+
+
+def validate_graph(data, context: ReferenceContext, validator: str = "native") -> list[Finding]:
+    """Findings for a graph (an rdflib Graph or a list of triples) plus the reference facts of the
+    nodes it names, with the native validator or pyshacl."""
+    if validator == "native":
+        from kg.shacl_native import validate_triples
+        return validate_triples(data, context, unique=isinstance(data, Graph))
+    if validator != "pyshacl":
+        raise ValueError(f"unknown validator {validator!r}: use native or pyshacl")
+    if not isinstance(data, Graph):
+        graph = Graph()
+        graph.addN((s, p, o, graph) for s, p, o in data)
+        data = graph
     return findings(context.for_graph(data))
 
 

@@ -117,3 +117,34 @@ def test_a_new_mapper_re_maps_unchanged_articles(tmp_path, monkeypatch):
     monkeypatch.setattr(mapper, "mapper_fingerprint", lambda: "a newer mapper")
     again = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", store])
     assert "mapped 1, unchanged 0" in again.output
+
+
+def test_small_write_batches_and_read_ahead_give_the_same_graph_and_replace_only_changed(tmp_path, monkeypatch):
+    import shutil
+    from kg import build as build_module
+    from kg.build import build
+    from kg.export import export
+    from kg.store import KGStore
+    from tests.helpers import ROOT
+    lines = lambda store: sorted(export(store, "nquads", []).decode().splitlines())
+    reference = KGStore(tmp_path / "reference")
+    build([ROOT / "seeds"], reference, jobs=1)
+    monkeypatch.setattr(build_module, "WRITE_BATCH", 2)
+    monkeypatch.setattr(build_module, "IN_FLIGHT", 3)
+    batched = KGStore(tmp_path / "batched")
+    summary = build([ROOT / "seeds"], batched, jobs=2)
+    assert summary.mapped == 5 and lines(batched) == lines(reference)
+    # Change one article: only its graph is replaced, the others stay as they were.
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    changed = sorted(corpus.glob("*.txt"))[0]
+    changed.write_text(GOOD, encoding="utf-8")
+    again = build([corpus], batched, jobs=1)
+    assert (again.mapped, again.unchanged) == (1, 4)
+    graph_of = lambda line: line.rsplit(" ", 2)[-2]
+    before, after = lines(reference), lines(batched)
+    differing = {graph_of(x) for x in set(before) ^ set(after)}
+    assert len(differing) == 1
+    changed_graph = differing.pop()
+    assert [x for x in before if graph_of(x) != changed_graph] == [x for x in after if graph_of(x) != changed_graph]
+    assert any("Sok Chenda" in x for x in after if graph_of(x) == changed_graph)

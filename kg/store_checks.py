@@ -1,0 +1,192 @@
+"""Cross-article checks: the constraints of `ontology/shapes.ttl` that only the whole store decides.
+
+`kg build` validates each article's graph alone (plus the reference facts it points to), which
+is linear and parallel. Each article graph is self-contained: it types every node it mentions
+(or the reference data does) and describes in full the nodes minted for it (the article, its
+events, tenures and evidence, whose IRIs carry the article id). Under that rule, validating the
+graphs one by one finds what validating the whole store finds, except where one node is
+described in two or more graphs (a shared country; an article stored twice under two graph
+names; data merged from elsewhere) and a constraint counts or compares its values: sh:maxCount
+and sh:lessThanOrEquals, directly or through sh:node. Those are checked here, as SPARQL SELECT
+queries in `ontology/checks/*.rq`, run on the pyoxigraph store at the end of `kg build` and by
+`kg validate --store`. (The other constraints either only read one graph's values - datatype,
+pattern, sh:in, ... - or can only gain from more data - sh:minCount, sh:class, sh:hasValue,
+sh:qualifiedMinCount; the sh:or / sh:not of dsh:ArticleTenureEvidenceShape reads the type of the
+article, which each article graph states.) Each query names in its header the shape(s) it stands
+for; its results are reported as the `kg.validate.Finding`s pyshacl gives for the whole store
+(severity, message and path from the shape), so per-article and store results merge.
+
+Header lines of a check (comments before the query):
+
+    # shape: dsh:A dsh:B ...     the shape(s) whose results its rows are (property or node shapes)
+    # detail: dsh:N              for an sh:node check: the node shape whose (single) property shape
+                                 gives the nested result on ?value (with ?detailValue)
+
+Rows bind ?focus, and optionally ?shape (one of the header's shapes; needed with several),
+?value and ?detailValue. A row is kept when the shape targets ?focus: its rdf:type in any graph
+is one of the sh:targetClass of the node shape (the property shape's parent).
+
+The queries use GRAPH patterns throughout, so they mean the same whether or not the store's
+default graph is the union of its named graphs (KGStore.query: yes; pyoxigraph's default and an
+`oxigraph serve` without --union-default-graph: no, the default graph is empty).
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
+
+from kg.namespaces import ONTOLOGY_DIR, PREFIXES
+from kg.shacl_native import Shape, compiled_shapes
+from kg.validate import Finding, sort_findings
+
+CHECKS_DIR = ONTOLOGY_DIR / "checks"
+_HEADER = re.compile(r"^#\s*(shape|detail):\s*(.+)$")
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_XSD_STRING = str(XSD.string)
+
+
+class CheckError(ValueError):
+    """A check file that does not fit shapes.ttl (unknown shape, missing header)."""
+
+
+@dataclass(frozen=True)
+class StoreCheck:
+    name: str
+    query: str
+    shapes: tuple[Shape, ...]
+    detail: Shape | None = None
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def _iri(name: str) -> URIRef:
+    if name.startswith("<") and name.endswith(">"):
+        return URIRef(name[1:-1])
+    prefix, _, local = name.partition(":")
+    if prefix not in PREFIXES:
+        raise CheckError(f"unknown prefix in {name!r}")
+    return URIRef(str(PREFIXES[prefix]) + local)
+
+
+def load_check(path: Path) -> StoreCheck:
+    text = path.read_text(encoding="utf-8")
+    validator = compiled_shapes()
+    names: list[str] = []
+    detail = None
+    for line in text.splitlines():
+        match = _HEADER.match(line.strip())
+        if match and match.group(1) == "shape":
+            names += match.group(2).split()
+        elif match:
+            detail = match.group(2).strip()
+    if not names:
+        raise CheckError(f"{path.name}: no '# shape:' header naming the shape(s) it stands for")
+    shapes = []
+    for name in names:
+        shape = validator.shapes.get(_iri(name))
+        if shape is None:
+            raise CheckError(f"{path.name}: {name} is not a shape of shapes.ttl")
+        shapes.append(shape)
+    nested = None
+    if detail is not None:
+        node = validator.shapes.get(_iri(detail))
+        properties = list(validator.graph.objects(_iri(detail), SH.property)) if node is not None else []
+        if len(properties) != 1:
+            raise CheckError(f"{path.name}: detail {detail} must be a shape of shapes.ttl with one sh:property")
+        nested = validator.shapes[properties[0]]
+    return StoreCheck(path.stem, text, tuple(shapes), nested)
+
+
+def load_checks(directory: Path = CHECKS_DIR) -> list[StoreCheck]:
+    return [load_check(path) for path in sorted(directory.glob("*.rq"))]
+
+
+def target_classes(shape: Shape) -> set[str]:
+    """The classes whose instances the shape is checked on: its own targets, or its parents'."""
+    validator = compiled_shapes()
+    owners = [shape] if any(shape.targets) else [validator.shapes[p] for p in
+                                                 validator.graph.subjects(SH.property, shape.node)]
+    return {cls for owner in owners for cls in owner.targets[1]}
+
+
+def run_checks(store, checks: list[StoreCheck] | None = None) -> CheckReport:
+    """Run the checks on a KGStore; the findings are sorted like kg.validate.findings."""
+    report = CheckReport()
+    types: dict[str, set[str]] = {}
+
+    def types_of(node: ox.NamedNode | ox.BlankNode) -> set[str]:
+        got = types.get(node.value)
+        if got is None:
+            got = types[node.value] = {q.object.value for q in store.store.quads_for_pattern(node, _RDF_TYPE, None)}
+        return got
+
+    for check in checks if checks is not None else load_checks():
+        started = time.perf_counter()
+        by_name = {str(s.node): s for s in check.shapes}
+        targets = {str(s.node): target_classes(s) for s in check.shapes}
+        # GRAPH patterns throughout: the default graph does not matter (see the module docstring).
+        for row in store.store.query(check.query, use_default_graph_as_union=False):
+            shape_term = row["shape"]
+            names = [shape_term.value] if shape_term is not None else list(by_name)
+            focus = row["focus"]
+            for name in names:
+                shape = by_name.get(name)
+                if shape is None:
+                    raise CheckError(f"{check.name}: row names {name}, which its header does not list")
+                if not targets[name] & types_of(focus):
+                    continue
+                value = row["value"]
+                report.findings.append(_finding(shape, focus, value))
+                if check.detail is not None and value is not None:
+                    report.findings.append(_finding(check.detail, value, row["detailValue"]))
+        report.seconds[check.name] = time.perf_counter() - started
+    report.findings = sort_findings(list(dict.fromkeys(report.findings)))
+    return report
+
+
+def _finding(shape: Shape, focus, value) -> Finding:
+    return Finding(shape.severity_name, shape.report_name, focus.value, shape.path_name,
+                   None if value is None else value.value, shape.message)
+
+
+def validate_store(store, validator: str = "native", per_article: bool = True) -> list[Finding]:
+    """A stored graph's findings, as pyshacl would give them for the whole store: each article
+    graph validated alone (with the reference facts it points to) plus the cross-article checks."""
+    from kg.gazetteer import load_reference_graph
+    from kg.validate import ReferenceContext, validate_graph
+    found: dict[Finding, None] = {}
+    if per_article:
+        context = ReferenceContext(load_reference_graph())
+        terms: dict = {}
+        for graph in store.article_graphs():
+            data = [(_term(q.subject, terms), _term(q.predicate, terms), _term(q.object, terms))
+                    for q in store.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+            found.update(dict.fromkeys(validate_graph(data, context, validator)))
+    found.update(dict.fromkeys(run_checks(store).findings))
+    return sort_findings(list(found))
+
+
+def _term(node, cache: dict):
+    """A pyoxigraph term as the rdflib term (IRIs and blank nodes cached: they repeat)."""
+    if isinstance(node, ox.Literal):
+        dt = node.datatype.value
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        return Literal(node.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    got = cache.get(node)
+    if got is None:
+        got = cache[node] = URIRef(node.value) if isinstance(node, ox.NamedNode) else BNode(node.value)
+    return got
