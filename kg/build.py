@@ -64,7 +64,8 @@ class MapOutcome:
     """What a worker sends back for one article: its N-Quads and what was found and checked."""
     article_id: str
     source: str
-    nquads: bytes | None = None
+    nquads: bytes | None = None  # all but the hash quad, written last
+    hash_quad: bytes = b""
     events: int = 0
     people: int = 0
     warnings: int = 0
@@ -105,7 +106,7 @@ def map_one(article: Article) -> MapOutcome:
         outcome.warnings = count(found, "Warning")
         outcome.violation_findings = [f for f in found if f.severity == "Violation"]
         outcome.violations = [f"{article.source}: {f.message} ({f.focus})" for f in outcome.violation_findings]
-    outcome.nquads = mapped.triples.nquads(article_graph(article.id))
+    outcome.nquads, outcome.hash_quad = mapped.triples.nquads(article_graph(article.id))
     outcome.events, outcome.people = len(mapped.events), mapped.people
     return outcome
 
@@ -193,9 +194,10 @@ def _check_store(store: KGStore, summary: BuildSummary) -> None:
     summary.violation_details += [f"store: {f.message} ({f.focus})" for f in new if f.severity == "Violation"]
 
 
-# Articles written to the store per transaction. One write costs about as much for one
-# article as for hundreds; an interrupted build loses at most this many, mapped again next time.
-WRITE_BATCH = 256
+# Articles written to the store at once: a bulk load costs less per article the more it holds
+# (0.66 ms CPU an article at 1,024, 1 ms at 256); an interrupted build loses at most this many,
+# mapped again next time.
+WRITE_BATCH = 1024
 IN_FLIGHT = 512
 
 
@@ -224,7 +226,7 @@ def _record(outcome: MapOutcome, store: KGStore, summary: BuildSummary, pending:
 
 def _write(pending: list[MapOutcome], store: KGStore, index: InputIndex) -> None:
     if pending:
-        store.replace_articles([(outcome.article_id, outcome.nquads) for outcome in pending])
+        store.replace_articles([(outcome.article_id, outcome.nquads, outcome.hash_quad) for outcome in pending])
         for outcome in pending:
             index.confirm(outcome.article_id)
         pending.clear()

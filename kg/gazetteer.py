@@ -85,6 +85,7 @@ class Gazetteer:
         self.city_re = _alternation(self.cities)
         self.person_re = _alternation(self.persons)
         self.topic_re = _alternation(self.topics, flags=re.IGNORECASE)
+        self._country_of: dict[str, str | None] = {}
 
     def organisation_by_iri(self, iri) -> Organisation | None:
         if not hasattr(self, "_orgs_by_iri"):
@@ -111,13 +112,20 @@ class Gazetteer:
         return out
 
     def country_of(self, surface: str) -> str | None:
-        surface = surface.strip()
-        surface = re.sub(r"['’]s?$", "", surface)
-        return self.country_names.get(surface) or self.demonyms.get(surface) \
-            or self.country_names.get(re.sub(r"^the ", "", surface, flags=re.I))
+        found = self._country_of.get(surface, _UNSEEN)  # asked tens of times an article for the same words
+        if found is _UNSEEN:
+            name = _POSSESSIVE_RE.sub("", surface.strip())
+            found = self.country_names.get(name) or self.demonyms.get(name) \
+                or self.country_names.get(_LEADING_THE_RE.sub("", name))
+            if len(self._country_of) < 100_000:
+                self._country_of[surface] = found
+        return found
 
 
 _WORD = re.compile(r"\w+")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_LEADING_THE_RE = re.compile(r"^the ", re.IGNORECASE)
+_UNSEEN = object()
 
 
 class _Hit:

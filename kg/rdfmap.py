@@ -54,9 +54,16 @@ class ArticleTriples:
             self._graph = graph
         return self._graph
 
-    def nquads(self, graph: URIRef) -> bytes:
+    def nquads(self, graph: URIRef) -> tuple[bytes, bytes]:
+        """The triples as N-Quads in GRAPH, in two parts: all but the dip:contentHash, and that.
+
+        A store writes the hash last: a graph cut short by a crash has none, and is mapped again.
+        """
         g = graph.n3()
-        return "".join(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n" for s, p, o in self.triples).encode("utf-8")
+        body, marker = [], []
+        for s, p, o in self.triples:
+            (marker if p == DIP.contentHash else body).append(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+        return "".join(body).encode("utf-8"), "".join(marker).encode("utf-8")
 
 
 class ArticleGraphWriter:

@@ -82,17 +82,20 @@ class KGStore:
         prefix = len(str(article_graph("")))
         return {graph[prefix:] for graph in self.article_graphs()}
 
-    def replace_articles(self, graphs: list[tuple[str, bytes]]) -> None:
-        """Swap these articles' named graphs for new ones, given as (article id, N-Quads).
+    def replace_articles(self, graphs: list[tuple[str, bytes, bytes]]) -> None:
+        """Swap these articles' named graphs for new ones, given as (article id, N-Quads, hash quad).
 
-        The new graphs are written in one transaction: a store write costs about the same for
-        one article as for hundreds, so a build hands them over in batches.
+        The graphs are bulk-loaded together (a third of the CPU of a transactional load, and
+        a smaller store), then their dip:contentHash quads are added in one transaction. An
+        article counts as stored only once its hash is there (`stored_hash`), so a build cut
+        short leaves graphs without a hash, which the next build maps and replaces again.
         """
-        for article_id, _ in graphs:
+        for article_id, _, _ in graphs:
             name = ox.NamedNode(str(article_graph(article_id)))
             if self.store.contains_named_graph(name):
                 self.store.remove_graph(name)
-        self.store.load(b"".join(data for _, data in graphs), format=ox.RdfFormat.N_QUADS)
+        self.store.bulk_load(b"".join(body for _, body, _ in graphs), format=ox.RdfFormat.N_QUADS)
+        self.store.load(b"".join(marker for _, _, marker in graphs), format=ox.RdfFormat.N_QUADS)
 
     def remove_article(self, article_id: str) -> None:
         name = ox.NamedNode(str(article_graph(article_id)))

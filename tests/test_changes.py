@@ -125,3 +125,32 @@ def test_prune_and_a_damaged_index(tmp_path):
     again = build([corpus], store, jobs=1)
     assert (again.mapped, again.unchanged, again.errors) == (0, 4, [])
     assert json.loads((tmp_path / "store" / INDEX_FILE).read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_a_build_cut_short_before_the_hashes_are_written_is_redone(tmp_path, monkeypatch):
+    from kg.export import export
+    corpus, store = _seeds(tmp_path), KGStore(tmp_path / "store")
+    clean = KGStore(tmp_path / "clean")
+    build([corpus], clean, jobs=1)
+
+    class CrashOnLoad:
+        """The store, except that the transactional load (of the hashes, after the bulk load) is cut short."""
+        def __init__(self, inner):
+            self.inner = inner
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+        def load(self, *args, **kwargs):
+            raise KeyboardInterrupt
+
+    store.ensure_reference()
+    monkeypatch.setattr(store, "store", CrashOnLoad(store.store))
+    with pytest.raises(KeyboardInterrupt):
+        build([corpus], store, jobs=1)
+    monkeypatch.undo()
+    assert store.article_ids() and all(store.stored_hash(i) is None for i in store.article_ids())
+    again = build([corpus], store, jobs=1)
+    assert (again.mapped, again.unchanged) == (5, 0)
+    lines = lambda s: sorted(export(s, "nquads", []).decode().splitlines())
+    assert lines(store) == lines(clean)

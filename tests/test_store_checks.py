@@ -30,7 +30,7 @@ from tests.validation_helpers import events, generate, mapped_triples, replace, 
 def _store(tmp_path, graphs: dict[str, list]) -> KGStore:
     store = KGStore(tmp_path / "store")
     store.ensure_reference()
-    store.replace_articles([(name, ArticleTriples(t).nquads(article_graph(name))) for name, t in graphs.items()])
+    store.replace_articles([(name, *ArticleTriples(t).nquads(article_graph(name))) for name, t in graphs.items()])
     return store
 
 
