@@ -1,110 +1,209 @@
-"""End-to-end build benchmark: full build, no-change rebuild, 1% changed rebuild, queries.
+"""End-to-end build benchmark at one or more corpus sizes, against the targets of the scale issue.
 
-    python benchmarks/bench_build.py --count 1000 [--jobs 2] [--work benchmarks/out/b1k]
+    python benchmarks/bench_build.py --sizes 1000 10000 100000 [--jobs 2] [--format jsonl]
+        [--work benchmarks/out/scale] [--markdown] [--json results.json]
 
-Generates a corpus with benchmarks/generate.py (unless --corpus is given), builds it into
-a fresh store with `kg.build.build`, builds again with nothing changed, modifies 1% of the
-articles and builds again, then times every saved query (median of --repeat runs, with
-their default parameters or the sample ones below). Prints a table; --json writes it.
+For each size it generates a corpus with benchmarks/generate.py (seed 1), then runs the
+`kg` command as a user would, each run a separate process whose wall time is measured:
+
+1. `kg build CORPUS --store STORE --jobs N` into a new store: build throughput (articles
+   mapped and validated per second, end to end: reading, mapping, validating, writing,
+   cross-article checks), and the CPU the workers spent mapping and validating;
+2. the same build again, nothing changed;
+3. `generate.py --in CORPUS --modify-fraction 0.01`, then the build again: the time of an
+   incremental rebuild after changing 1% of the articles (it checks that exactly those were
+   mapped again);
+4. benchmarks/bench_queries.py on the store: the median latency of every saved query, with
+   its defaults and with each of its filters.
+
+Peak memory is the largest sum of the resident memory of the `kg` process and its workers,
+sampled every 50 ms from /proc (Linux) during each build, and of the query process. Store size
+is the store folder on disk after the builds. The machine (cores, memory) and the load
+average are printed with the results.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import resource
+import re
 import shutil
-import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from kg.build import build  # noqa: E402
-from kg.queries import get_query, run_local, saved_queries  # noqa: E402
-from kg.store import KGStore  # noqa: E402
-
-# Parameters for the queries that need them: common values in generated corpora.
-SAMPLE_PARAMS = {
-    "bilateral-timeline": {"a": "USA", "b": "CHN"},
-    "topics-between": {"a": "USA", "b": "CHN"},
-}
+KG = [sys.executable, "-m", "kg"]
+TARGETS = {"build_articles_per_s": 500, "one_percent_rebuild_s": 10, "query_median_ms": 200, "peak_mib": 2048}
 
 
-def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found += [int(c) for c in handle.read().split()]
+    except OSError:
+        pass
+    return found
 
 
-def timed_build(corpus: Path, store: KGStore, jobs: int, prune: bool = False):
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_measured(cmd: list[str]) -> tuple[float, float, str]:
+    """Run CMD; return (wall seconds, peak MiB of it and its descendants together, stdout)."""
     start = time.perf_counter()
-    summary = build([corpus], store, validate=True, prune=prune, jobs=jobs)
-    return time.perf_counter() - start, summary
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            pids, total = [process.pid], 0
+            while pids:
+                pid = pids.pop()
+                total += _rss_kib(pid)
+                pids += _children(pid)
+            peak = max(peak, total)
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode not in (0,):
+        raise SystemExit(f"{' '.join(cmd)} failed ({process.returncode}):\n{err[-3000:]}")
+    return seconds, peak / 1024, out
+
+
+def _number(pattern: str, text: str) -> float:
+    match = re.search(pattern, text)
+    if not match:
+        raise SystemExit(f"no {pattern!r} in the build's output:\n{text}")
+    return float(match.group(1))
+
+
+def folder_mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2 ** 20
+
+
+def bench_size(count: int, work: Path, jobs: int, fmt: str, repeat: int) -> dict:
+    corpus, store = work / f"corpus-{count}", work / f"store-{count}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(store, ignore_errors=True)
+    generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py")]
+    shard = ["--jsonl-shard", "5000"] if fmt == "jsonl" else []
+    subprocess.run(generate + ["--count", str(count), "--out", str(corpus), "--seed", "1", "--format", fmt] + shard,
+                   check=True, capture_output=True)
+    build = KG + ["build", str(corpus), "--store", str(store), "--jobs", str(jobs), "--no-progress"]
+    result: dict = {"articles": count, "format": fmt, "jobs": jobs}
+
+    seconds, peak, out = run_measured(build)
+    mapped = _number(r"mapped (\d+)", out)
+    if mapped != count:
+        raise SystemExit(f"the full build mapped {mapped:.0f} of {count} articles:\n{out}")
+    mapping_cpu = _number(r"cpu: mapping ([\d.]+) s", out)
+    validation_cpu = _number(r"validation ([\d.]+) s", out)
+    result.update(full_build_s=round(seconds, 1), build_articles_per_s=round(count / seconds, 1),
+                  mapping_articles_per_cpu_s=round(count / mapping_cpu, 1),
+                  validation_articles_per_cpu_s=round(count / validation_cpu, 1) if validation_cpu else None,
+                  violations=int(_number(r"violations: (\d+)", out)), peak_mib=round(peak))
+
+    seconds, peak, out = run_measured(build)
+    result["no_change_rebuild_s"] = round(seconds, 2)
+    result["peak_mib"] = max(result["peak_mib"], round(peak))
+    if _number(r"mapped (\d+)", out) != 0:
+        raise SystemExit(f"nothing changed, yet articles were mapped again:\n{out}")
+
+    changed = json.loads(subprocess.run(generate + ["--in", str(corpus), "--modify-fraction", "0.01", "--seed", "2"],
+                                        check=True, capture_output=True, text=True).stdout)["modified"]
+    seconds, peak, out = run_measured(build)
+    result.update(one_percent_rebuild_s=round(seconds, 2), one_percent_modified=changed,
+                  one_percent_remapped=int(_number(r"mapped (\d+)", out)))
+    result["peak_mib"] = max(result["peak_mib"], round(peak))
+    result["store_mib"] = round(folder_mib(store))
+
+    seconds, peak, out = run_measured([sys.executable, str(ROOT / "benchmarks" / "bench_queries.py"),
+                                       "--store", str(store), "--repeat", str(repeat), "--json"])
+    queries = json.loads(out)
+    result["query_peak_mib"] = round(peak)
+    result["queries"] = [{k: r[k] for k in ("query", "params", "rows", "median_ms", "p95_ms")} for r in queries["results"]]
+    result["slowest_query_median_ms"] = max(r["median_ms"] for r in queries["results"])
+    return result
+
+
+def machine() -> str:
+    with open("/proc/meminfo") as handle:
+        mem_kib = int(handle.readline().split()[1])
+    return f"{os.cpu_count()} cores, {mem_kib / 2 ** 20:.0f} GiB, Python {sys.version.split()[0]}"
+
+
+def markdown(results: list[dict]) -> str:
+    head = ("| articles | build articles/s (target 500) | mapping articles/CPU-s | validation articles/CPU-s | "
+            "peak memory MiB (target < 2048) | store MiB | no-change rebuild s | 1% rebuild s (target < 10 at 100k) | "
+            "slowest query median ms (target < 200) |")
+    lines = [head, "|" + " ---: |" * (head.count("|") - 1)]
+    for r in results:
+        lines.append(f"| {r['articles']:,} | {r['build_articles_per_s']} | {r['mapping_articles_per_cpu_s']} | "
+                     f"{r['validation_articles_per_cpu_s']} | {max(r['peak_mib'], r['query_peak_mib'])} | "
+                     f"{r['store_mib']} | {r['no_change_rebuild_s']} | {r['one_percent_rebuild_s']} | "
+                     f"{r['slowest_query_median_ms']} |")
+    names = sorted({(q["query"], json.dumps(q["params"], sort_keys=True)) for r in results for q in r["queries"]})
+    lines += ["", "| query | parameters | " + " | ".join(f"{r['articles']:,}: median ms (rows)" for r in results) + " |",
+              "| --- | --- |" + " ---: |" * len(results)]
+    for name, params in names:
+        cells = []
+        for r in results:
+            found = [q for q in r["queries"] if q["query"] == name and json.dumps(q["params"], sort_keys=True) == params]
+            cells.append(f"{found[0]['median_ms']} ({found[0]['rows']:,})" if found else "")
+        shown = ", ".join(f"{k}" for k in json.loads(params)) or "(defaults)"
+        lines.append(f"| {name} | {shown} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=1000)
-    ap.add_argument("--corpus", type=Path, help="use this corpus instead of generating one (it is modified!)")
-    ap.add_argument("--work", type=Path, help="working folder (default benchmarks/out/build-COUNT)")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--format", choices=["txt", "jsonl"], default="jsonl",
+                    help="corpus layout (default jsonl, 5,000 articles a file: .txt makes two files an article)")
+    ap.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out" / "scale")
     ap.add_argument("--repeat", type=int, default=7, help="runs per query; the median is reported")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--markdown", action="store_true", help="also print the results as Markdown tables")
     args = ap.parse_args()
-
-    work = args.work or ROOT / "benchmarks" / "out" / f"build-{args.count}"
-    shutil.rmtree(work / "store", ignore_errors=True)
-    work.mkdir(parents=True, exist_ok=True)
-    corpus = args.corpus or work / "corpus"
-    if args.corpus is None:
-        shutil.rmtree(corpus, ignore_errors=True)
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--count", str(args.count),
-                        "--out", str(corpus), "--seed", "1"], check=True, capture_output=True)
-    store = KGStore(work / "store")
-    results: dict = {"articles": args.count, "jobs": args.jobs, "cores": os.cpu_count()}
-
-    seconds, summary = timed_build(corpus, store, args.jobs)
-    results["full_build_s"] = round(seconds, 2)
-    results["build_articles_per_s"] = round(summary.mapped / seconds, 1)
-    results["events"], results["violations"] = summary.events, summary.violations
-    seconds, summary = timed_build(corpus, store, args.jobs)
-    results["no_change_rebuild_s"] = round(seconds, 2)
-    assert summary.mapped == 0, "nothing changed, yet articles were mapped again"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--in", str(corpus),
-                    "--modify-fraction", "0.01", "--seed", "2"], check=True, capture_output=True)
-    seconds, summary = timed_build(corpus, store, args.jobs)
-    results["one_percent_rebuild_s"] = round(seconds, 2)
-    results["one_percent_remapped"] = summary.mapped
-    store.flush()
-    results["store_mib"] = round(folder_size(work / "store") / 2 ** 20, 1)
-
-    latencies = {}
-    for name in saved_queries():
-        query = get_query(name)
-        params = SAMPLE_PARAMS.get(name, {})
-        if name == "evidence":
-            first = run_local(store, get_query("interactions"), {})
-            params = {"event": first.rows[0][0]} if first.rows else {}
-        if any(p.required and p.name not in params for p in query.params.values()):
-            continue
-        times = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            run_local(store, query, params)
-            times.append((time.perf_counter() - start) * 1000)
-        latencies[name] = round(statistics.median(times), 1)
-    results["query_median_ms"] = latencies
-    results["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-    for key, value in results.items():
-        if key != "query_median_ms":
-            print(f"{key:>24}: {value}")
-    for name, ms in latencies.items():
-        print(f"{'query ' + name:>24}: {ms} ms (median of {args.repeat})")
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}; load average before: {os.getloadavg()[0]:.2f}", flush=True)
+    results = []
+    for count in args.sizes:
+        result = bench_size(count, args.work, args.jobs, args.format, args.repeat)
+        result["load_after"] = round(os.getloadavg()[0], 2)
+        results.append(result)
+        for key, value in result.items():
+            if key != "queries":
+                print(f"{key:>32}: {value}")
+        for q in result["queries"]:
+            print(f"{'query ' + q['query']:>32}: {q['median_ms']} ms median, {q['rows']} rows, "
+                  f"{json.dumps(q['params'], ensure_ascii=False)}")
+        print(flush=True)
+    if args.markdown:
+        print(markdown(results))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=2, ensure_ascii=False))
     return 0
 
 

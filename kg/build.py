@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -42,6 +43,9 @@ class BuildSummary:
     store_warnings: int = 0
     store_violations: int = 0
     per_article_violations: set[Finding] = field(default_factory=set, repr=False)
+    # CPU seconds spent mapping and validating, summed over the processes that did it
+    mapping_seconds: float = 0.0
+    validation_seconds: float = 0.0
 
     def lines(self) -> list[str]:
         lines = [
@@ -56,6 +60,9 @@ class BuildSummary:
         if self.store_checks_seconds is not None:
             lines.append(f"cross-article checks: {self.store_violations} violations, {self.store_warnings} warnings "
                          f"({self.store_checks_seconds:.2f} s)")
+        if self.mapped:
+            lines.append(f"cpu: mapping {self.mapping_seconds:.1f} s, validation {self.validation_seconds:.1f} s "
+                         f"(summed over processes)")
         return lines
 
 
@@ -66,6 +73,8 @@ class MapOutcome:
     source: str
     nquads: bytes | None = None  # all but the hash quad, written last
     hash_quad: bytes = b""
+    mapping_seconds: float = 0.0
+    validation_seconds: float = 0.0
     events: int = 0
     people: int = 0
     warnings: int = 0
@@ -91,11 +100,14 @@ def map_one(article: Article) -> MapOutcome:
     if "gazetteer" not in _WORKER:
         _init_worker(validate=True)
     outcome = MapOutcome(article.id, article.source)
+    started = time.process_time()
     try:
         mapped = map_article(article, _WORKER["gazetteer"])
     except Exception as exc:  # a mapper bug on one article must not stop the others
         outcome.error = f"{article.source}: the mapper failed ({type(exc).__name__}: {exc})"
         return outcome
+    mapped_at = time.process_time()
+    outcome.mapping_seconds = mapped_at - started
     context = _WORKER["context"]
     if context is not None:
         if _WORKER["validator"] == "native":
@@ -106,6 +118,7 @@ def map_one(article: Article) -> MapOutcome:
         outcome.warnings = count(found, "Warning")
         outcome.violation_findings = [f for f in found if f.severity == "Violation"]
         outcome.violations = [f"{article.source}: {f.message} ({f.focus})" for f in outcome.violation_findings]
+        outcome.validation_seconds = time.process_time() - mapped_at
     outcome.nquads, outcome.hash_quad = mapped.triples.nquads(article_graph(article.id))
     outcome.events, outcome.people = len(mapped.events), mapped.people
     return outcome
@@ -217,6 +230,8 @@ def _record(outcome: MapOutcome, store: KGStore, summary: BuildSummary, pending:
     summary.violation_details += outcome.violations
     summary.per_article_violations.update(outcome.violation_findings)
     summary.mapped += 1
+    summary.mapping_seconds += outcome.mapping_seconds
+    summary.validation_seconds += outcome.validation_seconds
     summary.events += outcome.events
     summary.people += outcome.people
     pending.append(outcome)
