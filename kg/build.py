@@ -7,6 +7,7 @@ others still go through; an article's graph is written only once it was mapped w
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import threading
 import time
 from dataclasses import dataclass, field
@@ -164,7 +165,7 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     stored_hash = store.stored_hash if stored is None else stored.get
     seen: set[str] = set()
     todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress))
-    pending: list[MapOutcome] = []
+    writer = _StoreWriter(store, index)
     if jobs > 1:
         ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no store handles inherited
         # Pool.imap reads its input as fast as it can: without a bound, a large corpus would sit
@@ -175,12 +176,12 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
             chunk = max(1, min(8, IN_FLIGHT // 4))
             for outcome in pool.imap(map_one, _bounded(todo, slots), chunksize=chunk):
                 slots.release()
-                _record(outcome, store, summary, pending, index)
+                _record(outcome, summary, writer)
     else:
         _init_worker(validate, validator)
         for article in todo:
-            _record(map_one(article), store, summary, pending, index)
-    _write(pending, store, index)
+            _record(map_one(article), summary, writer)
+    writer.close()
     summary.unchanged = index.unchanged
     if prune:
         for article_id in (set(stored) if stored is not None else store.article_ids()) - seen:
@@ -211,7 +212,7 @@ def _check_store(store: KGStore, summary: BuildSummary) -> None:
 # (0.66 ms CPU an article at 1,024, 1 ms at 256); an interrupted build loses at most this many,
 # mapped again next time.
 WRITE_BATCH = 1024
-IN_FLIGHT = 512
+IN_FLIGHT = 2048
 
 
 def _bounded(items: Iterable[Article], slots: threading.BoundedSemaphore) -> Iterator[Article]:
@@ -220,8 +221,7 @@ def _bounded(items: Iterable[Article], slots: threading.BoundedSemaphore) -> Ite
         yield item
 
 
-def _record(outcome: MapOutcome, store: KGStore, summary: BuildSummary, pending: list[MapOutcome],
-            index: InputIndex) -> None:
+def _record(outcome: MapOutcome, summary: BuildSummary, writer: "_StoreWriter") -> None:
     if outcome.error:
         summary.errors.append(outcome.error)
         return
@@ -234,14 +234,52 @@ def _record(outcome: MapOutcome, store: KGStore, summary: BuildSummary, pending:
     summary.validation_seconds += outcome.validation_seconds
     summary.events += outcome.events
     summary.people += outcome.people
-    pending.append(outcome)
-    if len(pending) >= WRITE_BATCH:
-        _write(pending, store, index)
+    writer.add(outcome)
 
 
-def _write(pending: list[MapOutcome], store: KGStore, index: InputIndex) -> None:
-    if pending:
-        store.replace_articles([(outcome.article_id, outcome.nquads, outcome.hash_quad) for outcome in pending])
-        for outcome in pending:
-            index.confirm(outcome.article_id)
-        pending.clear()
+class _StoreWriter:
+    """Writes mapped articles to the store in batches, in a thread of its own.
+
+    The bulk load releases the GIL: while a batch is written, this process goes on reading
+    articles and taking results from the workers. A failed write is raised in the building
+    thread (at the next batch, or at close).
+    """
+
+    def __init__(self, store: KGStore, index: InputIndex):
+        self.store, self.index = store, index
+        self.pending: list[MapOutcome] = []
+        self.batches: queue.Queue = queue.Queue(maxsize=2)  # at most two batches wait in memory
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
+        self.thread.start()
+
+    def add(self, outcome: MapOutcome) -> None:
+        self.pending.append(outcome)
+        if len(self.pending) >= WRITE_BATCH:
+            self._hand_over()
+
+    def close(self) -> None:
+        """Write what is left and wait for it."""
+        self._hand_over()
+        self.batches.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def _hand_over(self) -> None:
+        if self.error is not None:
+            raise self.error
+        if self.pending:
+            self.batches.put(self.pending)
+            self.pending = []
+
+    def _run(self) -> None:
+        while (batch := self.batches.get()) is not None:
+            if self.error is not None:
+                continue  # drain: the building thread raises the error
+            try:
+                self.store.replace_articles([(o.article_id, o.nquads, o.hash_quad) for o in batch])
+                for outcome in batch:
+                    self.index.confirm(outcome.article_id)
+            except BaseException as exc:  # noqa: BLE001 - handed to the building thread
+                self.error = exc
