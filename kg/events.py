@@ -58,6 +58,18 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 # them inside words (the same matches, several times faster).
 TRIGGERS = [(kind, re.compile(r"(?<!\w)(?=\w)(?:" + pattern.pattern + ")", pattern.flags))
             for kind, pattern in TRIGGERS]
+# Each kind's pattern matches only where the sentence, lower-cased, holds one of its stems:
+# most sentences skip most patterns.
+TRIGGER_STEMS = {
+    "VideoConference": ("video", "teleconferenc", "virtual", "online"),
+    "PhoneCall": ("phon", "call", "spoke", "speak", "talked"),
+    "Correspondence": ("letter", "message", "cable", "note", "telegram", "wrote"),
+    "CourtesyCall": ("courtesy", "call"),
+    "Visit": ("visit", "trip", "tour", "travel", "lead", "arriv"),
+    "Meeting": ("met", "meet", "talks", "discuss", "consultation", "conferred", "conversation", "spent", "held",
+                "sat", "appointment", "bilateral", "engagement", "exchange", "rendezvous", "audience", "farewell",
+                "tête", "receiv", "host", "welcom", "credential", "credence", "chair"),
+}
 # A cheap first look: every trigger above contains one of these word stems.
 TRIGGER_HINT_RE = re.compile(r"(?<!\w)(?:" + by_first_letter([
     "video", "conferenc", "teleconferenc", "tele", "virtual", "online", "phone", "call", "spoke", "speak", "talk",
@@ -182,7 +194,10 @@ class EventFinder:
         found: list[Trigger] = []
         if not TRIGGER_HINT_RE.search(self.text, sentence.start, sentence.end):
             return found  # no trigger word at all: most sentences of an article
+        lowered = self.text[sentence.start:sentence.end].lower()
         for kind, pattern in TRIGGERS:
+            if not any(stem in lowered for stem in TRIGGER_STEMS[kind]):
+                continue
             for m in pattern.finditer(self.text, sentence.start, sentence.end):
                 if any(t.start < m.end() and m.start() < t.end for t in found):
                     continue
