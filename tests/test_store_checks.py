@@ -6,23 +6,31 @@
   data and every article graph merged), on a generated corpus with cross-article conflicts:
   stale copies of articles under another graph name that disagree with the current one, and two
   articles giving a country different codes;
-* every constraint of shapes.ttl that counts or compares values has a check.
+* every constraint of shapes.ttl that counts or compares values has a check;
+* scoped to some changed graphs, the checks give exactly the findings of the full run on the
+  nodes those graphs describe, and an incremental `kg build` reports a conflict between the
+  graph it wrote and a stored one.
 """
 from __future__ import annotations
 
 import datetime as dt
+import random
+import shutil
 
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 
+import kg.build
+import kg.store_checks
 from kg.gazetteer import load_reference_graph
 from kg.namespaces import DIP, DSH, ID, OA, ORG, SCHEMA, article_graph
 from kg.rdfmap import ArticleTriples
 from kg.shacl_native import compiled_shapes, validate_triples
 from kg.store import KGStore
 from kg.store_checks import load_checks, run_checks, validate_store
-from kg.validate import ReferenceContext, findings, shapes_graph
+from kg.validate import ReferenceContext, count, findings, shapes_graph
+from tests.conftest import SEEDS
 from tests.helpers import ROOT
 from tests.validation_helpers import events, generate, mapped_triples, replace, typed, values
 
@@ -152,3 +160,127 @@ def test_the_checks_do_not_depend_on_the_default_graph(tmp_path, union):
     for check in load_checks():
         rows = lambda u: sorted(str(list(r)) for r in store.store.query(check.query, use_default_graph_as_union=u))
         assert rows(union) == rows(False), check.name
+
+
+# --------------------------------------------------------------------------------------------
+# the checks scoped to the graphs a build changed
+# --------------------------------------------------------------------------------------------
+
+# What each check reads on the node it is scoped by (kg/store_checks.py): a finding is in the
+# scope of some changed graphs when one of them gives its focus - or its value, the selector of
+# evidence-offsets-ordered - one of these properties.
+SCOPE = {"max-count": {DIP.articleId, DIP.status, SCHEMA.startDate, SCHEMA.endDate, ORG.member, ORG.organization,
+                       DIP.iso3166Alpha3, DIP.iso3166Alpha2},
+         "dates-ordered": {SCHEMA.startDate, SCHEMA.endDate},
+         "evidence-offset-max-count": {OA.hasTarget},
+         "evidence-offsets-ordered": {OA.start, OA.end}}
+
+
+@pytest.fixture(scope="module")
+def conflicts(tmp_path_factory):
+    """A store with conflicts, and the names of the graphs in one: stale copies of three articles
+    under another graph name, two articles giving a country different codes, an article at odds
+    with itself (two statuses, which max-count reports; two starts of a selector, which the
+    evidence checks leave to the per-article validation) and a graph that only gives a selector
+    another, earlier end."""
+    tmp = tmp_path_factory.mktemp("conflicts")
+    graphs = mapped_triples(generate(tmp / "corpus", 16, seed=11))
+    names = sorted(graphs)
+    with_tenures = [name for name in names if typed(graphs[name], DIP.Tenure) and events(graphs[name])]
+    assert len(with_tenures) >= 4
+    involved = set(with_tenures[:4])
+    for name in with_tenures[:3]:
+        graphs[f"{name}-old"] = _stale_copy(graphs[name])
+        involved.add(f"{name}-old")
+    a, b = [name for name in names if events(graphs[name])][:2]
+    graphs[a] += _country("ZZA", "ZA", events(graphs[a])[0])
+    graphs[b] += _country("ZZB", "ZB", events(graphs[b])[0])
+    t = graphs[with_tenures[3]]
+    event, selector = events(t)[0], typed(t, OA.TextPositionSelector)[0]
+    t += [(event, DIP.status, DIP.planned if values(t, event, DIP.status)[0] == DIP.occurred else DIP.occurred),
+          (selector, OA.start, Literal(int(values(t, selector, OA.start)[0]) + 1))]
+    other = next(name for name in names
+                 if name not in involved | {a, b} and typed(graphs[name], OA.TextPositionSelector))
+    graphs["partial"] = [(typed(graphs[other], OA.TextPositionSelector)[0], OA.end, Literal(1))]
+    involved |= {a, b, other, "partial"}
+    return _store(tmp, graphs), sorted(graphs), involved
+
+
+def test_scoped_to_some_graphs_the_checks_find_what_the_full_run_finds_on_the_nodes_they_describe(conflicts):
+    store, names, _ = conflicts
+    pick = random.Random(7)
+    subsets = [[name] for name in names] + [pick.sample(names, k) for k in (2, 5, 9) for _ in range(4)] + [names]
+    for check in load_checks():
+        full = set(run_checks(store, [check]).findings)
+        assert full, check.name
+        read = {str(p) for p in SCOPE[check.name]}
+        for subset in subsets:
+            changed = [str(article_graph(name)) for name in subset]
+            described = {q.subject.value for q in store.quads(changed) if q.predicate.value in read}
+            expected = {f for f in full if f.focus in described or f.value in described}
+            assert set(run_checks(store, [check], changed_graphs=changed).findings) == expected, (check.name, subset)
+
+
+def test_scoped_to_the_conflicting_graphs_the_checks_find_all_and_elsewhere_nothing(conflicts):
+    store, names, involved = conflicts
+    full = run_checks(store).findings
+    assert {f.shape for f in full} >= {str(DSH.NewsArticleShape), str(DSH.InteractionStatusShape),
+                                       str(DSH.EvidenceShape), str(DSH.CountryShape), str(DSH.OffsetOrderShape),
+                                       str(DSH.InteractionDatesShape)}
+    scoped = run_checks(store, changed_graphs=[str(article_graph(name)) for name in sorted(involved)])
+    assert scoped.findings == full
+    assert set(scoped.seconds) == {c.name for c in load_checks()}
+    untouched = [str(article_graph(name)) for name in names if name not in involved]
+    assert len(untouched) >= 5
+    assert run_checks(store, changed_graphs=untouched).findings == []
+    assert run_checks(store, changed_graphs=[]).findings == []
+
+
+PRESS_RELEASE = """MINISTRY OF FOREIGN AFFAIRS
+
+PRESS RELEASE
+
+Foreign Minister receives the Ambassador of Japan
+
+On 3 March 2025, His Excellency Mario Santos, Minister of Foreign Affairs of the Philippines, received His \
+Excellency Kenji Tanaka, Ambassador of Japan to the Philippines, at the Department of Foreign Affairs in Manila.
+
+The two sides reviewed cooperation in trade, maritime security and disaster response, and agreed to hold \
+the next round of bilateral consultations in Tokyo later this year.
+"""
+
+
+def test_an_incremental_build_reports_a_conflict_of_the_graph_it_wrote_with_a_stored_one(tmp_path, monkeypatch):
+    inputs = shutil.copytree(SEEDS, tmp_path / "inputs")
+    store = KGStore(tmp_path / "store")
+    first = kg.build.build([inputs], store)
+    assert first.mapped == 5 and first.store_checks_graphs is None  # into an empty store: the whole store
+    assert first.store_violations == 0, first.violation_details
+    # data merged from elsewhere: an older mapping of a press release, under another graph name
+    release = tmp_path / "release"
+    release.mkdir()
+    (release / "900_press_release.txt").write_text(PRESS_RELEASE, encoding="utf-8")
+    (release / "900_press_release.meta.json").write_text(
+        '{"id": "900_press_release", "url": null, "published": "2025-03-03", '
+        '"publisher": "Department of Foreign Affairs of the Philippines", "language": "en"}', encoding="utf-8")
+    stale = _stale_copy(mapped_triples(release)["900_press_release"])
+    store.replace_articles([("merged-copy", *ArticleTriples(stale).nquads(article_graph("merged-copy")))])
+    # the press release itself arrives: the build writes its graph, which conflicts with the copy
+    for path in release.iterdir():
+        shutil.copy(path, inputs)
+    scopes, run = [], kg.store_checks.run_checks
+
+    def spy(*args, **kwargs):
+        scopes.append(kwargs.get("changed_graphs"))
+        return run(*args, **kwargs)
+    monkeypatch.setattr(kg.store_checks, "run_checks", spy)
+    monkeypatch.setattr(kg.build, "SCOPED_CHECKS_SHARE", 0.5)  # five seeds are too few for it to pay
+    second = kg.build.build([inputs], store)
+    assert (second.mapped, second.unchanged) == (1, 5)
+    assert scopes == [[str(article_graph("900_press_release"))]] and second.store_checks_graphs == 1
+    expected = run(store).findings
+    assert second.store_violations == count(expected, "Violation") >= 4, second.violation_details
+    assert {str(DSH.NewsArticleShape), str(DSH.InteractionStatusShape), str(DSH.OffsetOrderShape)} <= \
+        {f.shape for f in expected}
+    assert all("/900_press_release" in line for line in second.violation_details if line.startswith("store: "))
+    assert "1 changed graphs" in "\n".join(second.lines())
