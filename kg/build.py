@@ -6,10 +6,13 @@ others still go through; an article's graph is written only once it was mapped w
 """
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import queue
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -171,16 +174,7 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress))
     writer = _StoreWriter(store, index)
     if jobs > 1:
-        ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no store handles inherited
-        # Pool.imap reads its input as fast as it can: without a bound, a large corpus would sit
-        # in memory waiting for the workers. At most IN_FLIGHT articles are read ahead.
-        slots = threading.BoundedSemaphore(IN_FLIGHT)
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(validate, validator)) as pool:
-            # imap sends chunks: a chunk must fit in the read-ahead, or the reader waits forever.
-            chunk = max(1, min(8, IN_FLIGHT // 4))
-            for outcome in pool.imap(map_one, _bounded(todo, slots), chunksize=chunk):
-                slots.release()
-                _record(outcome, summary, writer)
+        _map_in_workers(todo, jobs, validate, validator, summary, writer)
     else:
         _init_worker(validate, validator)
         for article in todo:
@@ -232,13 +226,59 @@ WRITE_BATCH = 1024
 # index lookups per node they describe); the whole store, about 6 s (a scan of each checked
 # property): past about 5% of the articles, checking the whole store is cheaper.
 SCOPED_CHECKS_SHARE = 0.05
-IN_FLIGHT = 2048
+IN_FLIGHT = 2048  # articles handed to the workers ahead of their results
+CHUNK = 16  # articles a worker takes at a time
 
 
-def _bounded(items: Iterable[Article], slots: threading.BoundedSemaphore) -> Iterator[Article]:
+def _map_in_workers(todo: Iterator[Article], jobs: int, validate: bool, validator: str, summary: BuildSummary,
+                    writer: "_StoreWriter", map_chunk: Callable[[list[Article]], list[MapOutcome]] | None = None) -> None:
+    """Map in worker processes, IN_FLIGHT articles at most handed out ahead (memory stays flat).
+
+    Chunks of articles are submitted as they are read and their results taken in order. A
+    worker that dies (killed, out of memory) stops the build with an error naming the
+    articles it held, instead of waiting for them forever.
+    """
+    ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no store handles inherited
+    size = max(1, min(CHUNK, IN_FLIGHT // 4))
+    window: collections.deque = collections.deque()
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(validate, validator)) as pool:
+        def take_oldest():
+            chunk, future = window.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                sources = ", ".join(a.source for a in chunk[:3]) + (", ..." if len(chunk) > 3 else "")
+                raise BuildError(f"a worker process died while mapping {sources}; the articles stored so far "
+                                 "are kept: run the build again (with fewer --jobs if memory ran out)") from None
+            for outcome in outcomes:
+                _record(outcome, summary, writer)
+
+        for chunk in _chunks(todo, size):
+            window.append((chunk, pool.submit(map_chunk or _map_chunk, chunk)))
+            if len(window) * size >= IN_FLIGHT:
+                take_oldest()
+        while window:
+            take_oldest()
+
+
+def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
     for item in items:
-        slots.acquire()  # released when its result has been taken
-        yield item
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _map_chunk(articles: list[Article]) -> list[MapOutcome]:
+    return [map_one(article) for article in articles]
+
+
+class BuildError(RuntimeError):
+    """The build could not go on (a worker process died)."""
 
 
 def _record(outcome: MapOutcome, summary: BuildSummary, writer: "_StoreWriter") -> None:

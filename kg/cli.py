@@ -61,16 +61,21 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
 
         kg build seeds/ --store .kg/store
     """
-    from kg.build import build as run_build
+    from kg.build import BuildError, build as run_build
     store = _open_store(store_dir)
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show:
         from tqdm import tqdm
         bar = tqdm(unit=" articles", file=sys.stderr)
-    summary = run_build(paths, store, validate=not no_validate, prune=prune,
-                        on_progress=bar.update if bar is not None else None, jobs=jobs, validator=validator,
-                        recheck=recheck)
+    try:
+        summary = run_build(paths, store, validate=not no_validate, prune=prune,
+                            on_progress=bar.update if bar is not None else None, jobs=jobs, validator=validator,
+                            recheck=recheck)
+    except BuildError as exc:
+        click.echo(f"error: {exc}", err=True)
+        del store
+        sys.exit(1)
     if bar is not None:
         bar.close()
     for error in summary.errors:

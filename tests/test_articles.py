@@ -148,3 +148,19 @@ def test_small_write_batches_and_read_ahead_give_the_same_graph_and_replace_only
     changed_graph = differing.pop()
     assert [x for x in before if graph_of(x) != changed_graph] == [x for x in after if graph_of(x) != changed_graph]
     assert any("Sok Chenda" in x for x in after if graph_of(x) == changed_graph)
+
+
+def test_a_worker_that_dies_stops_the_build_with_an_error_naming_its_articles(tmp_path):
+    import pytest
+    from kg.articles import read_paths
+    from kg.build import BuildError, BuildSummary, _map_in_workers, _StoreWriter
+    from kg.changes import InputIndex
+    from kg.store import KGStore
+    from tests.dying_worker import die_on_kerry
+    from tests.helpers import ROOT
+    store = KGStore(tmp_path / "store")
+    store.ensure_reference()
+    writer = _StoreWriter(store, InputIndex(store.location, "test"))
+    articles = [a for a in read_paths([ROOT / "seeds"])]
+    with pytest.raises(BuildError, match=r"a worker process died while mapping .*seeds"):
+        _map_in_workers(iter(articles), 2, True, "native", BuildSummary(), writer, map_chunk=die_on_kerry)
