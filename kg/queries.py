@@ -15,6 +15,14 @@ copy of the block): in its triple patterns, FILTERs, BINDs, OPTIONAL conditions 
 tests, but not in a FILTER of a nested plain group (`{ ... }`, `GRAPH ?g { ... }`, a UNION
 branch), which is evaluated before the block's bindings meet it. Each sub-SELECT must be
 written with the WHERE keyword.
+
+A saved query may have a filtered plan, `queries/filtered/NAME.rq`: the same query rewritten to
+start from the values of its filters (an article, a country, a person...) rather than from
+every event, run instead of `NAME.rq` when one of the parameters its header lists under `when`
+is given. `NAME.rq` stays the specification (and the plan for the whole table); the tests check
+that both give the same rows. Why such rewrites look the way they do (pyoxigraph 0.5.13's
+optimiser picks join orders and OPTIONAL algorithms from its own size estimates, not from the
+data) is written down in queries/filtered/README.md.
 """
 from __future__ import annotations
 
@@ -34,6 +42,7 @@ from rdflib.namespace import XSD
 from kg.namespaces import ID
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+PLANS_DIR = "filtered"  # beside the saved queries: their filtered plans
 PARAM_TYPES = ("string", "iri", "date", "integer", "country")
 # Characters RFC 3987 / SPARQL's IRIREF forbid: a value holding one is refused, not escaped.
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -53,6 +62,14 @@ class Param:
 
 
 @dataclass
+class Plan:
+    """An equivalent rewrite of a saved query, run instead of it when a parameter of `when` is given."""
+    path: Path
+    text: str
+    when: list[str]
+
+
+@dataclass
 class SavedQuery:
     name: str
     path: Path
@@ -61,6 +78,14 @@ class SavedQuery:
     description: str
     columns: list[str]
     params: dict[str, Param] = field(default_factory=dict)
+    plans: list[Plan] = field(default_factory=list)
+
+    def text_for(self, bound: dict) -> str:
+        """The text to run with these bound parameters: the first plan one of them selects, else the query's."""
+        for plan in self.plans:
+            if any(name in bound for name in plan.when):
+                return plan.text
+        return self.text
 
 
 def _header(text: str) -> dict:
@@ -87,8 +112,21 @@ def load_query(path: Path) -> SavedQuery:
             raise QueryError(f"{path}: parameter {name!r} has unknown type {spec.get('type')!r}")
         params[name] = Param(name, spec.get("type", "string"), spec.get("default"), spec.get("description", ""),
                              bool(spec.get("required", False)))
+    plan_path = path.parent / PLANS_DIR / path.name
+    plans = [_load_plan(plan_path, params)] if plan_path.is_file() else []
     return SavedQuery(path.stem, path, text, meta.get("summary", ""), meta.get("description", "") or "",
-                      list(meta.get("columns") or []), params)
+                      list(meta.get("columns") or []), params, plans)
+
+
+def _load_plan(path: Path, params: dict[str, Param]) -> Plan:
+    text = path.read_text(encoding="utf-8")
+    try:
+        when = _header(text).get("when")
+    except QueryError as exc:
+        raise QueryError(f"{path}: {exc}") from None
+    if not isinstance(when, list) or not when or not set(when) <= set(params):
+        raise QueryError(f"{path}: `#+ when:` must list some of the query's parameters ({', '.join(params)})")
+    return Plan(path, text, [str(name) for name in when])
 
 
 def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
@@ -266,7 +304,7 @@ class Result:
 def run_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
     bound = bind(query, values)
     try:
-        solutions = store.query(with_values_block(query.text, bound))
+        solutions = store.query(with_values_block(query.text_for(bound), bound))
     except (SyntaxError, OSError) as exc:
         raise QueryError(f"the saved query {query.name!r} failed: {exc}") from None
     columns = [v.value for v in solutions.variables]
@@ -287,7 +325,7 @@ def run_remote(endpoint: str, query: SavedQuery, values: dict[str, str], timeout
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
     bound = bind(query, values)
     client = SPARQLWrapper(endpoint)
-    client.setQuery(with_values_block(query.text, bound))
+    client.setQuery(with_values_block(query.text_for(bound), bound))
     # SPARQLWrapper guesses the query form from the first keyword it finds outside the comments,
     # and its comment pattern skips every other line of a comment block: a header saying "copy"
     # or "add" made it send the query as an update. The saved queries are all SELECT queries.

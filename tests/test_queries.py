@@ -10,7 +10,9 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -28,6 +30,7 @@ REQUIRED_QUERIES = {"interactions", "people", "bilateral-timeline", "country-net
 # One run of every query with parameters that give rows on the seeds.
 RUNS = [
     ("interactions", {}), ("interactions", {"country": "VNM"}), ("interactions", {"article": A000}),
+    ("interactions", {"country": "KHM", "from": "2024-06-01", "to": "2024-07-31"}),
     ("people", {}), ("people", {"article": A001}),
     ("bilateral-timeline", {"a": "KHM", "b": "USA"}),
     ("bilateral-timeline", {"a": "VNM", "b": "KHM", "from": "2024-01-01", "to": "2024-12-31"}),
@@ -116,6 +119,17 @@ def test_interactions_with_a_country_include_the_visits_it_hosts(seed_store):
     assert meeting == {("Hun Sen", "KHM"), ("Lloyd James Austin III", "USA")}  # as the article writes it
 
 
+def test_interactions_in_a_span_include_the_visits_that_overlap_it(seed_store):
+    span = {"from": "2024-07-13", "to": "2024-07-13"}
+    found = run(seed_store, "interactions", country="KHM", **span)
+    assert f"{ID}event/{A003}/2" in {r["event"] for r in found}  # the 12-13 July state visit
+    assert all(r["date"] <= span["to"] and (r["end_date"] or r["date"]) >= span["from"] for r in found)
+    everything = run(seed_store, "interactions", country="KHM")
+    assert {r["event"] for r in found} < {r["event"] for r in everything}
+    undated = {r["event"] for r in run(seed_store, "interactions") if not r["date"]}
+    assert not undated & {r["event"] for r in run(seed_store, "interactions", **{"from": "1900-01-01"})}
+
+
 def test_people_states_the_roles_of_the_article(seed_store):
     found = {(r["name"], r["country"], r["role"]) for r in run(seed_store, "people", article=A000)}
     assert ("Hun Sen", "KHM", "Senate President") in found
@@ -201,7 +215,8 @@ def test_agreements(seed_store):
     assert len(press) == 1
     assert press[0]["date"] == "2024-07-13" and press[0]["article_id"] == A003
     assert "Vietnam News Agency (VNM)" in press[0]["parties"] and "Agence Kampuchea Presse (KHM)" in press[0]["parties"]
-    assert run(seed_store, "agreements", country="VNM") == found
+    everything = run_local(seed_store, get_query("agreements"), {})
+    assert normal(run_local(seed_store, get_query("agreements"), {"country": "VNM"})) == normal(everything)
     assert run(seed_store, "agreements", country="USA") == []
 
 
@@ -274,7 +289,7 @@ HOSTILE = [
 ]
 STRING_PARAMS = [("interactions", "article"), ("people", "article"), ("who-met-whom", "person"),
                  ("roles", "role"), ("roles", "person"), ("country-network", "status"), ("who-met-whom", "status")]
-TYPED_PARAMS = [("interactions", "country"), ("bilateral-timeline", "from"), ("roles", "date"),
+TYPED_PARAMS = [("interactions", "country"), ("interactions", "from"), ("bilateral-timeline", "from"), ("roles", "date"),
                 ("evidence", "event"), ("agreements", "country")]
 HOSTILE_IRIS = ["http://x/a b", "http://x/a>", "http://x/<a>", "http://x/a} ; DROP ALL ; SELECT * {",
                 "http://x/a\n#", 'http://x/"a"', "http://x/a\\u003E", "<http://x/a>", "event/x> } ; DROP ALL #"]
@@ -419,6 +434,88 @@ def test_an_empty_optional_value_means_no_filter(seed_store):
     assert run(seed_store, "bilateral-timeline", a="KHM", b="USA", **{"from": "", "to": ""}) == both
     with pytest.raises(QueryError, match="'a'"):
         run(seed_store, "bilateral-timeline", a="", b="USA")
+
+
+# --------------------------------------------------------------------------------------------
+# filtered plans (queries/filtered/): the rows of the query they stand in for
+# --------------------------------------------------------------------------------------------
+
+# Runs that select a plan, on the seeds and the test corpora: each branch of each plan, filters
+# combined, values in any case, and values that match nothing.
+PLAN_RUNS = [
+    ("interactions", {"article": A000}), ("interactions", {"article": "20_havana_bolivia"}),
+    ("interactions", {"country": "USA"}), ("interactions", {"country": "ind"}), ("interactions", {"country": "ZZZ"}),
+    ("interactions", {"article": "04_malaysia_jordan_oic_sidelines", "country": "MYS"}),
+    ("interactions", {"article": A000, "country": "VNM"}), ("interactions", {"article": HARMLESS}),
+    ("interactions", {"from": "2024-07-13"}), ("interactions", {"to": "2016-12-31"}),
+    ("interactions", {"from": "2024-07-13", "to": "2024-07-13"}), ("interactions", {"country": "KHM", "from": "2024-06-01"}),
+    ("interactions", {"article": A003, "to": "2024-07-12"}), ("interactions", {"country": "USA", "from": "2030-01-01"}),
+    ("people", {"article": A001}), ("people", {"article": "20_havana_bolivia"}), ("people", {"article": HARMLESS}),
+    ("country-network", {"country": "USA"}), ("country-network", {"country": "KHM", "status": "planned"}),
+    ("country-network", {"country": "IND", "status": "occurred"}), ("country-network", {"country": "ZZZ"}),
+    ("who-met-whom", {"person": "Hun Sen"}), ("who-met-whom", {"person": "HUN SEN", "status": "any"}),
+    ("who-met-whom", {"person": "nguyen phu trong", "status": "planned"}), ("who-met-whom", {"person": HARMLESS}),
+    ("roles", {"country": "KHM"}), ("roles", {"country": "usa"}), ("roles", {"date": "2024-06-04"}),
+    ("roles", {"date": "2016-01-25"}), ("roles", {"person": "lloyd austin"}), ("roles", {"person": "Hun Manet"}),
+    ("roles", {"role": "prime-minister"}), ("roles", {"role": "Foreign Minister"}),
+    ("roles", {"role": "foreign-minister", "country": "IND"}), ("roles", {"role": "prime-minister", "date": "2016-01-25"}),
+    ("roles", {"person": "hun sen", "country": "KHM", "date": "2024-06-04"}), ("roles", {"role": HARMLESS}),
+    ("visits", {"country": "KHM"}), ("visits", {"country": "VNM"}), ("visits", {"country": "USA"}),
+    ("visits", {"country": "IND"}),
+    ("agreements", {"country": "VNM"}), ("agreements", {"country": "KHM"}), ("agreements", {"country": "AZE"}),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """The seeds, tests/corpus and tests/heldout in one store: more countries, people and roles."""
+    from kg.build import build
+    from kg.store import KGStore
+    from tests.helpers import ROOT
+    store = KGStore(tmp_path_factory.mktemp("corpus-store") / "store")
+    build([str(SEEDS), str(ROOT / "tests" / "corpus"), str(ROOT / "tests" / "heldout")], store, validate=False)
+    return store
+
+
+def test_every_plan_uses_the_parameters_of_its_query():
+    planned = {name: saved for name, saved in saved_queries().items() if saved.plans}
+    assert {name for name, _ in PLAN_RUNS} == set(planned)
+    for name, saved in planned.items():
+        for plan in saved.plans:
+            assert set(plan.when) <= set(saved.params), name
+            assert set(re.findall(r"\?_(\w+)", plan.text)) <= set(saved.params), name
+
+
+@pytest.mark.parametrize("name,params", PLAN_RUNS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(PLAN_RUNS)])
+def test_a_filtered_plan_gives_the_rows_of_its_query(corpus_store, name, params):
+    query = get_query(name)
+    assert query.text_for(bind(query, params)) != query.text, "the run does not select the plan"
+    expected = run_local(corpus_store, dataclasses.replace(query, plans=[]), params)
+    found = run_local(corpus_store, query, params)
+    assert found.columns == expected.columns
+    assert normal(found) == normal(expected)  # in the same order: every query here has an ORDER BY
+
+
+def test_only_the_office_holder_dictionary_states_spans(corpus_store):
+    """The roles plan looks for tenures spanning a date in the reference graph only: an article's
+    tenure has dip:attestedOn, not schema:startDate (else roles?date would miss it)."""
+    spans = corpus_store.query("""SELECT ?tenure WHERE {
+        GRAPH ?g { ?tenure a <https://w3id.org/dipkg/ontology#Tenure> ; <https://schema.org/startDate> ?start }
+        FILTER(?g != <https://w3id.org/dipkg/graph/reference>) } LIMIT 1""")
+    assert list(spans) == []
+
+
+def test_a_plan_must_name_parameters_of_its_query(tmp_path):
+    from kg.queries import load_query
+    (tmp_path / "filtered").mkdir()
+    (tmp_path / "q.rq").write_text(TRICKY, encoding="utf-8")
+    (tmp_path / "filtered" / "q.rq").write_text("#+ when: [article]\nSELECT ?n WHERE { }", encoding="utf-8")
+    with pytest.raises(QueryError, match="when"):
+        load_query(tmp_path / "q.rq")
+    (tmp_path / "filtered" / "q.rq").write_text("#+ when: [id]\nSELECT ?n ?label WHERE { BIND(1 AS ?n) BIND(?_id AS ?label) }",
+                                                encoding="utf-8")
+    query = load_query(tmp_path / "q.rq")
+    assert query.text_for({}) == query.text and query.text_for({"id": A000}) == query.plans[0].text
 
 
 # --------------------------------------------------------------------------------------------
