@@ -168,16 +168,23 @@ def markdown(results: list[dict]) -> str:
                      f"{r['store_mib']} | {r['no_change_rebuild_s']} | {r['one_percent_rebuild_s']} | "
                      f"{r['filtered_queries_under_200ms']} ({r['slowest_filtered_query_median_ms']}) | "
                      f"{r['whole_table_query_median_ms'][0]:,}–{r['whole_table_query_median_ms'][1]:,} |")
-    names = sorted({(q["query"], json.dumps(q["params"], sort_keys=True)) for r in results for q in r["queries"]})
+    # The parameter values are picked from each store's data, so runs are matched by query and
+    # parameter names (the second run with the same names, e.g. a median country, is "#2").
+    keyed: list[dict] = []
+    for r in results:
+        found, count = {}, {}
+        for q in r["queries"]:
+            names = ", ".join(q["params"]) or "(defaults)"
+            count[(q["query"], names)] = count.get((q["query"], names), 0) + 1
+            suffix = f" #{count[(q['query'], names)]}" if count[(q["query"], names)] > 1 else ""
+            found[(q["query"], names + suffix)] = q
+        keyed.append(found)
     lines += ["", "| query | parameters | " + " | ".join(f"{r['articles']:,}: median ms (rows)" for r in results) + " |",
               "| --- | --- |" + " ---: |" * len(results)]
-    for name, params in names:
-        cells = []
-        for r in results:
-            found = [q for q in r["queries"] if q["query"] == name and json.dumps(q["params"], sort_keys=True) == params]
-            cells.append(f"{found[0]['median_ms']} ({found[0]['rows']:,})" if found else "")
-        shown = ", ".join(f"{k}" for k in json.loads(params)) or "(defaults)"
-        lines.append(f"| {name} | {shown} | " + " | ".join(cells) + " |")
+    for name, names in sorted({key for found in keyed for key in found}):
+        cells = [f"{f[(name, names)]['median_ms']:,} ({f[(name, names)]['rows']:,})" if (name, names) in f else ""
+                 for f in keyed]
+        lines.append(f"| {name} | {names} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -193,7 +200,11 @@ def main() -> int:
                     help="seconds per query case after which it is not repeated (whole tables at 100k)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--markdown", action="store_true", help="also print the results as Markdown tables")
+    ap.add_argument("--tables-from", type=Path, metavar="JSON", help="print the tables of an earlier --json run")
     args = ap.parse_args()
+    if args.tables_from:
+        print(markdown(json.loads(args.tables_from.read_text())["results"]))
+        return 0
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}; load average before: {os.getloadavg()[0]:.2f}", flush=True)
     results = []
@@ -211,6 +222,7 @@ def main() -> int:
     if args.markdown:
         print(markdown(results))
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=2, ensure_ascii=False))
     return 0
 
