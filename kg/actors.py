@@ -134,6 +134,8 @@ _ROLE_PHRASE = (rf"(?:(?:{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|po
                 rf"(?:\s+(?:of|for|to|at|in|on|from|with)\s+(?:the\s+)?(?:ruling\s+|opposition\s+|governing\s+)?{_OBJ})*")
 APPOSITIVE_ROLE = rf"{_ROLE_PHRASE}(?:\s*(?:,|and|,\s*and)\s+{_ROLE_PHRASE})*"
 CAPITALISED_WORD_RE = re.compile(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{1,}}(?![\w-])")
+# Up to three capitalised words right before a position ("United States ").
+_CAPITALISED_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,3})$")
 HONORIFIC_NAME_RE = re.compile(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}")
 def _leading_words(*alternations: str) -> list[str]:
     """The first word of every alternative: a role phrase always contains one of them."""
@@ -470,11 +472,21 @@ class ActorFinder:
                               r"House|Centre|Center|Headquarters|Initiative|Partnership|Agreement|Treaty|"
                               r"Memorandum|Declaration|Programme|Program|Plan|Pandemic|Games|Day|Week)\b", name))
 
+    def _completes_country_name(self, start: int, end: int) -> bool:
+        """'... of the United States Virgin Islands': with the capitalised words before, the words at
+        START..END name a country, so they end the country's name (the role's owner), not a person's."""
+        before = _CAPITALISED_BEFORE_RE.search(self.text, max(0, start - 60), start)
+        if before is None:
+            return False
+        words = before.group(1).split()
+        tail = " ".join(self.text[start:end].split())
+        return any(self.g.country_of(" ".join(words[k:] + [tail])) for k in range(len(words)))
+
     def _person(self, raw: str, start: int, end: int, sentence: int, known: KnownPerson | None = None,
                 short_ok: bool = False, single_ok: bool = False) -> PersonEntity | None:
         name, honorifics = clean_name(raw)
         name = re.sub(r"'s$", "", name)
-        if self._is_non_person(name):
+        if self._is_non_person(name) or self._completes_country_name(start, end):
             return None
         words = name.split()
         if len(words) < 2 and not (short_ok or single_ok):

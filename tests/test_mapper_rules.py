@@ -156,3 +156,14 @@ def test_acronyms_defined_in_the_text_are_organisations():
                "leader of the Lao Revolutionary Front (LRF), on 2 May 2024. The LRF thanked the CPP.")
     names = {o.org.name for o in m.actors.orgs.values()}
     assert "Lao Revolutionary Front" in names
+
+
+def test_the_end_of_a_longer_country_name_is_not_a_person():
+    # "the United States" is a country, and so is "the United States Virgin Islands": the words that
+    # complete the longer name are not the name of someone holding the role.
+    text = ("CHARLOTTE AMALIE, May 15 -- The Minister of Culture of the United States Virgin Islands welcomed "
+            "a delegation from Guyana on Wednesday. Premier Dimitris Lewis of the United States Virgin Islands "
+            "met Guyanese Foreign Minister Hugh Todd to discuss tourism.")
+    found = people(text)
+    assert "Virgin Islands" not in found
+    assert found["Dimitris Lewis"][0] == "VIR"
