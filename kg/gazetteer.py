@@ -164,13 +164,15 @@ class _Words:
 
 
 _last_words: list[_Words | None] = [None]
-# Phrases (a role, a name) are looked up word by word; longer texts are tokenised once and kept.
+# A phrase (a role, a name) is tokenised on its own; a longer text is kept for the next call.
 _SHORT_TEXT = 300
 
 
 def _words_of(text: str) -> _Words:
     # The mapper scans one article sentence by sentence with several matchers: tokenise it once,
     # and keep it when a phrase is looked up in between.
+    if len(text) <= _SHORT_TEXT:
+        return _Words(text)
     words = _last_words[0]
     if words is None or words.text is not text:
         words = _last_words[0] = _Words(text)
@@ -226,14 +228,12 @@ class NameMatcher:
         found = [i for i, key in enumerate(words.keys(self.ignore_case)) if key in lengths]
         starts = [words.starts[i] for i in found]
         tokens = [words.tokens[i] for i in found]
-        self._candidates = (words, starts, tokens)
+        if words is _last_words[0]:  # a phrase looked up in between must not evict the article
+            self._candidates = (words, starts, tokens)
         return starts, tokens
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         endpos = len(text) if endpos is None else endpos
-        if len(text) <= _SHORT_TEXT:
-            yield from self._finditer_short(text, pos, endpos)
-            return
         starts, tokens = self._word_starts(text)
         reached = pos
         for i in range(bisect.bisect_left(starts, pos), len(starts)):
@@ -243,18 +243,6 @@ class NameMatcher:
             if start < reached:
                 continue
             hit = self._at(text, start, tokens[i], endpos)
-            if hit is not None:
-                reached = hit.end()
-                yield hit
-
-    def _finditer_short(self, text: str, pos: int, endpos: int):
-        reached = pos
-        lengths, lower = self.lengths, self.ignore_case
-        for word in _WORD.finditer(text, pos, endpos):
-            token = word.group(0)
-            if (token.lower() if lower else token) not in lengths or word.start() < reached:
-                continue
-            hit = self._at(text, word.start(), token, endpos)
             if hit is not None:
                 reached = hit.end()
                 yield hit
