@@ -23,6 +23,7 @@ from kg.changes import InputIndex
 from kg import mapper as mapper_module
 from kg.mapper import map_article
 from kg.namespaces import article_graph
+from kg.rdfmap import ArticleTriples
 from kg.store import KGStore
 from kg.validate import Finding, ReferenceContext, count, validate_article
 
@@ -84,8 +85,7 @@ class MapOutcome:
     events: int = 0
     people: int = 0
     warnings: int = 0
-    violations: list[str] = field(default_factory=list)
-    violation_findings: list[Finding] = field(default_factory=list)
+    violations: list[Finding] = field(default_factory=list)
     error: str | None = None
 
 
@@ -95,11 +95,16 @@ _WORKER: dict = {}
 def _init_worker(validate: bool, validator: str = "native") -> None:
     reference = gazetteer_module.load_reference_graph()  # parsed once for both (0.3 s a process)
     _WORKER["gazetteer"] = gazetteer_module.from_graph(reference)
-    _WORKER["context"] = ReferenceContext(reference) if validate else None
-    _WORKER["validator"] = validator
-    if validate and validator == "native":
-        from kg.shacl_native import compiled_shapes
+    _WORKER["validate"] = _validator(ReferenceContext(reference), validator) if validate else None
+
+
+def _validator(context: ReferenceContext, validator: str) -> Callable[[ArticleTriples], list[Finding]]:
+    """The validation of one article's triples, chosen once per process."""
+    if validator == "native":
+        from kg.shacl_native import compiled_shapes, validate_triples
         compiled_shapes()  # compile the shapes now: a shape it cannot compile stops the build here
+        return lambda triples: validate_triples(triples.triples, context, unique=True)  # each triple once
+    return lambda triples: validate_article(triples.graph, context)
 
 
 def map_one(article: Article) -> MapOutcome:
@@ -115,16 +120,11 @@ def map_one(article: Article) -> MapOutcome:
         return outcome
     mapped_at = time.process_time()
     outcome.mapping_seconds = mapped_at - started
-    context = _WORKER["context"]
-    if context is not None:
-        if _WORKER["validator"] == "native":
-            from kg.shacl_native import validate_triples
-            found = validate_triples(mapped.triples.triples, context, unique=True)
-        else:
-            found = validate_article(mapped.graph, context)
+    validate = _WORKER["validate"]
+    if validate is not None:
+        found = validate(mapped.triples)
         outcome.warnings = count(found, "Warning")
-        outcome.violation_findings = [f for f in found if f.severity == "Violation"]
-        outcome.violations = [f"{article.source}: {f.message} ({f.focus})" for f in outcome.violation_findings]
+        outcome.violations = [f for f in found if f.severity == "Violation"]
         outcome.validation_seconds = time.process_time() - mapped_at
     outcome.nquads, outcome.hash_quad = mapped.triples.nquads(article_graph(article.id))
     outcome.events, outcome.people = len(mapped.events), mapped.people
@@ -287,8 +287,8 @@ def _record(outcome: MapOutcome, summary: BuildSummary, writer: "_StoreWriter") 
         return
     summary.warnings += outcome.warnings
     summary.violations += len(outcome.violations)
-    summary.violation_details += outcome.violations
-    summary.per_article_violations.update(outcome.violation_findings)
+    summary.violation_details += [f"{outcome.source}: {f.message} ({f.focus})" for f in outcome.violations]
+    summary.per_article_violations.update(outcome.violations)
     summary.mapped += 1
     summary.mapping_seconds += outcome.mapping_seconds
     summary.validation_seconds += outcome.validation_seconds
