@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.articles import (Article, InputError, input_files, jsonl_lines, parse_jsonl_line, read_text_article,
-                         sidecar_of)
+from kg.articles import (Article, InputError, input_files, jsonl_lines, parse_jsonl_line, read_file,
+                         read_text_article, sidecar_of)
 from kg.mapper import build_hash
 
 INDEX_FILE = "kg-inputs.json"
@@ -140,8 +140,8 @@ class InputIndex:
             return
         if path.suffix != ".jsonl":
             entry.complete = False
-            accept(InputError(str(path), f"unsupported file type {path.suffix or '(none)'}: use .txt or .jsonl"),
-                   None, str(path))
+            for error in read_file(path):  # the reader's own error for a file type it does not read
+                accept(error, None, str(path))
             return
         for number, raw in jsonl_lines(path):
             if isinstance(raw, InputError):
