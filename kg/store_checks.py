@@ -21,6 +21,10 @@ Header lines of a check (comments before the query):
     # shape: dsh:A dsh:B ...     the shape(s) whose results its rows are (property or node shapes)
     # detail: dsh:N              for an sh:node check: the node shape whose (single) property shape
                                  gives the nested result on ?value (with ?detailValue)
+    # each: ?p dip:a dip:b ...   run the full check once for each of these values of ?p (bound
+                                 by substitution; ?p must be in the SELECT; the list may go on
+                                 over several such lines): the rows of one run, a fraction of
+                                 the memory (see below)
 
 Rows bind ?focus, and optionally ?shape (one of the header's shapes; needed with several),
 ?value and ?detailValue. A row is kept when the shape targets ?focus: its rdf:type in any graph
@@ -29,6 +33,13 @@ is one of the sh:targetClass of the node shape (the property shape's parent).
 The queries use GRAPH patterns throughout, so they mean the same whether or not the store's
 default graph is the union of its named graphs (KGStore.query: yes; pyoxigraph's default and an
 `oxigraph serve` without --union-default-graph: no, the default graph is empty).
+
+Memory: a check that counts values per node holds one group per node it reads (about 350 bytes
+each in Oxigraph's hash aggregate). max-count reads eight properties; at 100,000 articles one run
+over all of them held 1.2 million groups and peaked at 550 MB, more than the rest of the build.
+Run once per property (`# each:`), the largest part (org:organization, 313,000 tenures) peaks at
+220 MB, and the whole takes less time (1.7 s against 2.4 s): with the predicate bound, each run
+reads one index range instead of filtering eight.
 
 Scoped to what a build changed (`run_checks(store, changed_graphs=[...])`, at the end of an
 incremental `kg build`): each check has a second form, `ontology/checks/changed/<name>.rq`, which
@@ -64,7 +75,7 @@ from kg.validate import Finding, sort_findings
 
 CHECKS_DIR = ONTOLOGY_DIR / "checks"
 SCOPED_DIR = "changed"  # below a checks folder: each check scoped to the changed graphs, same file name
-_HEADER = re.compile(r"^#\s*(shape|detail):\s*(.+)$")
+_HEADER = re.compile(r"^#\s*(shape|detail|each):\s*(.+)$")
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _XSD_STRING = str(XSD.string)
 
@@ -80,6 +91,7 @@ class StoreCheck:
     shapes: tuple[Shape, ...]
     detail: Shape | None = None
     changed_query: str = ""  # the check scoped to the changed graphs (their union as default graph)
+    each: tuple[str, tuple[str, ...]] | None = None  # (variable, IRIs): the full check is run once per IRI
 
 
 @dataclass
@@ -104,11 +116,14 @@ def load_check(path: Path) -> StoreCheck:
     text = path.read_text(encoding="utf-8")
     validator = compiled_shapes()
     names: list[str] = []
+    each_words: list[str] = []  # a long list may go on over several "# each:" lines
     detail = None
     for line in text.splitlines():
         match = _HEADER.match(line.strip())
         if match and match.group(1) == "shape":
             names += match.group(2).split()
+        elif match and match.group(1) == "each":
+            each_words += match.group(2).split()
         elif match:
             detail = match.group(2).strip()
     if not names:
@@ -129,7 +144,23 @@ def load_check(path: Path) -> StoreCheck:
     scoped = path.parent / SCOPED_DIR / path.name
     if not scoped.is_file():
         raise CheckError(f"{path.name}: no {SCOPED_DIR}/{path.name}, the check scoped to the graphs a build changed")
-    return StoreCheck(path.stem, text, tuple(shapes), nested, scoped.read_text(encoding="utf-8"))
+    each = _each(path, text, each_words) if each_words else None
+    return StoreCheck(path.stem, text, tuple(shapes), nested, scoped.read_text(encoding="utf-8"), each)
+
+
+def _each(path: Path, text: str, words: list[str]) -> tuple[str, tuple[str, ...]]:
+    """The `# each: ?var iri ...` header: a variable of the SELECT and the values to run it with."""
+    if len(words) < 2 or not words[0].startswith("?"):
+        raise CheckError(f"{path.name}: '# each:' wants a variable and its values: # each: ?p dip:a dip:b")
+    variable = words[0][1:]
+    select = re.search(r"^\s*SELECT\b(.*?)\bWHERE\b", text, re.MULTILINE | re.DOTALL | re.IGNORECASE)
+    if select is None or not re.search(rf"\?{re.escape(variable)}\b", select.group(1)):
+        # Oxigraph substitutes only a variable its SELECT returns
+        raise CheckError(f"{path.name}: '# each: ?{variable}' needs ?{variable} in the SELECT clause")
+    try:
+        return variable, tuple(str(_iri(word)) for word in words[1:])
+    except CheckError as exc:
+        raise CheckError(f"{path.name}: {exc}") from None
 
 
 def load_checks(directory: Path = CHECKS_DIR) -> list[StoreCheck]:
@@ -165,7 +196,12 @@ def run_checks(store, checks: list[StoreCheck] | None = None,
         started = time.perf_counter()
         by_name = {str(s.node): s for s in check.shapes}
         targets = {str(s.node): target_classes(s) for s in check.shapes}
-        if changed is None:  # GRAPH patterns throughout: the default graph does not matter
+        if changed is None and check.each is not None:  # GRAPH patterns throughout: any default graph
+            variable, iris = check.each
+            rows = (row for iri in iris for row in store.store.query(
+                check.query, use_default_graph_as_union=False,
+                substitutions={ox.Variable(variable): ox.NamedNode(iri)}))
+        elif changed is None:
             rows = store.store.query(check.query, use_default_graph_as_union=False)
         else:  # the scoped form reads the changed graphs as its default graph
             rows = store.store.query(check.changed_query, default_graph=changed) if changed else []

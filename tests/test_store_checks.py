@@ -13,10 +13,13 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
+import re
 import shutil
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
@@ -284,3 +287,38 @@ def test_an_incremental_build_reports_a_conflict_of_the_graph_it_wrote_with_a_st
         {f.shape for f in expected}
     assert all("/900_press_release" in line for line in second.violation_details if line.startswith("store: "))
     assert "1 changed graphs" in "\n".join(second.lines())
+
+
+def test_a_check_run_once_per_value_of_its_each_header_gives_the_rows_of_one_run(tmp_path):
+    """max-count runs once per property (less memory); with ?p unbound, one run gives the same rows."""
+    graphs = mapped_triples(ROOT / "seeds")
+    first = sorted(graphs)[0]
+    graphs["stale"] = _stale_copy(graphs[first])
+    store = _store(tmp_path, graphs)
+    check = next(c for c in load_checks() if c.name == "max-count")
+    assert check.each is not None and len(check.each[1]) == 8
+    split = run_checks(store, [check]).findings
+    whole = run_checks(store, [dataclasses.replace(check, each=None)]).findings
+    assert split == whole
+    assert {f.path for f in split} >= {str(DIP.status), str(DIP.articleId), str(ORG.member)}, split
+    # each run reads its property only (that is what saves the memory)
+    status = ox.NamedNode(str(DIP.status))
+    rows = list(store.store.query(check.query, substitutions={ox.Variable("p"): status}))
+    assert rows and {row["p"] for row in rows} == {status}
+
+
+@pytest.mark.parametrize("header, error", [
+    ("# each: dip:status", "wants a variable and its values"),
+    ("# each: ?q dip:status", "needs ?q in the SELECT clause"),
+    ("# each: ?p nope:status", "unknown prefix"),
+])
+def test_a_bad_each_header_is_an_error_naming_the_check(tmp_path, header, error):
+    folder = tmp_path / "checks"
+    (folder / "changed").mkdir(parents=True)
+    text = (ROOT / "ontology/checks/max-count.rq").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("# each:"))
+    (folder / "max-count.rq").write_text(header + "\n" + text, encoding="utf-8")
+    (folder / "changed" / "max-count.rq").write_text("SELECT * WHERE {}", encoding="utf-8")
+    with pytest.raises(kg.store_checks.CheckError, match=re.escape(error)) as failure:
+        load_checks(folder)
+    assert "max-count.rq" in str(failure.value)
