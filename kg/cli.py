@@ -104,7 +104,7 @@ def query(name, params, fmt, endpoint, store_dir):
 
         kg query bilateral-timeline -p a=KHM -p b=USA --endpoint http://127.0.0.1:7878/query
     """
-    from kg.queries import QueryError, format_result, get_query, run_local, run_remote
+    from kg.queries import QueryError, get_query, run_remote, stream_local, write_result
     values = {}
     for item in params:
         if "=" not in item:
@@ -116,10 +116,11 @@ def query(name, params, fmt, endpoint, store_dir):
         if endpoint:
             result = run_remote(endpoint, saved, values)
         else:
-            result = run_local(_open_store(store_dir, read_only=True), saved, values)
+            result = stream_local(_open_store(store_dir, read_only=True), saved, values)
+        # written as the rows come: memory does not grow with the number of rows
+        write_result(result, fmt, click.get_text_stream("stdout"))
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(format_result(result, fmt), nl=False)
 
 
 @cli.command(context_settings=CONTEXT)

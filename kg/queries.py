@@ -33,6 +33,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator, TextIO
 
 import pyoxigraph as ox
 import yaml
@@ -298,18 +299,38 @@ def with_values_block(text: str, bound: dict) -> str:
 @dataclass
 class Result:
     columns: list[str]
-    rows: list[list[str | None]]
+    rows: Iterable[list[str | None]]  # a list, or an iterator that yields each row once (stream_local)
 
 
 def run_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
+    """The rows of a saved query on the embedded store, all in a list."""
+    result = stream_local(store, query, values)
+    return Result(result.columns, list(result.rows))
+
+
+def stream_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
+    """The rows as the store gives them, made Python values one at a time: `kg query` writes
+    300,000 rows without holding them (the store still sorts them, in its own compact form)."""
     bound = bind(query, values)
     try:
         solutions = store.query(with_values_block(query.text_for(bound), bound))
+        columns = [v.value for v in solutions.variables]
+        # evaluation starts at the first row: an error there is the query's, before any output
+        first = next(solutions, None)
     except (SyntaxError, OSError) as exc:
         raise QueryError(f"the saved query {query.name!r} failed: {exc}") from None
-    columns = [v.value for v in solutions.variables]
-    rows = [[_plain(s[c]) for c in columns] for s in solutions]
-    return Result(columns, rows)
+
+    def rows() -> Iterator[list[str | None]]:
+        if first is None:
+            return
+        yield [_plain(first[c]) for c in columns]
+        try:
+            for solution in solutions:
+                yield [_plain(solution[c]) for c in columns]
+        except OSError as exc:
+            raise QueryError(f"the saved query {query.name!r} failed while reading its rows: {exc}") from None
+
+    return Result(columns, rows())
 
 
 def _plain(term) -> str | None:
@@ -345,15 +366,28 @@ def run_remote(endpoint: str, query: SavedQuery, values: dict[str, str], timeout
 
 
 def format_result(result: Result, fmt: str) -> str:
+    out = io.StringIO()
+    write_result(result, fmt, out)
+    return out.getvalue()
+
+
+def write_result(result: Result, fmt: str, out: TextIO) -> None:
+    """Write the rows as they come (csv, tsv, json); the table needs them all for its widths."""
     if fmt == "json":
-        return json.dumps([dict(zip(result.columns, row)) for row in result.rows], indent=2, ensure_ascii=False) + "\n"
-    if fmt in ("csv", "tsv"):
-        out = io.StringIO()
+        # the layout of json.dumps(rows, indent=2), one row at a time
+        out.write("[")
+        wrote = False
+        for row in result.rows:
+            item = json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False)
+            out.write(("," if wrote else "") + "\n  " + item.replace("\n", "\n  "))
+            wrote = True
+        out.write("\n]\n" if wrote else "]\n")
+    elif fmt in ("csv", "tsv"):
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows([["" if v is None else v for v in row] for row in result.rows])
-        return out.getvalue()
-    return _table(result)
+        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+    else:
+        out.write(_table(result))
 
 
 def _table(result: Result) -> str:

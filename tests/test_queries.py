@@ -10,7 +10,9 @@
 """
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import re
 
@@ -18,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.queries import (QueryError, get_query, run_local, run_remote, saved_queries, sparql_term,
-                        with_values_block, bind)
+from kg.queries import (QueryError, format_result, get_query, run_local, run_remote, saved_queries, sparql_term,
+                        stream_local, with_values_block, write_result, bind)
 from tests.conftest import SEEDS
 
 ID = "https://w3id.org/dipkg/id/"
@@ -577,3 +579,28 @@ def test_queries_scale_with_the_number_of_articles(seed_store, replicated_store,
     if "interactions" in big.columns and name != "interactions":  # counts grow with the copies
         column = big.columns.index("interactions")
         assert sorted(int(r[column]) for r in big.rows) == sorted(int(r[column]) * COPIES for r in small.rows)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_kg_query_writes_rows_as_they_come_in_the_layout_of_the_whole_list(seed_store, fmt):
+    """`kg query` streams (memory flat in the rows); the text is what formatting the list gives."""
+    streamed = stream_local(seed_store, get_query("interactions"), {})
+    assert not isinstance(streamed.rows, list)
+    first = next(iter(streamed.rows))  # a row is made when it is read
+    listed = run_local(seed_store, get_query("interactions"), {})
+    assert first == listed.rows[0]
+    if fmt == "json":
+        expected = json.dumps([dict(zip(listed.columns, r)) for r in listed.rows], indent=2, ensure_ascii=False) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerows([listed.columns] + [["" if v is None else v for v in r] for r in listed.rows])
+        expected = buffer.getvalue()
+    out = io.StringIO()
+    write_result(stream_local(seed_store, get_query("interactions"), {}), fmt, out)
+    assert out.getvalue() == expected
+    assert format_result(listed, fmt) == expected
+    nothing = stream_local(seed_store, get_query("interactions"), {"article": "no-such-article"})
+    empty = io.StringIO()
+    write_result(nothing, fmt, empty)
+    assert empty.getvalue() == ("[]\n" if fmt == "json" else expected.splitlines(keepends=True)[0])
