@@ -14,20 +14,30 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, KnownPerson, Organisation
 from kg.namespaces import org_iri, person_iri, slug
-from kg.patterns import by_first_letter
+from kg.patterns import WordStartHint, first_letter_groups, initials, word_start_alternation
 from kg.structure import Span
 
 # ---------------------------------------------------------------------------- vocabulary
-HONORIFIC_RE = (
-    r"(?:His|Her|Their)\s+(?:Excellency|Majesty|Royal\s+Highness|Highness|Holiness)|"
+_EXALTED = r"(?:Excellency|Majesty|Royal\s+Highness|Highness|Holiness)"
+_HONOURABLE = r"Hon(?:ou?rable|\.|(?=\s))"
+# Every alternative begins with a letter ("(?:His|Her)\s+..." written out as "His\s+...|Her\s+...", in
+# the same order), so that HONORIFIC_NAME_RE can begin with letters (kg.patterns.word_start_alternation).
+HONORIFIC_RE = first_letter_groups(
+    rf"His\s+{_EXALTED}|Her\s+{_EXALTED}|Their\s+{_EXALTED}|"
     r"H\.?\s?E\.?(?=\s)|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
     r"Moha\s+Bovor|Vibol\s+Sena\s+Pheakdei|Pichey\s+Sena))?|Lok\s+Chumteav|Oknha|"
     r"Datuk\s+Seri|Dato['’]?\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|Tun|Pehin|Dato\s+Paduka|"
-    r"(?:the\s+)?(?:Right\s+|Rt\.?\s+|Most\s+)?Hon(?:ou?rable|\.|(?=\s))|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
+    # "(?:the\s+)?(?:Right\s+|Rt\.?\s+|Most\s+)?Honourable"
+    rf"the\s+Right\s+{_HONOURABLE}|the\s+Rt\.?\s+{_HONOURABLE}|the\s+Most\s+{_HONOURABLE}|the\s+{_HONOURABLE}|"
+    rf"Right\s+{_HONOURABLE}|Rt\.?\s+{_HONOURABLE}|Most\s+{_HONOURABLE}|{_HONOURABLE}|"
+    r"Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
     r"Sheikh|Sheikha|Sir|Dame|Lord|Lady|Madam|Madame|Mme\.?|M\.|Shri|Smt\.?|Sri(?=\s+[A-Z][a-z]+\s+[A-Z])|"
     r"Gen\.|Lt\.\s?Gen\.|Maj\.\s?Gen\.|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|Archbishop"
 )
 _HONORIFICS = re.compile(rf"(?:(?:{HONORIFIC_RE})\s+)+")
+_HONORIFIC_PREFIX_RE = re.compile(rf"(?:{HONORIFIC_RE})\s+")
+# After an appositive role: the next person's title and name ("..., Minister Sok, Mr. Tan").
+_NEXT_NAME_RE = re.compile(rf"\s*(?:(?:{HONORIFIC_RE})\s+)*[A-Z][a-z]")
 
 # Capitalised words that begin or continue the name of an office.
 ROLE_CORE = (
@@ -70,7 +80,12 @@ FIELD_WORDS = (
     "Roads|Highways|Logistics|Media|Broadcasting|Press|Protocol|Consular|Multilateral|Bilateral|Legal|"
     "Treaties|Prosecutor|Prosecution|Supreme|Court|Judiciary|Audit|Anti-Corruption|Corruption|Cooperation,"
 )
-_FIELD = rf"(?:{FIELD_WORDS})"
+# The alternations as the patterns below use them: grouped under their first letters, the same
+# matches found several times faster (kg.patterns.first_letter_groups).
+_FIELD = rf"(?:{first_letter_groups(FIELD_WORDS)})"
+_CORE = first_letter_groups(ROLE_CORE)
+_MODIFIER = first_letter_groups(ROLE_MODIFIER)
+_ROLE_INITIALS = initials(ROLE_MODIFIER, FIELD_WORDS, ROLE_CORE)  # what lead_role_text() begins with
 FIELD_WORD_RE = re.compile(_FIELD)
 _ORG_HEAD = (r"Party|Front|Movement|Ministry|Agency|Council|Committee|Commission|Assembly|Parliament|Congress|"
              r"Academy|Institute|University|Foundation|Union|League|Alliance|Federation|Chamber|Authority|"
@@ -78,6 +93,9 @@ _ORG_HEAD = (r"Party|Front|Movement|Ministry|Agency|Council|Committee|Commission
 ORG_PHRASE_RE = re.compile(
     rf"(?<![\w-])(?:[A-Z][\w'.-]*\s+(?:of\s+(?:the\s+)?|for\s+|and\s+|on\s+)?){{1,6}}(?:{_ORG_HEAD})\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:and\s+)?[A-Z][\w'.-]*){{0,3}})?")
+# A cheap first look: every organisation phrase holds its head word. (A pattern that begins with
+# letters is scanned fast; one that begins with a look-behind is tried at every position.)
+ORG_HEAD_RE = re.compile(first_letter_groups(_ORG_HEAD))
 _LOWER_ROLES = (
     r"counterpart|prime minister|premier|president|vice president|chancellor|king|queen|foreign minister|minister|"
     r"secretary of state|secretary-general|secretary general|general secretary|secretary|ambassador|envoy|"
@@ -123,20 +141,26 @@ def lead_role_text(countries: str, organisations: str = "") -> str:
     owner = rf"(?:{upto_country}|{_FIELDS}|[A-Z]{{2,}})" if countries else rf"(?:{_FIELDS}|[A-Z]{{2,}})"
     if organisations:
         owner = rf"(?:{organisations}|{owner[3:-1]})"
-    return (rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})"
+    return (rf"(?:(?:{_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{_CORE})"
             rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{owner})*")
 # The owner of a role after the name: "of the United States to ASEAN", "at the Royal Academy of Cambodia".
 _OBJ = (r"[A-Z][\w'.&-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+|&\s+|de\s+|on\s+)?[A-Z][\w'.&-]*)*"
         r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?")
-_ANY_CORE = rf"(?:{ROLE_CORE}|{_LOWER_ROLES})"
-_ROLE_PHRASE = (rf"(?:(?:{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|political|policy|research|"
-                rf"foreign|defence|defense|trade|finance|{_FIELD})[\s-]+){{0,4}}{_ANY_CORE}"
+_ANY_CORE = rf"(?:{first_letter_groups(ROLE_CORE + '|' + _LOWER_ROLES)})"
+_ROLE_WORD = first_letter_groups(rf"{ROLE_MODIFIER}|{ROLE_MODIFIER.lower()}|senior|chief|political|policy|research|"
+                                 rf"foreign|defence|defense|trade|finance|{FIELD_WORDS}")
+_ROLE_PHRASE = (rf"(?:(?:{_ROLE_WORD})[\s-]+){{0,4}}{_ANY_CORE}"
                 rf"(?:\s+(?:of|for|to|at|in|on|from|with)\s+(?:the\s+)?(?:ruling\s+|opposition\s+|governing\s+)?{_OBJ})*")
 APPOSITIVE_ROLE = rf"{_ROLE_PHRASE}(?:\s*(?:,|and|,\s*and)\s+{_ROLE_PHRASE})*"
-CAPITALISED_WORD_RE = re.compile(rf"(?<![\w'-])[{UPPER}][{LOWER}'-]{{1,}}(?![\w-])")
+# The look-behind comes after the first letter ((?<![\w'-].) rather than (?<![\w'-]) before it): the
+# same words, but a pattern that begins with a character class is scanned fast (the engine skips
+# to the characters of the class), one that begins with a look-behind is tried at every position.
+CAPITALISED_WORD_RE = re.compile(rf"[{UPPER}](?<![\w'-].)[{LOWER}'-]{{1,}}(?![\w-])")
 # Up to three capitalised words right before a position ("United States ").
 _CAPITALISED_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,3})$")
-HONORIFIC_NAME_RE = re.compile(rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}")
+# rf"(?<![\w])(?:{HONORIFIC_RE})\s+{NAME_RE.pattern}", begun with letters (see CAPITALISED_WORD_RE)
+_HONORIFIC_AT_WORD_START = word_start_alternation(HONORIFIC_RE, r"[\w]")
+HONORIFIC_NAME_RE = re.compile(rf"(?:{_HONORIFIC_AT_WORD_START})\s+{NAME_RE.pattern}")
 def _leading_words(*alternations: str) -> list[str]:
     """The first word of every alternative: a role phrase always contains one of them."""
     words = set()
@@ -150,9 +174,8 @@ def _leading_words(*alternations: str) -> list[str]:
 
 
 # A cheap first look: no title word in a sentence, no role pattern to try.
-ROLE_HINT_RE = re.compile(r"(?<![\w-])(?:" + by_first_letter(_leading_words(ROLE_CORE, _LOWER_ROLES)) + ")",
-                          re.IGNORECASE)
-_ROLE_START_RE = re.compile(rf"(?:(?:{ROLE_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{ROLE_CORE})\b\s*")
+ROLE_HINT = WordStartHint(_leading_words(ROLE_CORE, _LOWER_ROLES), not_after=r"[\w-]")
+_ROLE_START_RE = re.compile(rf"(?:(?:{_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{_CORE})\b\s*")
 
 STOPWORDS = {
     "The", "A", "An", "And", "Or", "But", "In", "On", "At", "Of", "To", "For", "By", "With", "As", "From",
@@ -171,6 +194,19 @@ STOPWORDS = {
     "Defence", "Covid", "Chair", "Chief", "Head", "Senator", "Governor", "Mayor", "Director", "Crown",
     "Prince", "Princess", "Emir", "Sultan", "Premier", "Chancellor", "Envoy", "Commissioner", "Hon",
 }
+
+
+_TITLES = (r"(?:Deputy\s+|Vice\s+|Foreign\s+|Prime\s+)?(?:Prime\s+Minister|Minister|Ambassador|President|"
+           r"Secretary|Envoy|Chancellor|Premier|Speaker|Chairman|Governor|Senator|Foreign\s+Minister|"
+           r"Secretary-General|King|Queen|Emir|Sultan|Head\s+of\s+State|Head\s+of\s+Government|leader)")
+# A later mention by title: "the Minister"; after a nationality also in lower case: "the Portuguese minister"
+# ("[tT](?<!\w.)he" is "\b(?:the|The)" that begins with a character class: see CAPITALISED_WORD_RE)
+TITLE_MENTION_RE = re.compile(rf"[tT](?<!\w.)he\s+(?:(?:(?P<adj>[A-Z][\w'-]+)\s+((?i:{_TITLES})))|({_TITLES}))\b")
+TITLE_SYNONYMS = {"head of state": ("president", "king", "queen", "emir", "sultan", "monarch"),
+                  "head of government": ("prime minister", "premier", "chancellor"),
+                  "leader": ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan")}
+_UNSEEN = object()
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 
 
 # ---------------------------------------------------------------------------- data
@@ -248,11 +284,17 @@ class Actors:
 
 
 # ---------------------------------------------------------------------------- helpers
+_NORMALISED = (("*", " "), ("_", " "), ("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("\u00a0", " "),
+               ("–", "-"), ("—", "-"))
+
+
 def normalise(text: str) -> str:
     """Same length as the input, so offsets carry over: markup stripped, quotes straightened."""
-    table = str.maketrans({"*": " ", "_": " ", "’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ",
-                           "–": "-", "—": "-"})
-    return text.translate(table)
+    # str.replace runs at memory speed; str.translate looks up every character in a dict.
+    # No replacement is itself replaced later, so the chain maps each character once.
+    for old, new in _NORMALISED:
+        text = text.replace(old, new)
+    return text
 
 
 def clean_name(raw: str) -> tuple[str, list[str]]:
@@ -260,7 +302,7 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
     honorifics = []
     rest = raw.strip(" ,")
     while True:
-        m = re.match(rf"(?:{HONORIFIC_RE})\s+", rest)
+        m = _HONORIFIC_PREFIX_RE.match(rest)
         if not m:
             break
         honorifics.append(re.sub(r"\s+", " ", m.group(0).strip()))
@@ -320,6 +362,8 @@ class ActorFinder:
     # -- organisations the text defines: "the Communist Party of Vietnam (CPV)"
     def _define_acronyms(self):
         for sentence in self.sentences:
+            if self.text.find("(", sentence.start, sentence.end) < 0:
+                continue  # (most sentences have no brackets)
             for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", self.text[sentence.start:sentence.end]):
                 acronym = m.group(1)
                 before = self.text[sentence.start:sentence.start + m.start()].rstrip()
@@ -338,11 +382,7 @@ class ActorFinder:
             self._defined_orgs_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
     def _country_in(self, phrase: str) -> str | None:
-        for m in self.g.country_re.finditer(phrase):
-            code = self.g.country_of(m.group(0))
-            if code:
-                return code
-        return None
+        return self.g.first_country_in(phrase)
 
     # -- one sentence
     def _scan_sentence(self, index: int, sentence: Span):
@@ -382,7 +422,7 @@ class ActorFinder:
         text = self.text
         pairs = []
         # "[Cambodia's|Cambodian|US] Senate President[,] [His Excellency] Hun Sen"
-        if not ROLE_HINT_RE.search(text, a, b):
+        if not ROLE_HINT.search(text, a, b):
             return pairs
         lead, appositive = _patterns(self.g)
         for m in lead.finditer(text, a, b):
@@ -408,7 +448,7 @@ class ActorFinder:
         # "His Excellency SOK Chenda Sophea, Deputy Prime Minister and Minister of ...",
         # "Seun Sam, a policy researcher at the Royal Academy of Cambodia",
         # "Hun Sen, in his capacity as president of the ruling Cambodian People's Party (CPP)"
-        for m in appositive.finditer(text, a, b):
+        for m in appositive.finditer(text, a, b) if text.find(",", a, b) >= 0 else ():  # (a comma after the name)
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             raw_name = text[name_start:m.end("name")]
             prefix = _ROLE_START_RE.match(raw_name)
@@ -419,7 +459,7 @@ class ActorFinder:
             if not name_text or self._is_non_person(clean_name(name_text)[0]):
                 continue
             role = m.group("role").rstrip(" ,")
-            if re.match(r"\s*(?:(?:" + HONORIFIC_RE + r")\s+)*[A-Z][a-z]", text[m.end("role"):b]):
+            if _NEXT_NAME_RE.match(text[m.end("role"):b]):
                 continue  # the "role" is the next person's title: a list of people, not an appositive
             hint = self.g.country_of(m.group("adj")) if m.group("adj") else None
             self.role_spans.append((m.start("adj") if hint else m.start("role"), m.start("role") + len(role)))
@@ -498,7 +538,7 @@ class ActorFinder:
                 return existing
             return None
         if known is None:
-            known = self.g.persons.get(name) or self._known_by_tokens(name)
+            known = self.g.persons.get(name) or self.g.person_by_name_words(name)
         entity = self._match_existing(name, known)
         if entity is None:
             if len(words) < 2:
@@ -525,14 +565,6 @@ class ActorFinder:
         if not any(m.kind == "person" and m.start == start for m in self.mentions):
             self.mentions.append(Mention(sentence, start, end, "person", entity))
 
-    def _known_by_tokens(self, name: str) -> KnownPerson | None:
-        tokens = set(slug(name).split("-"))
-        if len(tokens) < 2:
-            return None
-        hits = {p.iri: p for variant_tokens, p in self.g.persons_sharing(tokens)
-                if tokens <= variant_tokens or variant_tokens <= tokens}
-        return next(iter(hits.values())) if len(hits) == 1 else None
-
     def _match_existing(self, name: str, known: KnownPerson | None) -> PersonEntity | None:
         if known and known.name in self.people:
             return self.people[known.name]
@@ -544,7 +576,7 @@ class ActorFinder:
         return None
 
     def _by_token(self, token: str) -> PersonEntity | None:
-        token = re.sub(r"['’]s?$", "", token)
+        token = _POSSESSIVE_END_RE.sub("", token)
         if token in STOPWORDS or len(token) < 2 or token in SHORT_WORDS:
             return None
         key = slug(token)
@@ -624,7 +656,7 @@ class ActorFinder:
                 self._note_org(org, index, m.start(), m.end(), inside_role=self._inside_role_phrase(m.start()))
                 taken.append((m.start(), m.end()))
         # Organisations the gazetteer does not know: "the opposition Cambodia National Rescue Party".
-        for m in ORG_PHRASE_RE.finditer(self.text, a, b):
+        for m in ORG_PHRASE_RE.finditer(self.text, a, b) if ORG_HEAD_RE.search(self.text, a, b) else ():
             name = m.group(0).strip()
             if any(s < m.end() and m.start() < e for s, e in taken) or _ROLE_START_RE.match(name):
                 continue
@@ -635,14 +667,14 @@ class ActorFinder:
             taken.append((m.start(), m.end()))
         for m in self.g.country_re.finditer(self.text, a, b):
             code = self.g.country_of(m.group(0))
-            if not code or any(s <= m.start() and m.end() <= e for s, e in taken if (s, e) != (m.start(), m.end())):
-                # still count countries named inside organisations for context
-                if code:
-                    self.country_counts[code] = self.country_counts.get(code, 0) + 1
+            if not code:
                 continue
+            start, end = m.start(), m.end()
             self.country_counts[code] = self.country_counts.get(code, 0) + 1
-            self.mentions.append(Mention(index, m.start(), m.end(), "country", code,
-                                         inside_role=self._inside_role_phrase(m.start())))
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in taken):
+                continue  # named inside an organisation: counted for context only
+            self.mentions.append(Mention(index, start, end, "country", code,
+                                         inside_role=self._inside_role_phrase(start)))
 
     def _inside_role_phrase(self, pos: int) -> bool:
         """Is this position within a role phrase ("Ambassador of the United States to ASEAN")?"""
@@ -658,49 +690,47 @@ class ActorFinder:
 
     def _resolve_short_mentions(self):
         """Surnames, given names and 'the Ambassador' after the person was named in full."""
-        titles = (r"(?:Deputy\s+|Vice\s+|Foreign\s+|Prime\s+)?(?:Prime\s+Minister|Minister|Ambassador|President|"
-                  r"Secretary|Envoy|Chancellor|Premier|Speaker|Chairman|Governor|Senator|Foreign\s+Minister|"
-                  r"Secretary-General|King|Queen|Emir|Sultan|Head\s+of\s+State|Head\s+of\s+Government|leader)")
-        # "the Minister"; after a nationality also in lower case: "the Portuguese minister"
-        title_re = re.compile(rf"\b(?:the|The)\s+(?:(?:(?P<adj>[A-Z][\w'-]+)\s+((?i:{titles})))|({titles}))\b")
-        synonyms = {"head of state": ("president", "king", "queen", "emir", "sultan", "monarch"),
-                    "head of government": ("prime minister", "premier", "chancellor"),
-                    "leader": ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan")}
+        covered_in: dict[int, list[tuple[int, int]]] = {}  # the mentions found so far, by sentence
+        for m in self.mentions:
+            covered_in.setdefault(m.sentence, []).append((m.start, m.end))
+        # Roles of two words or more, stated in the text: "Foreign Secretary called on ..."
+        stated_roles = [(person, role) for person in list(self.people.values()) for role in person.roles
+                        if len(role.label.split()) >= 2 and role.sentence >= 0]
+        # Who a capitalised word names depends on the word only: the people are all found by now.
+        named_by: dict[str, PersonEntity | None] = {}
         for index, sentence in enumerate(self.sentences):
             a, b = sentence.start, sentence.end
-            covered = [(m.start, m.end) for m in self.mentions if m.sentence == index]
+            sentence_text = self.text[a:b]
+            covered = covered_in.get(index, [])
             for m in CAPITALISED_WORD_RE.finditer(self.text, a, b):
-                if any(s <= m.start() < e for s, e in covered):
-                    continue
                 token = m.group(0)
-                if token in STOPWORDS or self.g.country_of(token) or self._org_named(token):
+                person = named_by.get(token, _UNSEEN)
+                if person is _UNSEEN:
+                    person = named_by[token] = self._named_by_word(token)
+                if person is None or any(s <= m.start() < e for s, e in covered):
                     continue
-                person = self._by_token(token)
-                if person and any(s <= index for s, _, _ in person.mentions):
+                if any(s <= index for s, _, _ in person.mentions):
                     person.mentions.append((index, m.start(), m.end()))
                     self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
-            for person in list(self.people.values()):
+            for person, role in stated_roles:
                 # "Foreign Secretary called on ...": a title stated earlier for exactly one person
-                for role in person.roles:
-                    if len(role.label.split()) < 2 or role.sentence >= index or role.sentence < 0:
+                if role.sentence >= index or role.label not in sentence_text:
+                    continue
+                for m in re.finditer(rf"(?<![\w-]){re.escape(role.label)}(?![\w-])(?!\s+(?:of\s+)?[A-Z])",
+                                     sentence_text):
+                    m_start, m_end = a + m.start(), a + m.end()
+                    if any(s <= m_start < e for s, e in covered):
                         continue
-                    if role.label not in self.text[a:b]:
-                        continue
-                    for m in re.finditer(rf"(?<![\w-]){re.escape(role.label)}(?![\w-])(?!\s+(?:of\s+)?[A-Z])",
-                                         self.text[a:b]):
-                        m_start, m_end = a + m.start(), a + m.end()
-                        if any(s <= m_start < e for s, e in covered):
-                            continue
-                        holders = [p for p in self.people.values() if any(r.label == role.label for r in p.roles)]
-                        if len(holders) == 1:
-                            person.mentions.append((index, m_start, m_end))
-                            self.mentions.append(Mention(index, m_start, m_end, "person", person))
-                            covered.append((m_start, m_end))
-            for m in title_re.finditer(self.text, a, b):
+                    holders = [p for p in self.people.values() if any(r.label == role.label for r in p.roles)]
+                    if len(holders) == 1:
+                        person.mentions.append((index, m_start, m_end))
+                        self.mentions.append(Mention(index, m_start, m_end, "person", person))
+                        covered.append((m_start, m_end))
+            for m in TITLE_MENTION_RE.finditer(self.text, a, b):
                 if any(s <= m.start() + 4 < e for s, e in covered):
                     continue
                 title = re.sub(r"\s+", " ", (m.group(2) or m.group(3)).lower())
-                words = synonyms.get(title, (title,))
+                words = TITLE_SYNONYMS.get(title, (title,))
                 candidates = [p for p in self.people.values()
                               if any(w in r.label.lower() for r in p.roles for w in words)
                               and min(s for s, _, _ in p.mentions) <= index]
@@ -717,6 +747,12 @@ class ActorFinder:
                     person = candidates[0]
                     person.mentions.append((index, m.start(), m.end()))
                     self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
+
+    def _named_by_word(self, token: str) -> PersonEntity | None:
+        """The person a lone capitalised word refers to, if it is no country, organisation or common word."""
+        if token in STOPWORDS or self.g.country_of(token) or self._org_named(token):
+            return None
+        return self._by_token(token)
 
     def _infer_countries(self):
         """Roles with no stated country: the office-holder dictionary says whose office it was then."""
@@ -768,14 +804,15 @@ def _patterns(g: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
     """The two person-with-role patterns, compiled once per gazetteer."""
     if id(g) not in _PATTERNS:
         names = sorted((n for n in g.country_names if len(n) > 3 and n[0].isupper()), key=len, reverse=True)
-        countries = "|".join(re.escape(n) for n in names)
+        countries = first_letter_groups("|".join(re.escape(n) for n in names))
         adjectives = sorted((n for n in list(g.country_names) + list(g.demonyms) if len(n) > 1 and n[0].isupper()),
                             key=len, reverse=True)
-        adjective_re = "|".join(re.escape(n) for n in adjectives)
+        adjective_re = first_letter_groups("|".join(re.escape(n) for n in adjectives))
         name_body = NAME_RE.pattern[len("(?P<name>"):-1]
-        orgs = "|".join(re.escape(n) for n in sorted(g.organisations, key=len, reverse=True) if len(n) > 3)
-        # (?<!...)(?=[A-Z]): only try at the start of a capitalised word, which is where both begin
-        lead = re.compile(rf"(?<![\w'’-])(?=[A-Za-z])(?P<role>{lead_role_text(countries, orgs)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
+        orgs = first_letter_groups("|".join(re.escape(n) for n in sorted(g.organisations, key=len, reverse=True)
+                                            if len(n) > 3))
+        # (?<!...)(?=[...]): only try at the start of a word, and of one that a role can begin with
+        lead = re.compile(rf"(?<![\w'’-])(?=[{_ROLE_INITIALS}])(?P<role>{lead_role_text(countries, orgs)})\s*,?\s+(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)"
                           rf"(?P<name>{name_body})")
         appositive = re.compile(
             rf"(?<![\w'’-])(?=[{UPPER}t])(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
@@ -785,8 +822,12 @@ def _patterns(g: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
     return _PATTERNS[id(g)]
 
 
+_OFFICES_SEPARATOR_RE = re.compile(
+    rf"\s*(?:,\s*and|,|\band)\s+(?=(?:(?:{_MODIFIER})\s+)*(?:{_FIELD}\s+){{0,3}}(?:{_CORE})\b)")
+
+
 def _split_offices(label: str) -> list[str]:
-    parts = re.split(rf"\s*(?:,\s*and|,|\band)\s+(?=(?:(?:{ROLE_MODIFIER})\s+)*(?:{_FIELD}\s+){{0,3}}(?:{ROLE_CORE})\b)", label)
+    parts = _OFFICES_SEPARATOR_RE.split(label)
     return [p for p in parts if p.strip()] or [label]
 
 

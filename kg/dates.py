@@ -40,6 +40,17 @@ _RELATIVE = re.compile(
     r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|"
     r"(?:(?P<dir>last|next|this|on|on the)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
+# Cheap first looks, as most sentences hold no date: every pattern of _PATTERNS holds a day or a
+# year, so a digit from 1 to 9; every phrase of _RELATIVE holds one of _RELATIVE_WORDS.
+_NONZERO_DIGIT_RE = re.compile("[1-9]")
+_RELATIVE_WORDS = ("day", "tonight", "this", "tomorrow")
+
+
+def _may_hold_relative_date(text: str) -> bool:
+    if not text.isascii():
+        return True  # (ignoring case is more than lower-casing beyond ASCII: "ſ" matches "s")
+    lowered = text.lower()
+    return any(word in lowered for word in _RELATIVE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -137,7 +148,7 @@ def find_dates(text: str) -> list[DateMention]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _PATTERNS if _NONZERO_DIGIT_RE.search(text) else ():
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -154,7 +165,7 @@ def find_dates(text: str) -> list[DateMention]:
                 mention = DateMention(m.start(), m.end(), "explicit", year, _month(g["m"]), _num(g["d1"]))
             taken.append((m.start(), m.end()))
             found.append(mention)
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if _may_hold_relative_date(text) else ():
         if text[m.end():m.end() + 2] in ("'s", "’s"):
             continue  # "Monday's election" names another day's event
         if free(m.start(), m.end()):

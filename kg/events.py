@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kg.actors import Actors, Mention, OrgEntity, PersonEntity
 from kg.dates import DateMention, RefDate, find_dates
 from kg.gazetteer import Gazetteer
-from kg.patterns import by_first_letter
+from kg.patterns import WordStartHint
 from kg.structure import Span
 
 MEETING_FAMILY = {"Meeting", "CourtesyCall", "PhoneCall", "VideoConference"}
@@ -71,18 +71,19 @@ TRIGGER_STEMS = {
                 "tête", "receiv", "host", "welcom", "credential", "credence", "chair"),
 }
 # A cheap first look: every trigger above contains one of these word stems.
-TRIGGER_HINT_RE = re.compile(r"(?<!\w)(?:" + by_first_letter([
+TRIGGER_HINT = WordStartHint([
     "video", "conferenc", "teleconferenc", "tele", "virtual", "online", "phone", "call", "spoke", "speak", "talk",
     "letter", "message", "cable", "telegram", "wrote", "courtesy", "visit", "trip", "tour", "arriv", "travel",
     "deleg", r"met\b", "meet", "discuss", "consult", "confer", r"sat\s", "exchange", "rendezvous", "audience",
     "receiv", "host", "welcom", "chair", "present", "hand", "spent", "held", "appointment", "bilateral",
-    "engagement", "sign", "ink", "conclud", "initial", "farewell", "introductory", "lead"]) + ")", re.I)
+    "engagement", "sign", "ink", "conclud", "initial", "farewell", "introductory", "lead"], not_after=r"\w")
 SIGNING_RE = re.compile(
     r"\b(?P<verb>signed|sign|signs|signing|inked|ink|concluded|initialled)\b(?:\s+of)?\s+"
     r"(?P<obj>(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+number\s+of|a\s+series\s+of)\s+)"
     r"(?:[\w'-]+\s+){0,8}?(?P<kind>agreements?|memorand(?:um|a)|mous?|treat(?:y|ies)|accords?|protocols?|conventions?|"
     r"deals?|declarations?|contracts?|letters?\s+of\s+intent|joint\s+statements?|pacts?|charters?|"
     r"frameworks?|plans?|action\s+plans?|roadmaps?|road\s+maps?|programmes?|programs?|documents?|instruments?)\b[^,.;]*)", re.I)
+SIGNING_VERB_STEMS = ("sign", "ink", "concluded", "initialled")  # every verb of SIGNING_RE holds one
 # "The documents were signed by X and Y": the signers follow the verb.
 PASSIVE_SIGNING_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:jointly\s+)?(?:signed|inked)\s+by\b", re.I)
 PLANNED_RE = re.compile(
@@ -192,11 +193,12 @@ class EventFinder:
     # -- triggers and candidates
     def _triggers(self, sentence: Span) -> list[Trigger]:
         found: list[Trigger] = []
-        if not TRIGGER_HINT_RE.search(self.text, sentence.start, sentence.end):
+        if not TRIGGER_HINT.search(self.text, sentence.start, sentence.end):
             return found  # no trigger word at all: most sentences of an article
-        lowered = self.text[sentence.start:sentence.end].lower()
+        sentence_text = self.text[sentence.start:sentence.end]
+        lowered = sentence_text.lower()
         for kind, pattern in TRIGGERS:
-            if not any(stem in lowered for stem in TRIGGER_STEMS[kind]):
+            if not any(map(lowered.__contains__, TRIGGER_STEMS[kind])):  # (any stem in lowered)
                 continue
             for m in pattern.finditer(self.text, sentence.start, sentence.end):
                 if any(t.start < m.end() and m.start() < t.end for t in found):
@@ -223,10 +225,15 @@ class EventFinder:
                 continue
             merged.append(t)
         found = merged
-        for m in SIGNING_RE.finditer(self.text, sentence.start, sentence.end):
+        # Both signing patterns ignore case, which on ASCII text is lower-casing: their verbs are
+        # looked for first.
+        ascii_text = sentence_text.isascii()
+        may_sign = not ascii_text or any(map(lowered.__contains__, SIGNING_VERB_STEMS))
+        for m in SIGNING_RE.finditer(self.text, sentence.start, sentence.end) if may_sign else ():
             if not any(t.start < m.end("verb") and m.start() < t.end for t in found):
                 found.append(Trigger("AgreementSigning", m.start(), m.end("verb"), False))
-        for m in PASSIVE_SIGNING_RE.finditer(self.text, sentence.start, sentence.end):
+        may_be_signed = not ascii_text or "signed" in lowered or "inked" in lowered
+        for m in PASSIVE_SIGNING_RE.finditer(self.text, sentence.start, sentence.end) if may_be_signed else ():
             if not any(t.start < m.end() and m.start() < t.end for t in found):
                 found.append(Trigger("AgreementSigning", m.start(), m.end(), False))
         return sorted(found, key=lambda t: t.start)
@@ -712,6 +719,7 @@ class EventFinder:
 
     def _assign_topics(self):
         starts = sorted({e.sentences[0] for e in self.events})
+        topics_in: dict[int, list] = {}  # by sentence: the windows of events overlap
         for e in self.events:
             first, last = e.sentences[0], max(e.sentences)
             later = [s for s in starts if s > first]
@@ -720,9 +728,11 @@ class EventFinder:
             for i in indices:
                 if i >= len(self.sentences):
                     continue
-                span = self.sentences[i]
-                for m in self.g.topic_re.finditer(self.text, span.start, span.end):
-                    e.topics.add(self.g.topics[m.group(0).lower()])
+                if i not in topics_in:
+                    span = self.sentences[i]
+                    topics_in[i] = [self.g.topics[m.group(0).lower()]
+                                    for m in self.g.topic_re.finditer(self.text, span.start, span.end)]
+                e.topics.update(topics_in[i])
 
     @staticmethod
     def _complete(e: Event) -> bool:

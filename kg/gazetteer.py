@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -86,6 +87,8 @@ class Gazetteer:
         self.person_re = _alternation(self.persons)
         self.topic_re = _alternation(self.topics, flags=re.IGNORECASE)
         self._country_of: dict[str, str | None] = {}
+        self._first_country_in: dict[str, str | None] = {}
+        self._person_by_name_words: dict[str, KnownPerson | None] = {}
 
     def organisation_by_iri(self, iri) -> Organisation | None:
         if not hasattr(self, "_orgs_by_iri"):
@@ -111,6 +114,21 @@ class Gazetteer:
                     out.append(entry)
         return out
 
+    def person_by_name_words(self, name: str) -> KnownPerson | None:
+        """The one known person with a name variant whose words hold all the words of NAME (two or
+        more) or are all among them: "Sok Chenda Sophea" for "Sok Chenda", and the other way round."""
+        found = self._person_by_name_words.get(name, _UNSEEN)  # the same names, article after article
+        if found is _UNSEEN:
+            tokens = set(slug(name).split("-"))
+            found = None
+            if len(tokens) >= 2:
+                hits = {p.iri: p for variant_tokens, p in self.persons_sharing(tokens)
+                        if tokens <= variant_tokens or variant_tokens <= tokens}
+                found = next(iter(hits.values())) if len(hits) == 1 else None
+            if len(self._person_by_name_words) < 100_000:
+                self._person_by_name_words[name] = found
+        return found
+
     def country_of(self, surface: str) -> str | None:
         found = self._country_of.get(surface, _UNSEEN)  # asked tens of times an article for the same words
         if found is _UNSEEN:
@@ -121,8 +139,19 @@ class Gazetteer:
                 self._country_of[surface] = found
         return found
 
+    def first_country_in(self, phrase: str) -> str | None:
+        """The alpha-3 of the first country a phrase names ("Minister of Industry of Mongolia")."""
+        found = self._first_country_in.get(phrase, _UNSEEN)  # the same roles and names, article after article
+        if found is _UNSEEN:
+            codes = (self.country_of(m.group(0)) for m in self.country_re.finditer(phrase))
+            found = next((code for code in codes if code), None)
+            if len(self._first_country_in) < 100_000:
+                self._first_country_in[phrase] = found
+        return found
+
 
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _LEADING_THE_RE = re.compile(r"^the ", re.IGNORECASE)
 _UNSEEN = object()
@@ -151,15 +180,19 @@ class _Words:
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens: list[str] = _WORD.findall(text)
-        self.starts: list[int] = list(map(re.Match.start, _WORD.finditer(text)))
+        # One pass: the text split into [gap, word, gap, word, ..., gap]; a word starts where
+        # the part before it ends.
+        parts = _WORD_SPLIT.split(text)
+        ends = list(accumulate(map(len, parts)))
+        self.tokens: list[str] = parts[1::2]
+        self.starts: list[int] = ends[:-1:2]
         self._lowered: list[str] | None = None
 
     def keys(self, ignore_case: bool) -> list[str]:
         if not ignore_case:
             return self.tokens
         if self._lowered is None:
-            self._lowered = [token.lower() for token in self.tokens]
+            self._lowered = list(map(str.lower, self.tokens))
         return self._lowered
 
 
@@ -193,6 +226,7 @@ class NameMatcher:
         self.ignore_case = ignore_case
         self.names: set[str] = set()
         lengths: dict[str, set[int]] = {}
+        by_second: dict[str, dict[str | None, set[int]]] = {}  # first word -> second word (or None) -> lengths
         for name in names:
             if not name:
                 continue
@@ -202,13 +236,23 @@ class NameMatcher:
                 continue
             self.names.add(key_name)
             lengths.setdefault(first.group(0), set()).add(len(key_name))
+            second = _WORD.search(key_name, first.end())
+            by_second.setdefault(first.group(0), {}).setdefault(second and second.group(0), set()).add(len(key_name))
         self.lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
-        self._candidates: tuple[_Words | None, list[int], list[str]] = (None, [], [])
+        # The lengths worth trying at a word, by the word that follows it: at "the" + "United", "the United
+        # States" but not "the Gambia". Where a name matches, the text's words are the name's (the
+        # character after the match is no letter or digit), so a name of two words or more matches only
+        # where the text's next word is its second. (Not when ignoring case: lower-casing can change
+        # where a word ends.)
+        self.lengths_by_next: dict[str, dict[str | None, list[int]]] = {} if ignore_case else {
+            first: {after: sorted(found | seconds.get(None, set()), reverse=True) for after, found in seconds.items()}
+            for first, seconds in by_second.items()}
+        self._candidates: tuple[str | None, list[int], list[list[int]]] = (None, [], [])
 
-    def _at(self, text: str, start: int, word: str, endpos: int) -> _Hit | None:
+    def _at(self, text: str, start: int, lengths: list[int], endpos: int) -> _Hit | None:
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             return None
-        for length in self.lengths.get(word.lower() if self.ignore_case else word, ()):
+        for length in lengths:
             end = start + length
             if end > endpos:
                 continue
@@ -218,38 +262,48 @@ class NameMatcher:
                 return _Hit(start, end, surface)
         return None
 
-    def _word_starts(self, text: str) -> tuple[list[int], list[str]]:
-        """The words of TEXT that begin some known name, with their positions."""
+    def _word_starts(self, text: str) -> tuple[list[int], list[list[int]]]:
+        """The words of TEXT that begin some known name: their positions, and the lengths to try there."""
         words = _words_of(text)
-        cached, starts, tokens = self._candidates
-        if cached is words:
-            return starts, tokens
-        lengths = self.lengths
-        found = [i for i, key in enumerate(words.keys(self.ignore_case)) if key in lengths]
-        starts = [words.starts[i] for i in found]
-        tokens = [words.tokens[i] for i in found]
+        keys = words.keys(self.ignore_case)
+        begins_name = list(map(self.lengths.__contains__, keys))
+        starts = list(compress(words.starts, begins_name))
+        if self.ignore_case:
+            tries = [self.lengths[key] for key in compress(keys, begins_name)]
+        else:
+            by_next = self.lengths_by_next
+            tries = [by_next[key].get(after, by_next[key].get(None, ()))
+                     for key, after in compress(zip(keys, keys[1:] + [None]), begins_name)]
         if words is _last_words[0]:  # a phrase looked up in between must not evict the article
-            self._candidates = (words, starts, tokens)
-        return starts, tokens
+            self._candidates = (text, starts, tries)
+        return starts, tries
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[_Hit]:
+        """The names in TEXT[POS:ENDPOS], left to right (a list: it is asked for sentence by
+        sentence, most of which hold none, and a list costs less than a generator)."""
         endpos = len(text) if endpos is None else endpos
-        starts, tokens = self._word_starts(text)
+        cached, starts, tries = self._candidates
+        if cached is not text:  # (the same string object: the sentences of one article)
+            starts, tries = self._word_starts(text)
+        hits: list[_Hit] = []
         reached = pos
         for i in range(bisect.bisect_left(starts, pos), len(starts)):
             start = starts[i]
             if start >= endpos:
                 break
-            if start < reached:
-                continue
-            hit = self._at(text, start, tokens[i], endpos)
-            if hit is not None:
-                reached = hit.end()
-                yield hit
+            if start >= reached:
+                hit = self._at(text, start, tries[i], endpos)
+                if hit is not None:
+                    reached = hit.end()
+                    hits.append(hit)
+        return hits
 
     def match(self, text: str, pos: int = 0) -> _Hit | None:
         word = _WORD.match(text, pos)
-        return self._at(text, pos, word.group(0), len(text)) if word else None
+        if word is None:
+            return None
+        key = word.group(0).lower() if self.ignore_case else word.group(0)
+        return self._at(text, pos, self.lengths.get(key, ()), len(text))
 
 
 def _alternation(names, flags: int = 0) -> NameMatcher:

@@ -61,13 +61,16 @@ def article_graph(article_id: str) -> URIRef:
     return GRAPH[f"article/{article_id}"]
 
 
+@functools.lru_cache(maxsize=65536)  # the same few IRIs, asked for again and again
 def country_iri(alpha3: str) -> URIRef:
     return ID[f"country/{alpha3}"]
 
 
+@functools.lru_cache(maxsize=65536)  # the same few IRIs, asked for again and again
 def org_iri(name: str) -> URIRef:
     return ID[f"org/{slug(name)}"]
 
 
+@functools.lru_cache(maxsize=65536)  # the same few IRIs, asked for again and again
 def person_iri(name: str) -> URIRef:
     return ID[f"person/{slug(name)}"]

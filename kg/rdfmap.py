@@ -9,6 +9,7 @@ the same graph.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
@@ -27,6 +28,16 @@ EVENT_TYPE_SLUG = {
     "VideoConference": "video-conference", "Correspondence": "correspondence",
     "AgreementSigning": "agreement-signing",
 }
+
+
+# The characters rdflib's URIRef.n3() refuses (rdflib.term._invalid_uri_chars).
+_NOT_IN_IRI_RE = re.compile(r'[<>" {}|\\^`]')
+_CONTENT_HASH = str(DIP.contentHash)
+
+
+def _n3(term) -> str:
+    """term.n3(), for IRIs known to hold none of _NOT_IN_IRI_RE's characters (which n3() checks)."""
+    return "<%s>" % term if type(term) is URIRef else term.n3()
 
 
 def _published_literal(value: str) -> Literal:
@@ -61,8 +72,18 @@ class ArticleTriples:
         """
         g = graph.n3()
         body, marker = [], []
+        # rdflib's n3() checks every IRI, one term at a time: checked here all at once, IRIs are
+        # written without it (the same text). If one fails, n3() writes them all, to raise its error.
+        iris = "".join([term for triple in self.triples for term in triple if type(term) is URIRef])
+        checked = _NOT_IN_IRI_RE.search(iris) is None
+        n3 = _n3 if checked else (lambda term: term.n3())
         for s, p, o in self.triples:
-            (marker if p == DIP.contentHash else body).append(f"{s.n3()} {p.n3()} {o.n3()} {g} .\n")
+            if checked and type(s) is URIRef and type(p) is URIRef and type(o) is URIRef:
+                line = "<%s> <%s> <%s> %s .\n" % (s, p, o, g)  # (the most frequent line, written at once)
+            else:
+                line = f"{n3(s)} {n3(p)} {n3(o)} {g} .\n"
+            # (p == DIP.contentHash, without rdflib's slow __eq__)
+            (marker if type(p) is URIRef and str.__eq__(p, _CONTENT_HASH) else body).append(line)
         return "".join(body).encode("utf-8"), "".join(marker).encode("utf-8")
 
 
@@ -81,6 +102,8 @@ class ArticleGraphWriter:
         self.article = ID[f"article/{article.id}"]
         self.run = ID[f"run/{article.id}"]
         self.tenure_of: dict[tuple[str, int], URIRef] = {}
+        self.written_people: dict[int, URIRef] = {}  # id(PersonEntity) -> its IRI, once its triples are in
+        self.attested_on = Literal(reference_date.isoformat(), datatype=XSD.date) if reference_date is not None else None
 
     def write(self) -> "ArticleTriples":
         self._article()
@@ -177,11 +200,15 @@ class ArticleGraphWriter:
         return org.iri
 
     def _person(self, person: PersonEntity) -> URIRef:
+        iri = self.written_people.get(id(person))
+        if iri is not None:
+            return iri  # (its triples would be the same again)
         iri = person.iri
         self.add(iri, A, DIP.Person)
         self.add(iri, SCHEMA.name, Literal(person.name))
         for honorific in person.honorifics:
             self.add(iri, DIP.honorific, Literal(honorific))
+        self.written_people[id(person)] = iri
         return iri
 
     def _people(self):
@@ -189,8 +216,8 @@ class ArticleGraphWriter:
         for person in self.actors.people:
             if not person.mentions:
                 continue
-            self._person(person)
-            self.add(self.article, SCHEMA.mentions, person.iri)
+            iri = self._person(person)
+            self.add(self.article, SCHEMA.mentions, iri)
             for role in person.roles:
                 owner = self._role_owner(role, person)
                 if owner is None:
@@ -200,18 +227,18 @@ class ArticleGraphWriter:
                 self.tenure_of[(person.key, id(role))] = tenure
                 office = ID[f"role/{role.office}"]
                 self.add(tenure, A, DIP.Tenure)
-                self.add(tenure, ORG.member, person.iri)
+                self.add(tenure, ORG.member, iri)
                 self.add(tenure, ORG.organization, owner)
                 self.add(tenure, ORG.role, office)
                 self.add(office, A, DIP.Office)
+                label = Literal(role.label, lang="en")
                 if office not in self.labelled_offices:
                     # an alternative label: the reference data's prefLabel stays the only one
                     self.labelled_offices.add(office)
-                    self.add(office, SKOS.altLabel, Literal(role.label, lang="en"))
-                self.add(tenure, DIP.roleLabel, Literal(role.label, lang="en"))
+                    self.add(office, SKOS.altLabel, label)
+                self.add(tenure, DIP.roleLabel, label)
                 self.add(tenure, DIP.qualifier, Literal(role.qualifier) if role.qualifier else None)
-                if self.on is not None:
-                    self.add(tenure, DIP.attestedOn, Literal(self.on.isoformat(), datatype=XSD.date))
+                self.add(tenure, DIP.attestedOn, self.attested_on)
                 sentence = role.sentence if role.sentence >= 0 else person.mentions[0][0]
                 self._evidence(sentence, tenure)
 

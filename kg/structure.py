@@ -39,6 +39,11 @@ DATELINE_RE = re.compile(
     r"(?:\s*\((?P<agency>[^)]{1,40})\))?"
     r"\s*(?::|--|—|–|-|\.(?=\s+[A-Z]))\s+")
 
+_PROSE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_NEXT_SENTENCE_START_RE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
+_WORD_BEFORE_DOT_RE = re.compile(r"[\w.'’]*")  # matched on the text before the dot, reversed
+_INITIALS_RE = re.compile(r"(\w\.)+\w")
+
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
     "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
@@ -85,6 +90,13 @@ def _is_navigation(line: str) -> bool:
     return len(line) > 120 and not re.search(r"[.!?:;,]\s", line + " ")
 
 
+def _is_contact(line: str) -> bool:
+    """CONTACT_RE.search(line) is not None, sooner: past the line's start (its "^" alternatives) it
+    can only match at an "@" or a "://"."""
+    return CONTACT_RE.match(line) is not None or \
+        ("@" in line or "://" in line) and CONTACT_RE.search(line) is not None
+
+
 def _may_be_caption(line: str) -> bool:
     """Every caption form has one of these; most lines of prose have none, and skip the slow search."""
     if ":" in line or "/" in line:
@@ -100,7 +112,7 @@ def _is_header(line: str) -> bool:
 
 def _looks_like_sentence(line: str) -> bool:
     words = len(line.split())
-    ends_like_prose = re.search(r"[.!?:;][\"'”’)\]]*$", line) is not None
+    ends_like_prose = _PROSE_END_RE.search(line) is not None
     return words >= 6 and (ends_like_prose or words > 30 and SENTENCE_END_RE.search(line) is not None)
 
 
@@ -117,7 +129,7 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
             break
         if not started and END_MARKER_RE.match(s) and not _looks_like_sentence(s):
             continue
-        if _is_navigation(s) or CONTACT_RE.search(s) and not _looks_like_sentence(s):
+        if _is_navigation(s) or _is_contact(s) and not _looks_like_sentence(s):
             continue
         if _may_be_caption(s) and CAPTION_RE.search(s) and len(s.split()) < 40:
             continue
@@ -174,7 +186,7 @@ def split_sentences(text: str, para: Span, skip_to: int | None = None) -> list[S
         end = m.end()
         if _is_abbreviation(text, seg_start, m.start()):
             continue
-        if end < para.end and not re.match(r"\s+[\"'“‘(\[]?[A-Z0-9]", text[end:end + 4]):
+        if end < para.end and not _NEXT_SENTENCE_START_RE.match(text[end:end + 4]):
             continue  # the next word starts in lower case: not a sentence boundary
         out.append(_trim(text, seg_start, end))
         seg_start = end
@@ -187,16 +199,14 @@ def _is_abbreviation(text: str, seg_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     # The word before the full stop (letters, digits, dots, apostrophes), read backwards.
-    start = dot
-    while start > seg_start and (text[start - 1].isalnum() or text[start - 1] in "_.'’"):
-        start -= 1
+    start = dot - _WORD_BEFORE_DOT_RE.match(text[seg_start:dot][::-1]).end()
     if start == dot:
         return False
     token = text[start:dot].lower().rstrip(".")
     if token in ABBREVIATIONS:
         return True
     # Initials: "J." in "John F. Kennedy", "U.S." style acronyms.
-    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(\w\.)+\w", token))
+    return len(token) == 1 and token.isalpha() or bool(_INITIALS_RE.fullmatch(token))
 
 
 def _trim(text: str, start: int, end: int) -> Span:
