@@ -16,6 +16,10 @@ For each size it generates a corpus with benchmarks/generate.py (seed 1), then r
 4. benchmarks/bench_queries.py on the store: the median latency of every saved query, with
    its defaults and with each of its filters.
 
+The CPU of the full build is split per article into the workers' (mapping, validating, N-Quads)
+and the building process's (reading, bulk loads; RocksDB's compaction threads apart), from
+/proc as last sampled before each process ended.
+
 Peak memory is the largest sum of the resident memory of the `kg` process and its workers,
 sampled every 50 ms from /proc (Linux) during each build, and of the query process. Store size
 is the store folder on disk after the builds. The machine (cores, memory) and the load
@@ -61,11 +65,47 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_s(stat_path: str) -> tuple[str, float]:
+    """(thread or process name, user + system CPU seconds) from a /proc .../stat file."""
+    with open(stat_path) as handle:
+        text = handle.read()
+    fields = text[text.rindex(")") + 2:].split()
+    return text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _cpu_sample(pid: int, seen: dict) -> None:
+    """Record the CPU seconds of PID (its threads, RocksDB's apart) and of its descendants so far."""
+    try:
+        seen[("main", pid)] = _cpu_s(f"/proc/{pid}/stat")[1]  # its threads, those that ended included
+        for task in os.listdir(f"/proc/{pid}/task"):
+            name, seconds = _cpu_s(f"/proc/{pid}/task/{task}/stat")
+            if name.startswith("rocksdb"):
+                seen[("rocksdb", int(task))] = seconds
+    except OSError:
+        pass
+    stack = _children(pid)
+    while stack:
+        child = stack.pop()
+        try:
+            seen[("workers", child)] = _cpu_s(f"/proc/{child}/stat")[1]
+        except OSError:
+            pass
+        stack += _children(child)
+
+
 def run_measured(cmd: list[str]) -> tuple[float, float, str]:
-    """Run CMD; return (wall seconds, peak MiB of it and its descendants together, stdout)."""
+    """Run CMD; return (wall seconds, peak MiB of it and its descendants together, stdout).
+
+    The CPU seconds of the process (and of RocksDB's threads in it) and of its descendants, as
+    last sampled, are left in run_measured.cpu: {"main": s, "rocksdb": s, "workers": s}.
+    """
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
+    seen: dict = {}
     done = threading.Event()
 
     def sample():
@@ -77,6 +117,7 @@ def run_measured(cmd: list[str]) -> tuple[float, float, str]:
                 total += _rss_kib(pid)
                 pids += _children(pid)
             peak = max(peak, total)
+            _cpu_sample(process.pid, seen)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -87,6 +128,8 @@ def run_measured(cmd: list[str]) -> tuple[float, float, str]:
     sampler.join()
     if process.returncode not in (0,):
         raise SystemExit(f"{' '.join(cmd)} failed ({process.returncode}):\n{err[-3000:]}")
+    run_measured.cpu = {kind: round(sum(v for (k, _), v in seen.items() if k == kind), 2)
+                        for kind in ("main", "rocksdb", "workers")}
     return seconds, peak / 1024, out
 
 
@@ -113,6 +156,7 @@ def bench_size(count: int, work: Path, jobs: int, fmt: str, repeat: int, budget:
     result: dict = {"articles": count, "format": fmt, "jobs": jobs}
 
     seconds, peak, out = run_measured(build)
+    cpu = run_measured.cpu
     mapped = _number(r"mapped (\d+)", out)
     if mapped != count:
         raise SystemExit(f"the full build mapped {mapped:.0f} of {count} articles:\n{out}")
@@ -121,7 +165,12 @@ def bench_size(count: int, work: Path, jobs: int, fmt: str, repeat: int, budget:
     result.update(full_build_s=round(seconds, 1), build_articles_per_s=round(count / seconds, 1),
                   mapping_articles_per_cpu_s=round(count / mapping_cpu, 1),
                   validation_articles_per_cpu_s=round(count / validation_cpu, 1) if validation_cpu else None,
-                  violations=int(_number(r"violations: (\d+)", out)), peak_mib=round(peak))
+                  violations=int(_number(r"violations: (\d+)", out)), peak_mib=round(peak),
+                  # where the CPU of the full build went, per article: the workers (mapping, validating,
+                  # N-Quads), the building process (reading, bulk loads), RocksDB's compaction in it
+                  cpu_ms_per_article={"workers": round(cpu["workers"] / count * 1000, 2),
+                                      "main": round(cpu["main"] / count * 1000, 2),
+                                      "of_main_rocksdb": round(cpu["rocksdb"] / count * 1000, 2)})
 
     seconds, peak, out = run_measured(build)
     result["no_change_rebuild_s"] = round(seconds, 2)
