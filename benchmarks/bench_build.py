@@ -208,15 +208,18 @@ def machine() -> str:
 
 def markdown(results: list[dict]) -> str:
     head = ("| articles | build articles/s (target 500) | mapping articles/CPU-s | validation articles/CPU-s | "
-            "peak memory MiB (target < 2048) | store MiB | no-change rebuild s | 1% rebuild s (target < 10 at 100k) | "
-            "queries with parameters under 200 ms (slowest median ms) | whole-table queries median ms |")
+            "peak memory MiB, build / queries (target < 2048) | store MiB | no-change rebuild s | 1% rebuild s (target < 10 at 100k) | "
+            "queries with parameters under 200 ms (slowest median ms) | whole-table queries median ms | "
+            "CPU ms an article: workers + building process (of which compaction) |")
     lines = [head, "|" + " ---: |" * (head.count("|") - 1)]
     for r in results:
         lines.append(f"| {r['articles']:,} | {r['build_articles_per_s']} | {r['mapping_articles_per_cpu_s']} | "
-                     f"{r['validation_articles_per_cpu_s']} | {max(r['peak_mib'], r['query_peak_mib'])} | "
+                     f"{r['validation_articles_per_cpu_s']} | {r['peak_mib']} / {r['query_peak_mib']} | "
                      f"{r['store_mib']} | {r['no_change_rebuild_s']} | {r['one_percent_rebuild_s']} | "
                      f"{r['filtered_queries_under_200ms']} ({r['slowest_filtered_query_median_ms']}) | "
-                     f"{r['whole_table_query_median_ms'][0]:,}–{r['whole_table_query_median_ms'][1]:,} |")
+                     f"{r['whole_table_query_median_ms'][0]:,}–{r['whole_table_query_median_ms'][1]:,} | "
+                     + (f"{cpu['workers']} + {cpu['main']} ({cpu['of_main_rocksdb']}) |"
+                        if (cpu := r.get("cpu_ms_per_article")) else " |"))
     # The parameter values are picked from each store's data, so runs are matched by query and
     # parameter names (the second run with the same names, e.g. a median country, is "#2").
     keyed: list[dict] = []
