@@ -7,7 +7,9 @@ others still go through; an article's graph is written only once it was mapped w
 from __future__ import annotations
 
 import collections
+import itertools
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -149,12 +151,14 @@ def _acceptor(summary: BuildSummary, seen: set[str], on_progress: Callable[[], N
 
 
 def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, prune: bool = False,
-          on_progress: Callable[[], None] | None = None, jobs: int = 1, validator: str = "native",
+          on_progress: Callable[[], None] | None = None, jobs: int | None = None, validator: str = "native",
           recheck: bool = False) -> BuildSummary:
     """Map, validate and store the new or changed articles under PATHS.
 
     With jobs > 1, mapping and validation run in that many worker processes, fed as the
-    articles are read (memory stays flat); this process alone writes to the store.
+    articles are read (memory stays flat); this process alone writes to the store. jobs=None
+    (the default): every core this process may use, when more than PARALLEL_FROM articles are
+    to be mapped; fewer are mapped here (starting the workers would cost more).
     validator: "native" (kg/shacl_native.py) or "pyshacl" (the reference, ~40x slower). When
     validating and the store changed, the cross-article checks (kg/store_checks.py) run at the end.
     Files unchanged since the last build (size and time, see kg/changes.py) are not read
@@ -173,6 +177,8 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     seen: set[str] = set()
     todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress))
     writer = _StoreWriter(store, index)
+    if jobs is None:
+        jobs, todo = _auto_jobs(todo)
     if jobs > 1:
         _map_in_workers(todo, jobs, validate, validator, summary, writer)
     else:
@@ -191,6 +197,21 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
         # new reference data can conflict with any graph: then the whole store is checked
         _check_store(store, summary, None if reference_loaded else writer.written)
     return summary
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _auto_jobs(todo: Iterator[Article]) -> tuple[int, Iterator[Article]]:
+    """Every core for a large input, one for a small one: the articles to map are counted up to
+    PARALLEL_FROM + 1 (read ahead, then handed on in order)."""
+    ahead = list(itertools.islice(todo, PARALLEL_FROM + 1))
+    jobs = available_cores() if len(ahead) > PARALLEL_FROM else 1
+    return jobs, itertools.chain(ahead, todo)
 
 
 def _check_store(store: KGStore, summary: BuildSummary, written: list[str] | None) -> None:
@@ -227,6 +248,9 @@ WRITE_BATCH = 1024
 # property): past about 5% of the articles, checking the whole store is cheaper.
 SCOPED_CHECKS_SHARE = 0.05
 IN_FLIGHT = 2048  # articles handed to the workers ahead of their results
+# Starting a worker costs about a second of CPU (imports, reference data, compiled shapes); one
+# core maps about 400 articles a second: below about 500 articles, workers do not pay.
+PARALLEL_FROM = 500
 CHUNK = 16  # articles a worker takes at a time
 
 

@@ -34,14 +34,34 @@ def cli():
     """
 
 
+class _Jobs(click.ParamType):
+    """A number of worker processes (1 or more), or "auto" (None: kg.build decides)."""
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if value is None or value == "auto":
+            return None
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if number < 1:
+            self.fail(f"{value!r} is not a number of processes (1 or more) or auto", param, ctx)
+        return number
+
+
+JOBS = _Jobs()
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option()
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the mapped articles.")
 @click.option("--prune", is_flag=True, help="Remove stored articles that are not among PATHS.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for mapping and validation.")
+@click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True,
+              help="Worker processes for mapping and validation: a number, or auto (every core when more "
+                   "than 500 articles are new or changed, else this process alone).")
 @click.option("--validator", type=click.Choice(["native", "pyshacl"]), default="native", show_default=True,
               help="SHACL engine: the compiled shapes (kg/shacl_native.py) or pyshacl, the slow reference.")
 @click.option("--recheck", is_flag=True,

@@ -164,3 +164,32 @@ def test_a_worker_that_dies_stops_the_build_with_an_error_naming_its_articles(tm
     articles = [a for a in read_paths([ROOT / "seeds"])]
     with pytest.raises(BuildError, match=r"a worker process died while mapping .*seeds"):
         _map_in_workers(iter(articles), 2, True, "native", BuildSummary(), writer, map_chunk=die_on_kerry)
+
+
+def test_by_default_a_build_uses_every_core_only_for_a_large_input(tmp_path, monkeypatch):
+    """Worker processes cost about a second to start: a handful of articles is mapped in-process,
+    a large input on every core the process may use (`--jobs` chooses)."""
+    from kg import build as build_module
+    from kg.build import build
+    from kg.store import KGStore
+    from tests.helpers import ROOT
+    pools = []
+    real = build_module._map_in_workers
+    monkeypatch.setattr(build_module, "_map_in_workers",
+                        lambda todo, jobs, *args, **kw: pools.append(jobs) or real(todo, jobs, *args, **kw))
+    monkeypatch.setattr(build_module, "available_cores", lambda: 2)
+    small = build([ROOT / "seeds"], KGStore(tmp_path / "small"))
+    assert small.mapped == 5 and pools == []
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 3)  # a "large" input: more than 3 articles to map
+    large = build([ROOT / "seeds"], KGStore(tmp_path / "large"))
+    assert large.mapped == 5 and pools == [2]
+    assert build([ROOT / "seeds"], KGStore(tmp_path / "one"), jobs=1).mapped == 5 and pools == [2]
+    monkeypatch.setattr(build_module, "available_cores", lambda: 1)
+    assert build([ROOT / "seeds"], KGStore(tmp_path / "single")).mapped == 5 and pools == [2]
+
+
+def test_the_jobs_option_takes_auto_or_a_number():
+    result = CliRunner().invoke(cli, ["build", "--help"])
+    assert "auto" in result.output
+    bad = CliRunner().invoke(cli, ["build", "seeds", "--jobs", "zero"])
+    assert bad.exit_code == 2 and "zero" in bad.output
