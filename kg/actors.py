@@ -9,6 +9,7 @@ Organisations come from the gazetteer and from acronyms the text defines.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -297,6 +298,15 @@ def normalise(text: str) -> str:
     return text
 
 
+# The mapper's small patterns, compiled once: re.sub(pattern, ...) looks its pattern up in re's
+# cache on every call, which costs more than the match on a short name or role.
+_WHITESPACE_RUN_RE = re.compile(r"\s+")
+_QUALIFIER_RE = re.compile(r"(former|outgoing|incoming|acting|interim|caretaker|then|newly[\s-]elected|designate)\b",
+                           re.I)
+_LEADING_QUALIFIER_RE = re.compile(r"^(former|outgoing|incoming|acting|interim|caretaker|then|newly[\s-]elected)\s+",
+                                   re.I)
+
+
 def clean_name(raw: str) -> tuple[str, list[str]]:
     """Split honorifics from a name and undo all-caps surnames: '**H.E. SOK Chenda**' -> 'Sok Chenda'."""
     honorifics = []
@@ -305,7 +315,7 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
         m = _HONORIFIC_PREFIX_RE.match(rest)
         if not m:
             break
-        honorifics.append(re.sub(r"\s+", " ", m.group(0).strip()))
+        honorifics.append(_WHITESPACE_RUN_RE.sub(" ", m.group(0).strip()))
         rest = rest[m.end():]
     words = []
     for word in rest.split():
@@ -317,12 +327,12 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
 
 
 def role_office(label: str, gazetteer: Gazetteer) -> str:
-    key = strip_qualifier(re.sub(r"\s+", " ", label.lower()).strip())
+    key = strip_qualifier(_WHITESPACE_RUN_RE.sub(" ", label.lower()).strip())
     return gazetteer.offices.get(key) or slug(key)
 
 
 def qualifier_of(label: str) -> str | None:
-    m = re.match(r"(former|outgoing|incoming|acting|interim|caretaker|then|newly[\s-]elected|designate)\b", label, re.I)
+    m = _QUALIFIER_RE.match(label)
     if not m:
         return None
     word = m.group(1).lower()
@@ -330,10 +340,31 @@ def qualifier_of(label: str) -> str | None:
 
 
 def strip_qualifier(label: str) -> str:
-    return re.sub(r"^(former|outgoing|incoming|acting|interim|caretaker|then|newly[\s-]elected)\s+", "", label, flags=re.I)
+    return _LEADING_QUALIFIER_RE.sub("", label)
 
 
 # ---------------------------------------------------------------------------- the finder
+_THE_BEFORE_RE = re.compile(r"\bthe\s$")
+_ONE_WORD_RE = re.compile(r"\w+")
+_OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_CAPITALISED_WORDS_AT_END_RE = re.compile(r"((?:[A-Z][\w.'-]*\s?){1,4}?)(?:'s)?\s*$")
+_POSSESSIVE_S_END_RE = re.compile(r"'s$")
+_NON_PERSON_WORD_RE = re.compile(
+    r"\b(Ministry|Party|Agency|Association|Council|Committee|Government|Department|"
+    r"University|Academy|Institute|Bank|Fund|Organization|Organisation|Forum|Summit|"
+    r"Assembly|Senate|Parliament|Congress|Embassy|Office|Union|Nations|Street|Road|"
+    r"Company|Group|Corporation|Airlines|Airport|Province|City|District|Palace|Hall|"
+    r"House|Centre|Center|Headquarters|Initiative|Partnership|Agreement|Treaty|"
+    r"Memorandum|Declaration|Programme|Program|Plan|Pandemic|Games|Day|Week)\b")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+# "of the United States to ASEAN": the first 'of X' owns the role; 'to Y' is where it is exercised.
+_ROLE_OWNER_RE = re.compile(r"\b(?:of|at|in|for|from)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(.+?)(?:\s+to\s+.*)?$")
+_TRAILING_ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)$")
+_OWNER_SEPARATOR_RE = re.compile(r"\s+(?:of|at|in|for|from)\s+(?:the\s+)?")
+_TO_RE = re.compile(r"\s+to\s+")
+_TO_WHERE_RE = re.compile(r"\s+to\s+(?:the\s+)?\S.*$")
+
+
 class ActorFinder:
     def __init__(self, gazetteer: Gazetteer, text: str, sentences: list[Span], on: dt.date | None):
         self.g = gazetteer
@@ -427,14 +458,14 @@ class ActorFinder:
         lead, appositive = _patterns(self.g)
         for m in lead.finditer(text, a, b):
             role_before = text[max(a, m.start() - 4):m.start()]
-            if re.search(r"\bthe\s$", role_before) and re.fullmatch(r"\w+", m.group("role")) and \
+            if _THE_BEFORE_RE.search(role_before) and _ONE_WORD_RE.fullmatch(m.group("role")) and \
                     text[m.end("role"):m.end("role") + 1] == ",":
                 continue  # "Welcoming the Ambassador, Hon. Botchwey ...": two people, not a title
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             name_text, _ = _trim_name(text[name_start:m.end("name")])
             if name_text:
                 hint, hint_start = self._country_before(m.start("role"), a)
-                after = re.match(r"\s+of\s+(?:the\s+)?", text[m.end("name"):b])
+                after = _OF_THE_RE.match(text[m.end("name"):b])
                 if hint is None and after:
                     # "Foreign Minister Cho Tae-yul of the Republic of Korea"
                     owner = self.g.country_re.match(text, m.end("name") + after.end())
@@ -472,7 +503,7 @@ class ActorFinder:
         """'Cambodia's' / 'Cambodian' / 'US' right before a role: (alpha-3 or 'org:NAME', its offset)."""
         low = max(floor, pos - 40)
         window = self.text[low:pos]
-        m = re.search(r"((?:[A-Z][\w.'-]*\s?){1,4}?)(?:'s)?\s*$", window)
+        m = _CAPITALISED_WORDS_AT_END_RE.search(window)
         if not m:
             return None, pos
         words = m.group(1).split()
@@ -482,7 +513,7 @@ class ActorFinder:
             code = self.g.country_of(candidate)
             if code:
                 return code, offset
-            org = self._org_named(re.sub(r"'s$", "", candidate))
+            org = self._org_named(_POSSESSIVE_S_END_RE.sub("", candidate))
             if org is not None:
                 return "org:" + org.name, offset
         return None, pos
@@ -505,12 +536,7 @@ class ActorFinder:
             return True  # "Integration", "Foreign Affairs": the end of an office's name
         if self.g.country_of(name) or self._org_named(name) or name in self.g.cities:
             return True
-        return bool(re.search(r"\b(Ministry|Party|Agency|Association|Council|Committee|Government|Department|"
-                              r"University|Academy|Institute|Bank|Fund|Organization|Organisation|Forum|Summit|"
-                              r"Assembly|Senate|Parliament|Congress|Embassy|Office|Union|Nations|Street|Road|"
-                              r"Company|Group|Corporation|Airlines|Airport|Province|City|District|Palace|Hall|"
-                              r"House|Centre|Center|Headquarters|Initiative|Partnership|Agreement|Treaty|"
-                              r"Memorandum|Declaration|Programme|Program|Plan|Pandemic|Games|Day|Week)\b", name))
+        return bool(_NON_PERSON_WORD_RE.search(name))
 
     def _completes_country_name(self, start: int, end: int) -> bool:
         """'... of the United States Virgin Islands': with the capitalised words before, the words at
@@ -525,7 +551,7 @@ class ActorFinder:
     def _person(self, raw: str, start: int, end: int, sentence: int, known: KnownPerson | None = None,
                 short_ok: bool = False, single_ok: bool = False) -> PersonEntity | None:
         name, honorifics = clean_name(raw)
-        name = re.sub(r"'s$", "", name)
+        name = _POSSESSIVE_S_END_RE.sub("", name)
         if self._is_non_person(name) or self._completes_country_name(start, end):
             return None
         words = name.split()
@@ -568,9 +594,9 @@ class ActorFinder:
     def _match_existing(self, name: str, known: KnownPerson | None) -> PersonEntity | None:
         if known and known.name in self.people:
             return self.people[known.name]
-        tokens = set(slug(name).split("-"))
+        tokens = set(_slug_words(name))
         for entity in self.people.values():
-            other = set(slug(entity.name).split("-"))
+            other = set(_slug_words(entity.name))
             if tokens == other or (len(tokens) >= 2 and (tokens <= other or other <= tokens)):
                 return entity
         return None
@@ -582,28 +608,27 @@ class ActorFinder:
         key = slug(token)
         if len(token) == 2:
             # "Xi", "Li": a two-letter later mention is the family name a full name begins with
-            hits = [p for p in self.people.values() if slug(p.name).split("-")[0] == key and len(p.name.split()) > 1]
+            hits = [p for p in self.people.values() if _slug_words(p.name)[0] == key and len(p.name.split()) > 1]
         else:
-            hits = [p for p in self.people.values() if key in slug(p.name).split("-")]
+            hits = [p for p in self.people.values() if key in _slug_words(p.name)]
         return hits[0] if len(hits) == 1 else None
 
     def _add_role(self, person: PersonEntity, role_text: str, role_start: int, hint: str | None,
                   sentence: int, start: int, end: int):
-        role_text = re.sub(r"\s+", " ", role_text).strip(" ,")
-        role_text = re.sub(r"^(?:the|a|an)\s+", "", role_text, flags=re.I)
+        role_text = _WHITESPACE_RUN_RE.sub(" ", role_text).strip(" ,")
+        role_text = _LEADING_ARTICLE_RE.sub("", role_text)
         organisation, country = None, None
-        # "of the United States to ASEAN": the first 'of X' owns the role; 'to Y' is where it is exercised.
-        owner = re.search(r"\b(?:of|at|in|for|from)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(.+?)(?:\s+to\s+.*)?$", role_text)
+        owner = _ROLE_OWNER_RE.search(role_text)
         if owner:
             target = owner.group(1).strip()
-            target = re.sub(r"\s*\(([A-Z][A-Za-z]{1,9})\)$", "", target)
+            target = _TRAILING_ACRONYM_RE.sub("", target)
             org = self._org_named(target)
             code = self.g.country_of(target)
             if org is None and code is None and _looks_like_org(target) and len(target.split()) >= 2:
                 # ("Head of Government": one generic word names no organisation)
                 org = Organisation(org_iri(target), target, _org_kind(target), None, self._country_in(target))
             if org is None and code is None:
-                for piece in re.split(r"\s+(?:of|at|in|for|from)\s+(?:the\s+)?", target):
+                for piece in _OWNER_SEPARATOR_RE.split(target):
                     org = org or self._org_named(piece)
                     code = code or self.g.country_of(piece)
             if org is not None:
@@ -613,7 +638,7 @@ class ActorFinder:
                 country = code
         if country is None and organisation is None:
             # "the Peruvian Ambassador to ASEAN": the adjective names whose role it is.
-            own = re.split(r"\s+to\s+", role_text)[0]
+            own = _TO_RE.split(role_text)[0]
             code = self._country_in(own)
             if code:
                 country = code
@@ -627,7 +652,7 @@ class ActorFinder:
         label = role_text
         if owner and (organisation or country) and not _keeps_owner(role_text, owner):
             # "Ambassador of the United States to ASEAN" -> "Ambassador to ASEAN" (the owner is a node)
-            where = re.search(r"\s+to\s+(?:the\s+)?\S.*$", role_text[owner.start():])
+            where = _TO_WHERE_RE.search(role_text[owner.start():])
             label = role_text[:owner.start()].strip() + (where.group(0) if where else "")
         qualifier = qualifier_of(role_text)
         # "Deputy Prime Minister and Minister of Foreign Affairs": two offices held at once.
@@ -729,7 +754,7 @@ class ActorFinder:
             for m in TITLE_MENTION_RE.finditer(self.text, a, b):
                 if any(s <= m.start() + 4 < e for s, e in covered):
                     continue
-                title = re.sub(r"\s+", " ", (m.group(2) or m.group(3)).lower())
+                title = _WHITESPACE_RUN_RE.sub(" ", (m.group(2) or m.group(3)).lower())
                 words = TITLE_SYNONYMS.get(title, (title,))
                 candidates = [p for p in self.people.values()
                               if any(w in r.label.lower() for r in p.roles for w in words)
@@ -838,6 +863,12 @@ ROMAN_NUMERALS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "OBE", "CBE", "KBE", "MBE", "PhD", "MLA", "MNA", "TD", "AO", "AC"}
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every person found so far, at each later mention
+def _slug_words(name: str) -> tuple[str, ...]:
+    """The words of a name's slug: "Hun Sen" -> ("hun", "sen")."""
+    return tuple(slug(name).split("-"))
+
+
 def _trim_name(name: str) -> tuple[str, bool]:
     """Drop trailing words that are not part of a name: "Hun Sen Today" -> "Hun Sen", "David Lammy MP" -> "David Lammy"."""
     words = name.split()
@@ -848,22 +879,30 @@ def _trim_name(name: str) -> tuple[str, bool]:
     return " ".join(words), cut
 
 
+_ORG_WORD_RE = re.compile(
+    r"\b(Party|Ministry|Agency|Association|Council|Committee|Government|Department|"
+    r"University|Academy|Institute|Bank|Fund|Organization|Organisation|Forum|Assembly|"
+    r"Senate|Parliament|Congress|Embassy|Office|Union|Commission|Centre|Center|Foundation|"
+    r"Front|Movement|League|Alliance|Federation|Chamber|Court|School|College|Society|"
+    r"Corporation|Company|Group|Service|Authority|Secretariat|Mission|Network|Press)\b")
+
+
 def _looks_like_org(name: str) -> bool:
-    return bool(re.search(r"\b(Party|Ministry|Agency|Association|Council|Committee|Government|Department|"
-                          r"University|Academy|Institute|Bank|Fund|Organization|Organisation|Forum|Assembly|"
-                          r"Senate|Parliament|Congress|Embassy|Office|Union|Commission|Centre|Center|Foundation|"
-                          r"Front|Movement|League|Alliance|Federation|Chamber|Court|School|College|Society|"
-                          r"Corporation|Company|Group|Service|Authority|Secretariat|Mission|Network|Press)\b", name))
+    return bool(_ORG_WORD_RE.search(name))
+
+
+_ORG_KINDS = tuple((re.compile(pattern), kind) for pattern, kind in (
+    (r"\bParty\b|\bFront\b|\bMovement\b", "PoliticalParty"),
+    (r"\bMinistry\b|\bDepartment\b", "Ministry"),
+    (r"\bNews\b|\bPress\b|\bAgency\b.*\bNews|\bBroadcast", "NewsAgency"),
+    (r"\bAssembly\b|\bParliament\b|\bSenate\b|\bCongress\b|\bDuma\b", "Legislature"),
+    (r"\bAcademy\b|\bInstitute\b|\bUniversity\b|\bCentre\b|\bCenter\b|\bCollege\b", "ResearchInstitute"),
+    (r"\bGovernment\b|\bCommission\b|\bAuthority\b|\bOffice\b|\bEmbassy\b", "GovernmentBody")))
 
 
 def _org_kind(name: str) -> str:
-    for pattern, kind in ((r"\bParty\b|\bFront\b|\bMovement\b", "PoliticalParty"),
-                          (r"\bMinistry\b|\bDepartment\b", "Ministry"),
-                          (r"\bNews\b|\bPress\b|\bAgency\b.*\bNews|\bBroadcast", "NewsAgency"),
-                          (r"\bAssembly\b|\bParliament\b|\bSenate\b|\bCongress\b|\bDuma\b", "Legislature"),
-                          (r"\bAcademy\b|\bInstitute\b|\bUniversity\b|\bCentre\b|\bCenter\b|\bCollege\b", "ResearchInstitute"),
-                          (r"\bGovernment\b|\bCommission\b|\bAuthority\b|\bOffice\b|\bEmbassy\b", "GovernmentBody")):
-        if re.search(pattern, name):
+    for pattern, kind in _ORG_KINDS:
+        if pattern.search(name):
             return kind
     return "Organisation"
 
@@ -871,12 +910,15 @@ def _org_kind(name: str) -> str:
 def _keeps_owner(role_text: str, owner: re.Match) -> bool:
     """'Minister of Foreign Affairs' keeps its 'of'; 'Ambassador of the United States' does not."""
     head = role_text[owner.start():].split()[1:2]
-    return bool(head) and re.fullmatch(_FIELD, head[0].strip(",")) is not None and head[0] not in ("ASEAN",)
+    return bool(head) and FIELD_WORD_RE.fullmatch(head[0].strip(",")) is not None and head[0] not in ("ASEAN",)
+
+
+_TRAILING_LABEL_ACRONYM_RE = re.compile(r"\s*\([A-Z]{2,9}\)$")
 
 
 def _tidy_label(label: str) -> str:
-    label = re.sub(r"\s+", " ", label).strip(" ,.")
-    label = re.sub(r"\s*\([A-Z]{2,9}\)$", "", label)
+    label = _WHITESPACE_RUN_RE.sub(" ", label).strip(" ,.")
+    label = _TRAILING_LABEL_ACRONYM_RE.sub("", label)
     return label[:1].upper() + label[1:] if label else label
 
 

@@ -169,6 +169,42 @@ def party_country(party) -> str | None:
     return party
 
 
+# Patterns the finder tries on every trigger or mention, compiled once (re.search(pattern, ...)
+# looks its pattern up in re's cache on every call, which costs more than the search of a phrase).
+_PLURAL_VISITS_RE = re.compile(r"visits\s*$", re.I)
+_INVITED_OR_RECALLED_BEFORE_RE = re.compile(
+    r"\binvit(?:ed|es|ing|ation)\b[^.;]*$|\brecall(?:ed|s|ing)\s+(?:his|her|their|the)\s+(?:\w+\s+)?$", re.I)
+_OUTCOME_OF_BEFORE_RE = re.compile(
+    r"\b(?:made|reached|agreed|signed|adopted|announced|taken)\s+(?:during|at)\s+(?:the|his|her)\s+$", re.I)
+_EARLIER_BEFORE_RE = re.compile(r"\b(?:last|previously|first|earlier|once)\s+(?:\w+\s+)?$", re.I)
+_IN_A_PAST_YEAR_RE = re.compile(r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                                r"November|December)\s+)?(?:19|20)\d\d\b")
+_YEAR_BEFORE_RE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?$")
+_YEAR_BEFORE_GROUP_RE = re.compile(r"((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$")
+_YEARS_RE = re.compile(r"\b(?:in|since|of|back in)\s+(?:(?:January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December)\s+)?((?:19|20)\d\d)\b")
+_PREPOSITIONAL_BEFORE_RE = re.compile(
+    r"\b(?:of|after|during|following|before|at|since|in|on|from|amid|ahead\s+of)\s+"
+    r"(?:the|this|that|these|those|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_HYPHEN_CAPITAL_RE = re.compile(r"-[A-Z]")
+_POSSESSIVE_AFTER_RE = re.compile(r"'s\b")
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:to|at|in|from|of|inside|outside)\s+(?:the\s+)?$")
+_SOURCE_VERB_AFTER_RE = re.compile(
+    r"\)?\s+(?:\([A-Z]{2,9}\)\s+)?(?:said|says|announced|stated|reported|noted|added|confirmed)\b")
+_MODIFIED_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:relations|ties|cooperation|partnership|centrality|unity|members?|member\s+states|"
+    r"countries|region|summit|chairmanship|chair|framework|mechanisms?|community|charter|"
+    r"secretariat|way|officials?|leaders?|government|citizens|people|territory|market|meeting|meetings|"
+    r"summit|session|conference|ministerial|forum|headquarters|council|talks|framework|"
+    r"economy|side|delegation|embassy|investors|businesses|enterprises|students|community)\b")
+_RECURRING_RE = re.compile(r"\b(?:again|next\s+(?:meeting|session|round)|regular(?:ly)?|periodic(?:ally)?)\b", re.I)
+_CAPITAL_RE = re.compile(r"[A-Z]")
+_CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'-]*\s+$")
+_SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b", re.I)
+_SEPARATE_OR_BILATERAL_RE = re.compile(r"\b(?:separate(?:ly)?|bilateral|one-on-one|tête-à-tête|sidelines|margins)\b",
+                                       re.I)
+
+
 class EventFinder:
     def __init__(self, g: Gazetteer, text: str, sentences: list[Span], actors: Actors, ref: RefDate,
                  dateline_place: str | None, trailing_place: str | None):
@@ -209,7 +245,7 @@ class EventFinder:
                         self.text[m.end():m.end() + 30], re.I)
                     if after:
                         continue  # "called on Russia to withdraw": an appeal, not a call on someone
-                if kind == "Visit" and re.match(r"visits\s*$", m.group(0).split()[-1], re.I) is None and \
+                if kind == "Visit" and _PLURAL_VISITS_RE.match(m.group(0).split()[-1]) is None and \
                         self.text[m.end():m.end() + 1] == "s":
                     continue  # "high-level visits": plural, visits in general
                 definite = not VERB_TRIGGER_RE.match(m.group(0)) and \
@@ -241,22 +277,19 @@ class EventFinder:
     def _background(self, sentence: Span, t: Trigger) -> bool:
         """'When Modi visited Dhaka in 2021', 'last met in 2023', 'invited him to visit': not this story's events."""
         head = self.text[max(sentence.start, t.start - 60):t.start]
-        if re.search(r"\binvit(?:ed|es|ing|ation)\b[^.;]*$|\brecall(?:ed|s|ing)\s+(?:his|her|their|the)\s+(?:\w+\s+)?$",
-                     head, re.I):
+        if _INVITED_OR_RECALLED_BEFORE_RE.search(head):
             return True
-        if re.search(r"\b(?:made|reached|agreed|signed|adopted|announced|taken)\s+(?:during|at)\s+(?:the|his|her)\s+$", head, re.I):
+        if _OUTCOME_OF_BEFORE_RE.search(head):
             return True
-        if re.search(r"\b(?:last|previously|first|earlier|once)\s+(?:\w+\s+)?$", head, re.I) and t.kind != "Visit":
+        if _EARLIER_BEFORE_RE.search(head) and t.kind != "Visit":
             tail = self.text[t.end:min(sentence.end, t.end + 60)]
-            if re.search(r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\s+)?(?:19|20)\d\d\b", tail):
+            if _IN_A_PAST_YEAR_RE.search(tail):
                 return True
-        if re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+)?$", head) and \
-                int(re.search(r"((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$", head).group(1)) < (self.ref.year or 0):
+        if _YEAR_BEFORE_RE.search(head) and \
+                int(_YEAR_BEFORE_GROUP_RE.search(head).group(1)) < (self.ref.year or 0):
             return True  # "his 1992 state visit"
         window = self.text[max(sentence.start, t.start - 80):min(sentence.end, t.end + 80)]
-        years = [int(y) for y in re.findall(r"\b(?:in|since|of|back in)\s+(?:(?:January|February|March|April|May|June|July|"
-                                            r"August|September|October|November|December)\s+)?((?:19|20)\d\d)\b", window)]
+        years = [int(y) for y in _YEARS_RE.findall(window)]
         if years and self.ref.year and all(y < self.ref.year for y in years) and \
                 not any(d for d in find_dates(window) if d.day and d.year is None or d.kind == "relative"):
             return True
@@ -275,10 +308,8 @@ class EventFinder:
         # "At the end of the talks, A and B signed ...": a trigger inside a prepositional phrase
         # refers back; it takes no objects and does not end the subject.
         for t in triggers:
-            t.prepositional = not VERB_TRIGGER_RE.match(self.text, t.start) and bool(re.search(
-                r"\b(?:of|after|during|following|before|at|since|in|on|from|amid|ahead\s+of)\s+"
-                r"(?:the|this|that|these|those|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$",
-                self.text[max(sentence.start, t.start - 40):t.start], re.I))
+            t.prepositional = not VERB_TRIGGER_RE.match(self.text, t.start) and bool(_PREPOSITIONAL_BEFORE_RE.search(
+                self.text[max(sentence.start, t.start - 40):t.start]))
         leading = [t for t in triggers if not t.prepositional] or triggers
         first = leading[0].start
         subject = [m for m in mentions if m.end <= first]
@@ -320,18 +351,13 @@ class EventFinder:
             return False
         after = self.text[mention.end:mention.end + 40]
         before = self.text[max(0, mention.start - 1):mention.start]
-        if before == "-" or re.match(r"-[A-Z]", after) or re.match(r"'s\b", after):
+        if before == "-" or _HYPHEN_CAPITAL_RE.match(after) or _POSSESSIVE_AFTER_RE.match(after):
             return True
-        if mention.kind == "org" and re.search(r"\b(?:to|at|in|from|of|inside|outside)\s+(?:the\s+)?$",
-                                               self.text[max(0, mention.start - 12):mention.start]):
+        if mention.kind == "org" and _PLACE_PREPOSITION_BEFORE_RE.search(self.text[max(0, mention.start - 12):mention.start]):
             return True  # "moved to the Ministry", "the sidelines of the OIC meeting": a place
-        if re.match(r"\)?\s+(?:\([A-Z]{2,9}\)\s+)?(?:said|says|announced|stated|reported|noted|added|confirmed)\b", after):
+        if _SOURCE_VERB_AFTER_RE.match(after):
             return True  # "the Department of Foreign Affairs (DFA) said": the source, not a party
-        return bool(re.match(r"\s+(?:relations|ties|cooperation|partnership|centrality|unity|members?|member\s+states|"
-                             r"countries|region|summit|chairmanship|chair|framework|mechanisms?|community|charter|"
-                             r"secretariat|way|officials?|leaders?|government|citizens|people|territory|market|meeting|meetings|"
-                             r"summit|session|conference|ministerial|forum|headquarters|council|talks|framework|"
-                             r"economy|side|delegation|embassy|investors|businesses|enterprises|students|community)\b", after))
+        return bool(_MODIFIED_NOUN_AFTER_RE.match(after))
 
     def _commentator(self, mention: Mention) -> bool:
         return isinstance(mention.ref, PersonEntity) and mention.ref.is_commentator
@@ -364,9 +390,9 @@ class EventFinder:
             subj = [p for p in subj if isinstance(p, PersonEntity)]
             objs = [p for p in objs if isinstance(p, PersonEntity)]
         window = self.text[sentence.start:sentence.end]
-        vague = re.search(r"\b(?:again|next\s+(?:meeting|session|round)|regular(?:ly)?|periodic(?:ally)?)\b", window, re.I)
-        named_event = vague or re.match(r"[A-Z]", self.text[t.start]) and re.search(r"[A-Z][\w'-]*\s+$",
-                                                                         self.text[max(sentence.start, t.start - 30):t.start])
+        vague = _RECURRING_RE.search(window)
+        named_event = vague or _CAPITAL_RE.match(self.text[t.start]) and _CAPITALISED_WORD_BEFORE_RE.search(
+            self.text[max(sentence.start, t.start - 30):t.start])
         if len(subj) + len(objs) < 2 and GROUP_RE.search(window) and not named_event:
             previous = self._last(lambda e: e.family == "Meeting")
             if previous is not None:
@@ -374,12 +400,11 @@ class EventFinder:
         events = []
         if len(subj) == 1 and len(objs) >= 2 and not MULTILATERAL_RE.search(window):
             groups = [subj + [o] for o in objs]  # "X will meet A, B and C": one meeting with each
-        elif len(subj) >= 2 and len(objs) == 1 and re.search(r"\bseparate(?:ly)?\b", window, re.I):
+        elif len(subj) >= 2 and len(objs) == 1 and _SEPARATE_RE.search(window):
             groups = [[s, objs[0]] for s in subj]  # "A and B sent separate messages to C"
         else:
             groups = [subj + objs]
-        separate = bool(re.search(r"\b(?:separate(?:ly)?|bilateral|one-on-one|tête-à-tête|sidelines|margins)\b",
-                                  window, re.I))
+        separate = bool(_SEPARATE_OR_BILATERAL_RE.search(window))
         for parties in groups:
             event = Event(t.kind, [index], parties, trigger_sentence=index)
             event._separate = separate  # type: ignore[attr-defined]

@@ -174,9 +174,16 @@ class _Hit:
         return self._text
 
 
+# The first words of the names of every case-sensitive NameMatcher, each with a bit per matcher
+# whose names it begins: one pass over a text's words finds the words where any of them may
+# match, and each matcher looks at those only.
+_FIRST_WORD_BITS: dict[str, int] = {}
+_matchers_registered = [0]
+
+
 class _Words:
     """Where the words of one text start, found once and shared by every NameMatcher."""
-    __slots__ = ("text", "starts", "tokens", "_lowered")
+    __slots__ = ("text", "starts", "tokens", "_lowered", "_first_words")
 
     def __init__(self, text: str):
         self.text = text
@@ -187,6 +194,16 @@ class _Words:
         self.tokens: list[str] = parts[1::2]
         self.starts: list[int] = ends[:-1:2]
         self._lowered: list[str] | None = None
+        self._first_words: tuple[int, list[int], list[int]] | None = None
+
+    def first_words(self) -> tuple[list[int], list[int]]:
+        """The indices of the words that begin a name of some case-sensitive matcher, and their bits."""
+        found = self._first_words
+        if found is None or found[0] != _matchers_registered[0]:  # (none registered since)
+            bits = list(map(_FIRST_WORD_BITS.get, self.tokens))
+            indices = list(compress(range(len(bits)), bits))
+            found = self._first_words = (_matchers_registered[0], indices, [bits[i] for i in indices])
+        return found[1], found[2]
 
     def keys(self, ignore_case: bool) -> list[str]:
         if not ignore_case:
@@ -239,6 +256,11 @@ class NameMatcher:
             second = _WORD.search(key_name, first.end())
             by_second.setdefault(first.group(0), {}).setdefault(second and second.group(0), set()).add(len(key_name))
         self.lengths = {word: sorted(found, reverse=True) for word, found in lengths.items()}
+        if not ignore_case:
+            self.bit = 1 << _matchers_registered[0]
+            for word in self.lengths:
+                _FIRST_WORD_BITS[word] = _FIRST_WORD_BITS.get(word, 0) | self.bit
+            _matchers_registered[0] += 1
         # The lengths worth trying at a word, by the word that follows it: at "the" + "United", "the United
         # States" but not "the Gambia". Where a name matches, the text's words are the name's (the
         # character after the match is no letter or digit), so a name of two words or more matches only
@@ -266,14 +288,20 @@ class NameMatcher:
         """The words of TEXT that begin some known name: their positions, and the lengths to try there."""
         words = _words_of(text)
         keys = words.keys(self.ignore_case)
-        begins_name = list(map(self.lengths.__contains__, keys))
-        starts = list(compress(words.starts, begins_name))
         if self.ignore_case:
+            begins_name = list(map(self.lengths.__contains__, keys))
+            starts = list(compress(words.starts, begins_name))
             tries = [self.lengths[key] for key in compress(keys, begins_name)]
         else:
-            by_next = self.lengths_by_next
-            tries = [by_next[key].get(after, by_next[key].get(None, ()))
-                     for key, after in compress(zip(keys, keys[1:] + [None]), begins_name)]
+            indices, bits = words.first_words()
+            bit = self.bit
+            mine = [i for i, word_bits in zip(indices, bits) if word_bits & bit]
+            starts = list(map(words.starts.__getitem__, mine))
+            by_next, last = self.lengths_by_next, len(keys) - 1
+            tries = []
+            for i in mine:
+                lengths = by_next[keys[i]]
+                tries.append(lengths.get(keys[i + 1] if i < last else None, lengths.get(None, ())))
         if words is _last_words[0]:  # a phrase looked up in between must not evict the article
             self._candidates = (text, starts, tries)
         return starts, tries

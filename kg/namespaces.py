@@ -22,6 +22,19 @@ class CachedNamespace(Namespace):
         return term
 
 
+class CachedTerms:
+    """The terms of one of rdflib's closed namespaces (SKOS, XSD, PROV, ...), each made once: rdflib
+    makes and checks a new term on every attribute access, as for a Namespace."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:  # (only for terms not asked for before)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
 DIP = CachedNamespace("https://w3id.org/dipkg/ontology#")
 DSH = Namespace("https://w3id.org/dipkg/shapes#")
 ID = Namespace("https://w3id.org/dipkg/id/")

@@ -124,18 +124,32 @@ class WordStartHint:
     case-sensitive pattern lets Python's regex engine skip the alternatives that begin with another
     letter (under re.IGNORECASE it tries each). Beyond ASCII ("ſ" is an "s" when case is ignored)
     the pattern that ignores case answers.
+
+    On ASCII, the character before a word is matched rather than looked behind at (a pattern that
+    begins with a class is scanned fast: Python's regex engine skips to the characters of the
+    class; one that begins with a look-behind is tried at every position), and the search begins
+    one character early to take it. At the very start of the text, with no character before,
+    the words alone are matched.
     """
 
     def __init__(self, words: list[str], not_after: str):
         alternation = by_first_letter(words)
         if alternation != alternation.lower() or not_after != not_after.lower():
             raise ValueError("lower case only, escapes included (no \\S, \\W, \\B)")
+        if not_after.startswith("[^") or not (not_after.startswith("[") and not_after.endswith("]") or
+                                             re.fullmatch(r"\\[a-z]", not_after)):
+            raise ValueError(f"not_after must be a class or an escape such as \\w: {not_after!r}")
+        allowed_before = f"[^{not_after[1:-1]}]" if not_after.startswith("[") else f"[^{not_after}]"
         self.caseless = re.compile(rf"(?<!{not_after})(?:{alternation})", re.IGNORECASE)
-        self.lowered = re.compile(rf"(?<!{not_after})(?:{alternation})")
+        self.lowered_after_gap = re.compile(rf"{allowed_before}(?:{alternation})")
+        self.lowered_at_start = re.compile(rf"(?:{alternation})")
 
     def search(self, text: str, pos: int, endpos: int) -> bool:
         before = pos - 1 if pos > 0 else pos  # the character the look-behind looks at
         window = text[before:endpos]
         if not window.isascii():
             return self.caseless.search(text, pos, endpos) is not None
-        return self.lowered.search(window.lower(), pos - before) is not None
+        lowered = window.lower()
+        if pos == 0 and self.lowered_at_start.match(lowered):
+            return True
+        return self.lowered_after_gap.search(lowered) is not None

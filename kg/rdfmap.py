@@ -9,19 +9,19 @@ the same graph.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import ORG as _ORG, PROV as _PROV, RDF, SKOS as _SKOS, XSD as _XSD
 
 from kg.actors import Actors, OrgEntity, PersonEntity, RoleClaim
 from kg.articles import Article
 from kg.events import Event, party_country
 from kg.gazetteer import Gazetteer
-from kg.namespaces import DIP, ID, MAPPER_AGENT, OA, ORG, PREFIXES, PROV, SCHEMA, country_iri, slug
+from kg.namespaces import DIP, ID, MAPPER_AGENT, OA, PREFIXES, SCHEMA, CachedTerms, country_iri, slug
 from kg.structure import Span, Structure
 
 A = RDF.type  # (rdflib makes a new term on every RDF.type)
+SKOS, XSD, ORG, PROV = CachedTerms(_SKOS), CachedTerms(_XSD), CachedTerms(_ORG), CachedTerms(_PROV)  # (the same)
 EVENT_TYPE_SLUG = {
     "Meeting": "meeting", "CourtesyCall": "courtesy-call", "Visit": "visit", "StateVisit": "state-visit",
     "OfficialVisit": "official-visit", "WorkingVisit": "working-visit", "PhoneCall": "phone-call",
@@ -31,18 +31,40 @@ EVENT_TYPE_SLUG = {
 
 
 # The characters rdflib's URIRef.n3() refuses (rdflib.term._invalid_uri_chars).
-_NOT_IN_IRI_RE = re.compile(r'[<>" {}|\\^`]')
+_NOT_IN_IRI = '<>" {}|\\^`'
 _CONTENT_HASH = str(DIP.contentHash)
 
 
+# Literals made once per value, with their N-Quads text: names, role labels, dates and offsets
+# recur article after article, and rdflib's Literal() and n3() cost microseconds each. They are
+# kept for the life of the process (up to a bound), so an id() names one of them.
+_LITERALS: dict[tuple, Literal] = {}
+_LITERAL_N3: dict[int, str] = {}  # id(literal) -> literal.n3(), for the literals in _LITERALS
+_MAX_LITERALS = 30_000
+
+
+def _literal(value: str | int, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
+    """Literal(value, lang=lang, datatype=datatype), shared."""
+    key = (value, type(value), lang, datatype and str(datatype))  # (the type: True == 1)
+    found = _LITERALS.get(key)
+    if found is None:
+        found = Literal(value, lang=lang, datatype=datatype)
+        if len(_LITERALS) < _MAX_LITERALS:
+            _LITERALS[key] = found
+            _LITERAL_N3[id(found)] = found.n3()
+    return found
+
+
 def _n3(term) -> str:
-    """term.n3(), for IRIs known to hold none of _NOT_IN_IRI_RE's characters (which n3() checks)."""
-    return "<%s>" % term if type(term) is URIRef else term.n3()
+    """term.n3(), for IRIs known to hold none of _NOT_IN_IRI's characters (which n3() checks)."""
+    if type(term) is URIRef:
+        return "<%s>" % term
+    return _LITERAL_N3.get(id(term)) or term.n3()
 
 
 def _published_literal(value: str) -> Literal:
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
-    return Literal(value, datatype=datatype)
+    return _literal(value, datatype=datatype)
 
 
 class ArticleTriples:
@@ -75,11 +97,15 @@ class ArticleTriples:
         # rdflib's n3() checks every IRI, one term at a time: checked here all at once, IRIs are
         # written without it (the same text). If one fails, n3() writes them all, to raise its error.
         iris = "".join([term for triple in self.triples for term in triple if type(term) is URIRef])
-        checked = _NOT_IN_IRI_RE.search(iris) is None
+        # (a substring search per character: memchr, many times faster than a regex's class)
+        checked = not any(map(iris.__contains__, _NOT_IN_IRI))
         n3 = _n3 if checked else (lambda term: term.n3())
         for s, p, o in self.triples:
-            if checked and type(s) is URIRef and type(p) is URIRef and type(o) is URIRef:
-                line = "<%s> <%s> <%s> %s .\n" % (s, p, o, g)  # (the most frequent line, written at once)
+            if checked and type(s) is URIRef and type(p) is URIRef:  # (the most frequent lines, written at once)
+                if type(o) is URIRef:
+                    line = "<%s> <%s> <%s> %s .\n" % (s, p, o, g)
+                else:
+                    line = "<%s> <%s> %s %s .\n" % (s, p, _LITERAL_N3.get(id(o)) or o.n3(), g)
             else:
                 line = f"{n3(s)} {n3(p)} {n3(o)} {g} .\n"
             # (p == DIP.contentHash, without rdflib's slow __eq__)
@@ -103,7 +129,7 @@ class ArticleGraphWriter:
         self.run = ID[f"run/{article.id}"]
         self.tenure_of: dict[tuple[str, int], URIRef] = {}
         self.written_people: dict[int, URIRef] = {}  # id(PersonEntity) -> its IRI, once its triples are in
-        self.attested_on = Literal(reference_date.isoformat(), datatype=XSD.date) if reference_date is not None else None
+        self.attested_on = _literal(reference_date.isoformat(), datatype=XSD.date) if reference_date is not None else None
 
     def write(self) -> "ArticleTriples":
         self._article()
@@ -129,17 +155,17 @@ class ArticleGraphWriter:
         self.add(art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI) if a.url else None)
         self.add(art, SCHEMA.datePublished, _published_literal(a.published) if a.published else None)
         self.add(art, SCHEMA.author, Literal(a.author) if a.author else None)
-        self.add(art, SCHEMA.inLanguage, Literal(a.language) if a.language else None)
+        self.add(art, SCHEMA.inLanguage, _literal(a.language) if a.language else None)
         if a.publisher:
             publisher = ID[f"org/{slug(a.publisher)}"]
             self.add(art, SCHEMA.publisher, publisher)
             self.add(publisher, A, DIP.Organisation)
-            self.add(publisher, SCHEMA.name, Literal(a.publisher))
-            self.add(publisher, SKOS.prefLabel, Literal(a.publisher, lang="en"))
+            self.add(publisher, SCHEMA.name, _literal(a.publisher))
+            self.add(publisher, SKOS.prefLabel, _literal(a.publisher, lang="en"))
         if self.st.dateline_place:
             self.add(art, DIP.datelinePlace, self._place(self.st.dateline_place))
         if self.st.dateline_date and len(self.st.dateline_date) == 10:
-            self.add(art, DIP.datelineDate, Literal(self.st.dateline_date, datatype=XSD.date))
+            self.add(art, DIP.datelineDate, _literal(self.st.dateline_date, datatype=XSD.date))
         self.add(self.run, A, DIP.MappingRun)
         self.add(self.run, PROV.used, art)
         self.add(self.run, PROV.wasAssociatedWith, MAPPER_AGENT)
@@ -150,7 +176,7 @@ class ArticleGraphWriter:
             return None
         place = ID[f"place/{code}/{slug(city)}"]
         self.add(place, A, DIP.Place)
-        self.add(place, SCHEMA.name, Literal(city))
+        self.add(place, SCHEMA.name, _literal(city))
         self.add(place, DIP.country, country_iri(code))
         return place
 
@@ -168,8 +194,8 @@ class ArticleGraphWriter:
             self.add(target, OA.hasSelector, position)
             self.add(target, OA.hasSelector, quote)
             self.add(position, A, OA.TextPositionSelector)
-            self.add(position, OA.start, Literal(span.start))
-            self.add(position, OA.end, Literal(span.end))
+            self.add(position, OA.start, _literal(span.start))
+            self.add(position, OA.end, _literal(span.end))
             self.add(quote, A, OA.TextQuoteSelector)
             self.add(quote, OA.exact, Literal(self.a.text[span.start:span.end]))
         self.add(node, OA.hasBody, fact)
@@ -193,8 +219,8 @@ class ArticleGraphWriter:
 
     def _org(self, org) -> URIRef:
         self.add(org.iri, A, DIP[org.kind])
-        self.add(org.iri, SKOS.prefLabel, Literal(org.name, lang="en"))
-        self.add(org.iri, DIP.acronym, Literal(org.acronym) if org.acronym else None)
+        self.add(org.iri, SKOS.prefLabel, _literal(org.name, lang="en"))
+        self.add(org.iri, DIP.acronym, _literal(org.acronym) if org.acronym else None)
         if org.country:
             self.add(org.iri, DIP.country, self._country(org.country))
         return org.iri
@@ -205,9 +231,9 @@ class ArticleGraphWriter:
             return iri  # (its triples would be the same again)
         iri = person.iri
         self.add(iri, A, DIP.Person)
-        self.add(iri, SCHEMA.name, Literal(person.name))
+        self.add(iri, SCHEMA.name, _literal(person.name))
         for honorific in person.honorifics:
-            self.add(iri, DIP.honorific, Literal(honorific))
+            self.add(iri, DIP.honorific, _literal(honorific))
         self.written_people[id(person)] = iri
         return iri
 
@@ -231,13 +257,13 @@ class ArticleGraphWriter:
                 self.add(tenure, ORG.organization, owner)
                 self.add(tenure, ORG.role, office)
                 self.add(office, A, DIP.Office)
-                label = Literal(role.label, lang="en")
+                label = _literal(role.label, lang="en")
                 if office not in self.labelled_offices:
                     # an alternative label: the reference data's prefLabel stays the only one
                     self.labelled_offices.add(office)
                     self.add(office, SKOS.altLabel, label)
                 self.add(tenure, DIP.roleLabel, label)
-                self.add(tenure, DIP.qualifier, Literal(role.qualifier) if role.qualifier else None)
+                self.add(tenure, DIP.qualifier, _literal(role.qualifier) if role.qualifier else None)
                 self.add(tenure, DIP.attestedOn, self.attested_on)
                 sentence = role.sentence if role.sentence >= 0 else person.mentions[0][0]
                 self._evidence(sentence, tenure)
@@ -272,8 +298,8 @@ class ArticleGraphWriter:
         type_slug = "planned-meeting" if e.status == "planned" and e.family == "Meeting" else EVENT_TYPE_SLUG[e.kind]
         self.add(iri, DIP.eventType, ID[f"event-type/{type_slug}"])
         self.add(iri, DIP.status, DIP.planned if e.status == "planned" else DIP.occurred)
-        self.add(iri, SCHEMA.startDate, Literal(e.start.isoformat(), datatype=XSD.date) if e.start else None)
-        self.add(iri, SCHEMA.endDate, Literal(e.end.isoformat(), datatype=XSD.date) if e.end else None)
+        self.add(iri, SCHEMA.startDate, _literal(e.start.isoformat(), datatype=XSD.date) if e.start else None)
+        self.add(iri, SCHEMA.endDate, _literal(e.end.isoformat(), datatype=XSD.date) if e.end else None)
         if e.city:
             self.add(iri, SCHEMA.location, self._place(e.city))
         self.add(iri, DIP.venue, Literal(e.venue) if e.venue else None)

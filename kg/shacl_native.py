@@ -478,6 +478,9 @@ def _datatype(sv, shape, objects):
         raise UnsupportedShapeError(f"shape {_name(shape.node)} needs exactly one sh:datatype")
     dt = objects[0]
     actual = _ACTUAL_TYPES.get(dt)
+    # (compared once here, not for every value: rdflib makes a new term for every RDFS.Literal)
+    dt_is_literal, dt_is_datatype = dt == RDFS.Literal, dt == RDFS.Datatype
+    dt_is_string, dt_is_lang_string = dt == XSD.string, dt == RDF.langString
 
     def matches(node) -> bool:  # pyshacl's DatatypeConstraintComponent
         if not isinstance(node, Literal):
@@ -487,9 +490,9 @@ def _datatype(sv, shape, objects):
             if getattr(node, "ill_typed", None) is True:
                 return False
             return actual is None or isinstance(node.value, actual)
-        if dt == RDFS.Literal or (dt == RDFS.Datatype and datatype):
+        if dt_is_literal or (dt_is_datatype and datatype):
             return True
-        if (datatype is None and lang is None and dt == XSD.string) or (dt == RDF.langString and lang):
+        if (datatype is None and lang is None and dt_is_string) or (dt_is_lang_string and lang):
             return isinstance(node.value, (str, bytes))
         return False
     return [_per_value(shape, matches)]
@@ -557,8 +560,11 @@ def _range(test: Callable[[int], bool]):
     return build
 
 
+_STRING_DATATYPES = (None, RDF.langString, XSD.string)
+
+
 def _as_string(node) -> str:
-    if isinstance(node, Literal) and node.value is not None and node.datatype in (None, RDF.langString, XSD.string):
+    if isinstance(node, Literal) and node.value is not None and node.datatype in _STRING_DATATYPES:
         return str(node.value)
     return str(node)
 

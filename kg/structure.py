@@ -83,11 +83,14 @@ def _lines(text: str) -> list[Span]:
     return out
 
 
+_SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?:;,]\s")
+
+
 def _is_navigation(line: str) -> bool:
     if line.count(" | ") >= 2 or BREADCRUMB_RE.match(line):
         return True
     # A long run of capitalised words with no sentence punctuation: a strip of headlines.
-    return len(line) > 120 and not re.search(r"[.!?:;,]\s", line + " ")
+    return len(line) > 120 and not _SENTENCE_PUNCTUATION_RE.search(line + " ")
 
 
 def _is_contact(line: str) -> bool:

@@ -97,3 +97,18 @@ def test_word_start_hint_answers_as_the_pattern_that_ignores_case():
                     (text, pos, endpos)
     with pytest.raises(ValueError):
         WordStartHint(["Minister"], not_after=r"\w")
+
+
+def test_word_start_hint_after_any_one_character_escape():
+    from kg.patterns import WordStartHint
+    words = ["call", r"sat\s", "meet"]
+    hint = WordStartHint(words, not_after=r"\w")
+    caseless = re.compile(r"(?<!\w)(?:" + by_first_letter(words) + ")", re.IGNORECASE)
+    texts = ["They sat down", "recall", "re-call", "CALL", "_meet", "sat", "sat ", "ſat x", "x meet-up"]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            for endpos in range(pos, len(text) + 1):
+                assert hint.search(text, pos, endpos) == (caseless.search(text, pos, endpos) is not None), \
+                    (text, pos, endpos)
+    with pytest.raises(ValueError):
+        WordStartHint(["call"], not_after=r"[^a]")
