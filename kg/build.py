@@ -241,9 +241,9 @@ def _check_store(store: KGStore, summary: BuildSummary, written: list[str] | Non
 
 # Articles written to the store at once: a bulk load costs less per article the more it holds
 # (0.66 ms CPU an article at 1,024, 1 ms at 256); an interrupted build loses at most this many,
-# mapped again next time. Larger batches cut RocksDB's compaction further but not the build's
-# time, and the loader's memory grows with them (30,000 articles, 2 cores: 68.6 s and 501 MiB
-# peak at 1,024; 64.2 s and 1,722 MiB at 8,192; 63.6 s and 2,458 MiB at 16,384).
+# mapped again next time. Larger batches cut RocksDB's compaction further but the build's time
+# only a little, and the loader's memory grows with them (30,000 articles on 2 cores: 68.6 s and
+# 501 MiB peak at 1,024; 64.2 s and 1,722 MiB at 8,192; 63.6 s and 2,458 MiB at 16,384).
 WRITE_BATCH = 1024
 # The checks scoped to the graphs a build wrote cost about 1 ms per graph at 100,000 articles (a few
 # index lookups per node they describe); the whole store, about 6 s (a scan of each checked
