@@ -405,15 +405,12 @@ class ActorFinder:
                 if known is None:
                     if self.g.country_of(name) or not _looks_like_org(name):
                         continue
-                    known = Organisation(org_iri(name), name, _org_kind(name), acronym, self._country_in(name))
+                    known = Organisation(org_iri(name), name, _org_kind(name), acronym, self.g.first_country_in(name))
                 self.defined_orgs[acronym] = known
                 self.defined_orgs[name] = known
         if self.defined_orgs:
             names = sorted(self.defined_orgs, key=len, reverse=True)
             self._defined_orgs_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-
-    def _country_in(self, phrase: str) -> str | None:
-        return self.g.first_country_in(phrase)
 
     # -- one sentence
     def _scan_sentence(self, index: int, sentence: Span):
@@ -473,7 +470,7 @@ class ActorFinder:
                         hint, hint_start = self.g.country_of(owner.group(0)), m.start("role")
                         self.role_spans.append((m.end("name"), owner.end()))
                 self.role_spans.append((hint_start if hint else m.start("role"), m.end("role")))
-                owned = hint is not None or self._country_in(m.group("role")) is not None
+                owned = hint is not None or self.g.first_country_in(m.group("role")) is not None
                 pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint,
                               owned))
         # "His Excellency SOK Chenda Sophea, Deputy Prime Minister and Minister of ...",
@@ -626,7 +623,7 @@ class ActorFinder:
             code = self.g.country_of(target)
             if org is None and code is None and _looks_like_org(target) and len(target.split()) >= 2:
                 # ("Head of Government": one generic word names no organisation)
-                org = Organisation(org_iri(target), target, _org_kind(target), None, self._country_in(target))
+                org = Organisation(org_iri(target), target, _org_kind(target), None, self.g.first_country_in(target))
             if org is None and code is None:
                 for piece in _OWNER_SEPARATOR_RE.split(target):
                     org = org or self._org_named(piece)
@@ -639,7 +636,7 @@ class ActorFinder:
         if country is None and organisation is None:
             # "the Peruvian Ambassador to ASEAN": the adjective names whose role it is.
             own = _TO_RE.split(role_text)[0]
-            code = self._country_in(own)
+            code = self.g.first_country_in(own)
             if code:
                 country = code
         if hint and country is None:
@@ -687,7 +684,8 @@ class ActorFinder:
                 continue
             if re.match(r"\s+[A-Z]{2,}\b", self.text[m.end():m.end() + 12]):
                 continue  # "Cambodian National News Agency AKP": a description of the acronym that follows
-            org = self._org_named(name) or Organisation(org_iri(name), name, _org_kind(name), None, self._country_in(name))
+            org = self._org_named(name) or Organisation(org_iri(name), name, _org_kind(name), None,
+                                                        self.g.first_country_in(name))
             self._note_org(org, index, m.start(), m.end(), inside_role=self._inside_role_phrase(m.start()))
             taken.append((m.start(), m.end()))
         for m in self.g.country_re.finditer(self.text, a, b):

@@ -117,37 +117,45 @@ class Gazetteer:
     def person_by_name_words(self, name: str) -> KnownPerson | None:
         """The one known person with a name variant whose words hold all the words of NAME (two or
         more) or are all among them: "Sok Chenda Sophea" for "Sok Chenda", and the other way round."""
-        found = self._person_by_name_words.get(name, _UNSEEN)  # the same names, article after article
-        if found is _UNSEEN:
-            tokens = set(slug(name).split("-"))
-            found = None
-            if len(tokens) >= 2:
-                hits = {p.iri: p for variant_tokens, p in self.persons_sharing(tokens)
-                        if tokens <= variant_tokens or variant_tokens <= tokens}
-                found = next(iter(hits.values())) if len(hits) == 1 else None
-            if len(self._person_by_name_words) < 100_000:
-                self._person_by_name_words[name] = found
-        return found
+        return _remember(self._person_by_name_words, name, self._person_by_name_words_uncached)
+
+    def _person_by_name_words_uncached(self, name: str) -> KnownPerson | None:
+        tokens = set(slug(name).split("-"))
+        if len(tokens) < 2:
+            return None
+        hits = {p.iri: p for variant_tokens, p in self.persons_sharing(tokens)
+                if tokens <= variant_tokens or variant_tokens <= tokens}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def country_of(self, surface: str) -> str | None:
-        found = self._country_of.get(surface, _UNSEEN)  # asked tens of times an article for the same words
-        if found is _UNSEEN:
-            name = _POSSESSIVE_RE.sub("", surface.strip())
-            found = self.country_names.get(name) or self.demonyms.get(name) \
-                or self.country_names.get(_LEADING_THE_RE.sub("", name))
-            if len(self._country_of) < 100_000:
-                self._country_of[surface] = found
-        return found
+        return _remember(self._country_of, surface, self._country_of_uncached)
+
+    def _country_of_uncached(self, surface: str) -> str | None:
+        name = _POSSESSIVE_RE.sub("", surface.strip())
+        return self.country_names.get(name) or self.demonyms.get(name) \
+            or self.country_names.get(_LEADING_THE_RE.sub("", name))
 
     def first_country_in(self, phrase: str) -> str | None:
         """The alpha-3 of the first country a phrase names ("Minister of Industry of Mongolia")."""
-        found = self._first_country_in.get(phrase, _UNSEEN)  # the same roles and names, article after article
-        if found is _UNSEEN:
-            codes = (self.country_of(m.group(0)) for m in self.country_re.finditer(phrase))
-            found = next((code for code in codes if code), None)
-            if len(self._first_country_in) < 100_000:
-                self._first_country_in[phrase] = found
-        return found
+        return _remember(self._first_country_in, phrase, self._first_country_in_uncached)
+
+    def _first_country_in_uncached(self, phrase: str) -> str | None:
+        codes = (self.country_of(m.group(0)) for m in self.country_re.finditer(phrase))
+        return next((code for code in codes if code), None)
+
+
+# The look-ups above are asked tens of times an article, for the same words article after
+# article: each remembers its answers, up to this many phrases.
+_REMEMBERED = 100_000
+
+
+def _remember(cache: dict, key: str, compute):
+    found = cache.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = compute(key)
+        if len(cache) < _REMEMBERED:
+            cache[key] = found
+    return found
 
 
 _WORD = re.compile(r"\w+")
