@@ -36,6 +36,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,32 +77,31 @@ def _cpu_s(stat_path: str) -> tuple[str, float]:
     return text[text.index("(") + 1:text.rindex(")")], (int(fields[11]) + int(fields[12])) / _TICKS
 
 
-def _cpu_sample(pid: int, seen: dict) -> None:
-    """Record the CPU seconds of PID (its threads, RocksDB's apart) and of its descendants so far."""
+def _cpu_sample(pid: int, main: bool, seen: dict) -> None:
+    """Record the CPU seconds of PID so far: of the measured process (RocksDB's threads apart)
+    or of one of its descendants."""
     try:
-        seen[("main", pid)] = _cpu_s(f"/proc/{pid}/stat")[1]  # its threads, those that ended included
-        for task in os.listdir(f"/proc/{pid}/task"):
-            name, seconds = _cpu_s(f"/proc/{pid}/task/{task}/stat")
-            if name.startswith("rocksdb"):
-                seen[("rocksdb", int(task))] = seconds
+        seen[("main" if main else "workers", pid)] = _cpu_s(f"/proc/{pid}/stat")[1]  # ended threads included
+        if main:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                name, seconds = _cpu_s(f"/proc/{pid}/task/{task}/stat")
+                if name.startswith("rocksdb"):
+                    seen[("rocksdb", int(task))] = seconds
     except OSError:
         pass
-    stack = _children(pid)
-    while stack:
-        child = stack.pop()
-        try:
-            seen[("workers", child)] = _cpu_s(f"/proc/{child}/stat")[1]
-        except OSError:
-            pass
-        stack += _children(child)
 
 
-def run_measured(cmd: list[str]) -> tuple[float, float, str]:
-    """Run CMD; return (wall seconds, peak MiB of it and its descendants together, stdout).
+@dataclass
+class Run:
+    seconds: float  # wall time
+    peak_mib: float  # the largest sum of the resident memory of the process and its descendants
+    out: str  # its standard output
+    cpu: dict[str, float]  # CPU seconds as last sampled: {"main": the process, "rocksdb": RocksDB's
+    #                         threads in it, "workers": its descendants}
 
-    The CPU seconds of the process (and of RocksDB's threads in it) and of its descendants, as
-    last sampled, are left in run_measured.cpu: {"main": s, "rocksdb": s, "workers": s}.
-    """
+
+def run_measured(cmd: list[str]) -> Run:
+    """Run CMD, sampling its memory and CPU from /proc."""
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
@@ -115,9 +115,9 @@ def run_measured(cmd: list[str]) -> tuple[float, float, str]:
             while pids:
                 pid = pids.pop()
                 total += _rss_kib(pid)
+                _cpu_sample(pid, pid == process.pid, seen)
                 pids += _children(pid)
             peak = max(peak, total)
-            _cpu_sample(process.pid, seen)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -128,9 +128,8 @@ def run_measured(cmd: list[str]) -> tuple[float, float, str]:
     sampler.join()
     if process.returncode not in (0,):
         raise SystemExit(f"{' '.join(cmd)} failed ({process.returncode}):\n{err[-3000:]}")
-    run_measured.cpu = {kind: round(sum(v for (k, _), v in seen.items() if k == kind), 2)
-                        for kind in ("main", "rocksdb", "workers")}
-    return seconds, peak / 1024, out
+    cpu = {kind: round(sum(v for (k, _), v in seen.items() if k == kind), 2) for kind in ("main", "rocksdb", "workers")}
+    return Run(seconds, peak / 1024, out, cpu)
 
 
 def _number(pattern: str, text: str) -> float:
@@ -155,42 +154,41 @@ def bench_size(count: int, work: Path, jobs: int, fmt: str, repeat: int, budget:
     build = KG + ["build", str(corpus), "--store", str(store), "--jobs", str(jobs), "--no-progress"]
     result: dict = {"articles": count, "format": fmt, "jobs": jobs}
 
-    seconds, peak, out = run_measured(build)
-    cpu = run_measured.cpu
+    full = run_measured(build)
+    out, cpu = full.out, full.cpu
     mapped = _number(r"mapped (\d+)", out)
     if mapped != count:
         raise SystemExit(f"the full build mapped {mapped:.0f} of {count} articles:\n{out}")
     mapping_cpu = _number(r"cpu: mapping ([\d.]+) s", out)
     validation_cpu = _number(r"validation ([\d.]+) s", out)
-    result.update(full_build_s=round(seconds, 1), build_articles_per_s=round(count / seconds, 1),
+    result.update(full_build_s=round(full.seconds, 1), build_articles_per_s=round(count / full.seconds, 1),
                   mapping_articles_per_cpu_s=round(count / mapping_cpu, 1),
                   validation_articles_per_cpu_s=round(count / validation_cpu, 1) if validation_cpu else None,
-                  violations=int(_number(r"violations: (\d+)", out)), peak_mib=round(peak),
+                  violations=int(_number(r"violations: (\d+)", out)), peak_mib=round(full.peak_mib),
                   # where the CPU of the full build went, per article: the workers (mapping, validating,
                   # N-Quads), the building process (reading, bulk loads), RocksDB's compaction in it
                   cpu_ms_per_article={"workers": round(cpu["workers"] / count * 1000, 2),
                                       "main": round(cpu["main"] / count * 1000, 2),
                                       "of_main_rocksdb": round(cpu["rocksdb"] / count * 1000, 2)})
 
-    seconds, peak, out = run_measured(build)
-    result["no_change_rebuild_s"] = round(seconds, 2)
-    result["peak_mib"] = max(result["peak_mib"], round(peak))
-    if _number(r"mapped (\d+)", out) != 0:
-        raise SystemExit(f"nothing changed, yet articles were mapped again:\n{out}")
+    again = run_measured(build)
+    result["no_change_rebuild_s"] = round(again.seconds, 2)
+    result["peak_mib"] = max(result["peak_mib"], round(again.peak_mib))
+    if _number(r"mapped (\d+)", again.out) != 0:
+        raise SystemExit(f"nothing changed, yet articles were mapped again:\n{again.out}")
 
     changed = json.loads(subprocess.run(generate + ["--in", str(corpus), "--modify-fraction", "0.01", "--seed", "2"],
                                         check=True, capture_output=True, text=True).stdout)["modified"]
-    seconds, peak, out = run_measured(build)
-    result.update(one_percent_rebuild_s=round(seconds, 2), one_percent_modified=changed,
-                  one_percent_remapped=int(_number(r"mapped (\d+)", out)))
-    result["peak_mib"] = max(result["peak_mib"], round(peak))
+    incremental = run_measured(build)
+    result.update(one_percent_rebuild_s=round(incremental.seconds, 2), one_percent_modified=changed,
+                  one_percent_remapped=int(_number(r"mapped (\d+)", incremental.out)))
+    result["peak_mib"] = max(result["peak_mib"], round(incremental.peak_mib))
     result["store_mib"] = round(folder_mib(store))
 
-    seconds, peak, out = run_measured([sys.executable, str(ROOT / "benchmarks" / "bench_queries.py"),
-                                       "--store", str(store), "--repeat", str(repeat), "--budget", str(budget),
-                                       "--json"])
-    queries = json.loads(out)
-    result["query_peak_mib"] = round(peak)
+    asked = run_measured([sys.executable, str(ROOT / "benchmarks" / "bench_queries.py"), "--store", str(store),
+                          "--repeat", str(repeat), "--budget", str(budget), "--json"])
+    queries = json.loads(asked.out)
+    result["query_peak_mib"] = round(asked.peak_mib)
     result["queries"] = [{k: r[k] for k in ("query", "params", "rows", "median_ms", "p95_ms")} for r in queries["results"]]
     filtered = [r["median_ms"] for r in queries["results"] if r["params"]]
     whole = [r["median_ms"] for r in queries["results"] if not r["params"]]
