@@ -381,10 +381,12 @@ class ActorFinder:
         self.role_spans: list[tuple[int, int]] = []  # text of role phrases, owner included
 
     # -- entry point
-    def run(self) -> Actors:
+    def run(self, parsed=None) -> Actors:
         self._define_acronyms()
         for index, sentence in enumerate(self.sentences):
             self._scan_sentence(index, sentence)
+        if parsed is not None:
+            self._add_named_entities(parsed)
         self._resolve_short_mentions()
         self._infer_countries()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -444,6 +446,34 @@ class ActorFinder:
                 taken.append((m.start(), m.end()))
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
+
+    def _add_named_entities(self, parsed):
+        """People the parser's named-entity recogniser finds where no title list, honorific or
+        dictionary entry did ("spokesman Wang Wenbin", heads of state with titles in their own
+        language, names from anywhere): a PERSON entity that acts in its sentence (a subject, an
+        object, a with/to/by phrase, an apposition of one) or stands beside an office word."""
+        for index, doc in parsed.docs.items():
+            base = self.sentences[index].start
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                start, end = base + ent.start_char, base + ent.end_char
+                if any(m.start < end and start < m.end for m in self.mentions if m.kind in ("person", "org")):
+                    continue
+                role_tokens = _office_words_before(ent)
+                root = ent.root
+                acting = root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "attr")
+                if root.head.lemma_.lower() in NER_REPORTING_VERBS and not role_tokens:
+                    continue  # "..., said John Smith": a source, not a party
+                if not (role_tokens or acting):
+                    continue
+                person = self._person(ent.text, start, end, index, single_ok=bool(role_tokens) or len(ent) >= 2)
+                if person is None or not role_tokens or person.roles:
+                    continue
+                role_start = base + role_tokens[0].idx
+                role_text = self.text[role_start:base + role_tokens[-1].idx + len(role_tokens[-1])]
+                hint, _ = self._country_before(role_start, self.sentences[index].start)
+                self._add_role(person, role_text, role_start, hint, index, start, end)
 
     def _role_person_pairs(self, a: int, b: int):
         """(name start, name end, raw name, role text, role start, country/org hint) in a sentence."""
@@ -920,5 +950,43 @@ def _tidy_label(label: str) -> str:
     return label[:1].upper() + label[1:] if label else label
 
 
-def find_actors(gazetteer: Gazetteer, text: str, sentences: list[Span], on: dt.date | None) -> Actors:
-    return ActorFinder(gazetteer, text, sentences, on).run()
+NER_REPORTING_VERBS = {"say", "tell", "write", "report", "add", "quote", "according"}
+OFFICE_WORDS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king", "queen",
+                "emir", "sultan", "prince", "crown", "leader", "diplomat", "spokesman", "spokeswoman", "spokesperson",
+                "governor", "chairman", "chairwoman", "chair", "speaker", "deputy", "commissioner", "director",
+                "representative", "vice", "foreign", "prime", "general", "head", "chief", "consul", "counsellor",
+                "counselor", "attaché", "undersecretary", "under-secretary", "senator", "mayor", "monarch", "emperor",
+                "sheikh", "president-elect", "minister-designate", "ambassador-designate", "charge", "chargé",
+                "affairs", "state", "defence", "defense", "interior", "finance", "trade", "external", "high",
+                "commerce", "national", "security", "adviser", "advisor", "special", "permanent", "first", "lady"}
+_OFFICE_HEADS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
+                 "queen", "emir", "sultan", "prince", "leader", "diplomat", "spokesman", "spokeswoman",
+                 "spokesperson", "governor", "chairman", "chairwoman", "speaker", "commissioner", "consul",
+                 "senator", "mayor", "monarch", "emperor", "adviser", "advisor", "representative", "counterpart",
+                 "president-elect", "ambassador-designate", "chargé", "sheikh", "undersecretary"}
+
+
+def _office_words_before(ent) -> list:
+    """The office words right before a name ("Foreign Minister", "spokesman", "Ambassador-designate"),
+    or in an apposition after it ("X, President of Egypt"): the tokens of the role phrase."""
+    doc = ent.doc
+    i = ent.start - 1
+    words = []
+    while i >= 0 and doc[i].lower_ in OFFICE_WORDS | {"of", "and", "the"} - {"the"} and len(words) < 8:
+        words.insert(0, doc[i])
+        i -= 1
+    while words and words[0].lower_ in ("of", "and"):
+        words.pop(0)
+    if any(w.lower_ in _OFFICE_HEADS for w in words):
+        return words
+    after = [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in _OFFICE_HEADS]
+    if after:
+        span = sorted(after[0].subtree, key=lambda t: t.i)
+        span = [t for t in span if t.dep_ not in ("relcl", "punct") and t.i > ent.end - 1]
+        return span[:10]
+    return []
+
+
+def find_actors(gazetteer: Gazetteer, text: str, sentences: list[Span], on: dt.date | None,
+                parsed=None) -> Actors:
+    return ActorFinder(gazetteer, text, sentences, on).run(parsed)

@@ -481,7 +481,7 @@ class EventFinder:
         words = place.split()
         for size in range(len(words), 0, -1):
             candidate = " ".join(words[:size]).rstrip(".,")
-            code = self.g.country_names.get(candidate)  # a name, not an adjective: "Djiboutian" is no place
+            code = self.g.country_named(candidate)  # a name, not an adjective: "Djiboutian" is no place
             if code:
                 return code, None
             if candidate in self.g.cities:

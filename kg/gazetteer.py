@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from pathlib import Path
@@ -132,8 +133,22 @@ class Gazetteer:
 
     def _country_of_uncached(self, surface: str) -> str | None:
         name = _POSSESSIVE_RE.sub("", surface.strip())
-        return self.country_names.get(name) or self.demonyms.get(name) \
+        found = self.country_names.get(name) or self.demonyms.get(name) \
             or self.country_names.get(_LEADING_THE_RE.sub("", name))
+        if found is None and not name.isascii():
+            # "Việt Nam", "Türkiye" as outlets write them; the dictionary's forms without accents
+            plain = without_accents(name)
+            if plain != name:
+                return self._country_of_uncached(plain)
+        return found
+
+    def country_named(self, surface: str) -> str | None:
+        """A country by its name (not its adjective: 'Djiboutian' is no place), accents or not."""
+        name = _LEADING_THE_RE.sub("", surface.strip())
+        found = self.country_names.get(name) or self.country_names.get(surface.strip())
+        if found is None and not name.isascii():
+            found = self.country_names.get(without_accents(name))
+        return found
 
     def first_country_in(self, phrase: str) -> str | None:
         """The alpha-3 of the first country a phrase names ("Minister of Industry of Mongolia")."""
@@ -358,6 +373,11 @@ def _date(value) -> dt.date | None:
 def _en(graph: Graph, subject, predicate) -> list[str]:
     return [str(o) for o in graph.objects(subject, predicate)
             if isinstance(o, Literal) and (o.language in (None, "en") or o.language.startswith("en"))]
+
+
+def without_accents(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def load_reference_graph(directory: Path = ONTOLOGY_DIR) -> Graph:

@@ -13,17 +13,20 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg import gazetteer as gazetteer_module
-from kg.actors import Actors, find_actors
+from kg.actors import Actors, find_actors, normalise
 from kg.articles import Article
 from kg.dates import reference_date
-from kg.events import Event, find_events
+from kg.events import Event
+from kg.frames import find_frames
+from kg.nlp import parse
 from kg.rdfmap import ArticleTriples, write_article_graph
 from kg.structure import Structure, analyse
 
 
 # What the mapping of an article depends on besides the article: this code and the reference data.
-_MAPPER_SOURCES = ("actors.py", "articles.py", "dates.py", "events.py", "gazetteer.py", "mapper.py",
-                   "namespaces.py", "patterns.py", "rdfmap.py", "structure.py")
+_MAPPER_SOURCES = ("actors.py", "articles.py", "dates.py", "events.py", "frames.py", "gazetteer.py", "mapper.py",
+                   "namespaces.py", "nlp.py", "patterns.py", "rdfmap.py", "structure.py", "lexicon/triggers.yaml",
+                   "lexicon/__init__.py")
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,8 +70,9 @@ def map_article(article: Article, gazetteer: gazetteer_module.Gazetteer | None =
     g = gazetteer or gazetteer_module.load()
     structure = analyse(article.text, g.cities, article.title)
     ref = reference_date(structure.dateline_date, article.published)
-    actors = find_actors(g, article.text, structure.sentences, ref.date)
-    events = find_events(g, article.text, structure.sentences, actors, ref, structure.dateline_place,
-                         structure.trailing_place)
+    parsed = parse(normalise(article.text), structure.sentences)
+    actors = find_actors(g, article.text, structure.sentences, ref.date, parsed)
+    events = find_frames(g, article.text, structure.sentences, actors, ref, structure.dateline_place,
+                         structure.trailing_place, parsed)
     triples = write_article_graph(article, structure, actors, events, ref.date, g, build_hash(article))
     return MappedArticle(article, structure, actors, events, triples)

@@ -63,7 +63,11 @@ def write_sidecars(entries: list[dict]) -> None:
 
 def kg(*args: str) -> str:
     exe = Path(sys.executable).with_name("kg")
-    done = subprocess.run([str(exe), *args], check=True, capture_output=True, text=True)
+    done = subprocess.run([str(exe), *args], capture_output=True, text=True)
+    if done.returncode not in (0, 1):  # 1: some article had a problem, reported on stderr
+        raise SystemExit(f"kg {args[0]} failed ({done.returncode}):\n{done.stderr}")
+    if done.stderr.strip():
+        print(done.stderr.strip(), file=sys.stderr)
     return done.stdout
 
 

@@ -1,0 +1,527 @@
+"""Stage 4: interaction frames from grammar.
+
+A trigger (a verb of the lexicon, a light verb with an event noun, or an event noun) opens a
+frame; its arguments come from the dependency parse, not from position: the subject (through
+conjunctions, control and passives), the object, and the with / to / on / by / from / between
+phrases, each expanded through conjunctions and appositions and read without the relative
+clauses, reporting clauses and "at the invitation of" phrases inside it. Dates and status come
+from the trigger's own clause ("said on Friday" dates the saying, not the meeting; "will meet",
+"is expected to visit" are planned). A frame that lacks a side stays open for the next
+sentences ("Among those who presented their credentials were ..."), and frames that tell one
+interaction merge (kg/events.py's EventFinder does the merging, visits and topics).
+
+Pronouns and descriptions ("she", "the minister", "his Peruvian counterpart") resolve here:
+to the person last in that role or last acting, or, when nobody is named, to the country the
+description names, which then takes part as a country.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.actors import Actors, Mention, OrgEntity, PersonEntity
+from kg.dates import DateMention, RefDate, find_dates
+from kg.events import (IN_PERSON, VISIT_KINDS, Event, EventFinder, Trigger, party_country, party_key)
+from kg.gazetteer import Gazetteer
+from kg.lexicon import LEXICON, Sense
+from kg.nlp import Parsed
+from kg.structure import Span
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Dependents that leave the frame's phrase: who is described there is not a party.
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "conj", "prep", "det", "case"}
+PARTY_PREPS = {"with", "to", "on", "by", "from", "between", "among", "for"}
+ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "their", "both", "those", "these"}
+PLANNED_WORDS = {"upcoming", "forthcoming", "planned", "next", "proposed", "expected", "scheduled", "future",
+                 "possible", "potential", "prospective"}
+PAST_WORDS = {"previous", "last", "earlier", "former", "past", "first"}
+SEPARATE_WORDS = {"separately", "separate", "individually"}
+ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
+              "queen", "emir", "sultan", "prince", "leader", "counterpart", "diplomat", "spokesman",
+              "spokesperson", "governor", "chairman", "chair", "speaker", "deputy", "official", "head", "chief",
+              "commissioner", "director", "delegate", "representative", "vice", "foreign", "prime", "pm", "fm"}
+
+
+@dataclass
+class Frame:
+    sense: Sense
+    token: object                 # the trigger token
+    verb: object                  # the token that carries tense and subject (the light verb, or the trigger)
+    agents: list = field(default_factory=list)
+    patients: list = field(default_factory=list)
+    host: str | None = None
+    city: str | None = None
+    planned: bool = False
+    separate: bool = False
+
+
+class FrameFinder(EventFinder):
+    """EventFinder whose candidates come from parsed sentences instead of word positions."""
+
+    def __init__(self, g: Gazetteer, text: str, sentences: list[Span], actors: Actors, ref: RefDate,
+                 dateline_place: str | None, trailing_place: str | None, parsed: Parsed):
+        super().__init__(g, text, sentences, actors, ref, dateline_place, trailing_place)
+        self.parsed = parsed
+        self.open: tuple[int, Frame, list, list] | None = None   # the last frame that lacked a side
+        self.last_actor: object | None = None                     # the last person who acted
+
+    # -- per sentence
+    def _candidates(self, index: int, sentence: Span) -> list[Event]:
+        doc = self.parsed.get(index)
+        if doc is None:
+            return []
+        base = sentence.start
+        self._sentence_base = base
+        self._mentions = [m for m in self.actors.in_sentence(index) if not self._commentator(m)]
+        frames = [f for f in (self._frame(tok) for tok in doc) if f is not None]
+        if not frames:
+            self._note_actor(doc, base)
+            return []
+        dates = [DateMention(d.start + base, d.end + base, d.kind, d.year, d.month, d.day, d.end_month, d.end_day,
+                             d.relative) for d in find_dates(self.text[sentence.start:sentence.end])]
+        owner = self._date_owner(doc, base, frames, dates)
+        out: list[Event] = []
+        for frame in frames:
+            agents = self._parties_of(frame.agents, index, base)
+            patients = [p for p in self._parties_of(frame.patients, index, base)
+                        if party_key(p) not in {party_key(a) for a in agents}]
+            agents, patients = self._complete_from_open(index, frame, agents, patients)
+            trigger = Trigger(self._kind(frame), base + frame.token.idx, base + frame.token.idx + len(frame.token),
+                              definite=False)
+            for event in self._events(index, frame, agents, patients):
+                self._finish(event, sentence, trigger, {id(trigger): owner[id(frame)]} if owner.get(id(frame)) else {},
+                             dates)
+                if frame.planned:
+                    event.status = "planned"
+                out.append(event)
+            if agents and any(isinstance(a, PersonEntity) for a in agents):
+                self.last_actor = next(a for a in agents if isinstance(a, PersonEntity))
+        return out
+
+    # -- triggers
+    def _frame(self, tok) -> Frame | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
+            sense = LEXICON.verbs[lemma]
+            frame = Frame(sense, tok, tok)
+            if not self._verb_fits(frame):
+                return None
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in LEXICON.nouns:
+            sense = LEXICON.nouns[lemma]
+            if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
+                return None
+            verb = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lemma_.lower() in LEXICON.light_verbs else None
+            if sense.light_only and verb is None:
+                return None
+            if lemma == "courtesy" and not any(c.lemma_.lower() in ("call", "visit") for c in (tok.head, *tok.children)):
+                return None
+            if verb is not None and verb.lemma_.lower() in LEXICON.verbs and LEXICON.verbs[verb.lemma_.lower()].type != "Meeting":
+                return None  # "signed a joint statement": the verb's own frame
+            frame = Frame(sense, tok, verb or tok)
+            if not self._noun_fits(frame):
+                return None
+        else:
+            return None
+        self._arguments(frame)
+        frame.planned = self._planned(frame)
+        return frame
+
+    def _verb_fits(self, frame: Frame) -> bool:
+        tok, sense = frame.token, frame.sense
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
+        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for need in sense.needs:
+            if need == "with_object" and not (objects or "with" in preps or passive or
+                                              any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") or
+                                                  any(g.dep_ == "conj" for g in c.children)
+                                                  for c in tok.children if c.dep_ == "nsubj")):
+                return False
+            if need == "actor_object" and not (passive or any(self._is_actor(o) for o in objects)):
+                return False
+            if need == "prep" and not any(p in preps for p in sense.prep):
+                return False
+            if need == "object_nouns" and not any(o.lemma_.lower() in sense.object_nouns or
+                                                  any(c.lemma_.lower() in sense.object_nouns for c in o.subtree)
+                                                  for o in objects + [c for c in tok.children if c.dep_ == "nsubjpass"]):
+                return False
+            if need == "phone_context" and not self._mode_near(tok, "phone"):
+                return False
+            if need == "message_context" and not any(w.lemma_.lower() in ("message", "letter", "cable", "call", "phone")
+                                                     for w in tok.sent):
+                return False
+            if need == "place_or_actor_object":
+                if not objects and "to" not in preps:
+                    return tok.dep_ == "amod" or tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod")
+                heads = objects or [c for c in preps["to"].children if c.dep_ == "pobj"]
+                if any(h.lemma_.lower() in LEXICON.non_diplomatic_visit_objects for h in heads):
+                    return False
+        return True
+
+    def _noun_fits(self, frame: Frame) -> bool:
+        tok, sense = frame.token, frame.sense
+        for need in sense.needs:
+            if need == "prep" and not any(c.dep_ == "prep" and c.lower_ in sense.prep for c in tok.children):
+                return False
+            if need == "video_context" and not self._mode_near(tok, "video"):
+                return False
+        if sense.type == "Visit":
+            to = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children]
+            if any(h.lemma_.lower() in LEXICON.non_diplomatic_visit_objects for h in to):
+                return False
+        return True
+
+    @staticmethod
+    def _mode_near(tok, mode: str) -> bool:
+        words = LEXICON.modes[mode]
+        near = list(tok.children) + [tok.head] + list(tok.head.children)
+        return any(w.lower_ in words or w.lemma_.lower() in words for w in near)
+
+    def _kind(self, frame: Frame) -> str:
+        kind = frame.sense.type
+        if kind in ("Meeting", "Visit"):
+            if self._mode_near(frame.token, "video") or self._mode_near(frame.verb, "video"):
+                return "VideoConference"
+            if self._mode_near(frame.token, "phone") or self._mode_near(frame.verb, "phone"):
+                return "PhoneCall"
+        if kind == "PhoneCall" and frame.token.lemma_.lower() == "call":
+            if any(c.lower_ == "courtesy" for c in frame.token.children):
+                return "CourtesyCall"
+            if self._mode_near(frame.token, "video"):
+                return "VideoConference"
+        if kind == "Visit":
+            return next((VISIT_KINDS[c.lower_] for c in frame.token.children if c.lower_ in VISIT_KINDS), "Visit")
+        return kind
+
+    # -- arguments
+    def _arguments(self, frame: Frame):
+        tok, verb = frame.token, frame.verb
+        agents, patients = [], []
+        subject = self._subject(verb)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            patients += [c for c in verb.children if c.dep_ == "nsubjpass" and c is not tok]
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                agents += [g for g in agent.children if g.dep_ == "pobj"]
+        elif subject is not None and subject is not tok:
+            agents.append(subject)
+        heads = [verb] if verb is tok else [verb, tok]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("dobj", "dative") and c is not tok and head is verb:
+                    if c.lemma_.lower() not in frame.sense.object_nouns:
+                        patients.append(c)
+                    elif frame.sense.cameo == "032":
+                        patients += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                                     for g in p.children if g.dep_ == "pobj"]
+                elif c.dep_ == "prep" and c.lower_ == "of" and head is tok and frame.sense.cameo == "032":
+                    patients += [g for g in c.children if g.dep_ == "pobj"]  # "the credentials of the new ambassadors of ..."
+                elif c.dep_ in ("prep", "agent") and c.lower_ in PARTY_PREPS:
+                    objects = [g for g in c.children if g.dep_ == "pobj"]
+                    if c.lower_ == "between":
+                        patients += objects
+                    elif c.lower_ == "by" and head is tok:
+                        agents += objects
+                    elif c.lower_ in ("to",) and frame.sense.type == "Visit":
+                        frame.host, frame.city = self._place_of(objects)
+                        patients += [o for o in objects if self._place_of([o])[0] is None]
+                    elif c.lower_ in ("for",) and frame.sense.type != "Meeting":
+                        continue
+                    elif c.lower_ == "on" and tok.lemma_.lower() not in ("call",):
+                        continue  # "talks on trade": a topic
+                    else:
+                        patients += objects
+                elif c.dep_ == "prep" and c.lower_ in ("in", "at") and frame.sense.type == "Visit" and head is tok:
+                    host, city = self._place_of([g for g in c.children if g.dep_ == "pobj"])
+                    frame.host, frame.city = frame.host or host, frame.city or city
+        if tok is not verb or tok.pos_ in ("NOUN", "PROPN"):
+            # "Modi's visit", "the Xi-Biden meeting", "the Saudi-Iranian talks"
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    agents.append(c)
+                elif c.dep_ in ("compound", "amod", "nmod") and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or
+                                                              self._is_actor(c)):
+                    patients.append(c)
+        if frame.sense.type == "Visit":
+            objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is tok else []
+            for o in objects:
+                host, city = self._place_of([o])
+                if host:
+                    frame.host, frame.city = host, city
+                    patients = [p for p in patients if p is not o]
+            if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                agents.append(tok.head)  # "the visiting Chinese Premier Li Qiang"
+        frame.separate = any(w.lower_ in SEPARATE_WORDS for w in tok.sent) or \
+            (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ("meeting", "call", "bilateral", "conversation")) or \
+            any(c.lower_ == "bilateral" for c in tok.children) and tok.tag_ == "NNS"
+        frame.agents, frame.patients = agents, patients
+
+    def _subject(self, verb):
+        """The subject of the verb, through conjunctions, control and participles."""
+        seen = 0
+        while verb is not None and seen < 6:
+            seen += 1
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    return c
+            if verb.dep_ == "relcl":
+                return verb.head          # "those who presented ...", "X, who met ..."
+            if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and verb.head is not verb:
+                if verb.dep_ == "xcomp":
+                    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+                    if objects and verb.head.lemma_.lower() in ("invite", "ask", "urge"):
+                        return objects[0]  # "invited X to visit": X would visit
+                verb = verb.head
+                continue
+            if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+                continue
+            return None
+        return None
+
+    def _is_actor(self, tok) -> bool:
+        if tok.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
+            return True
+        if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS:
+            return True
+        return any(c.lemma_.lower() in ROLE_NOUNS or c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
+                   for c in tok.children if c.dep_ in ("compound", "amod", "appos", "poss"))
+
+    def _place_of(self, toks) -> tuple[str | None, str | None]:
+        for t in toks:
+            for start, end in self._phrase_spans(t):
+                code, city = self._place_code(self.text[start:end].strip())
+                if code:
+                    return code, city
+                for m in self.g.country_re.finditer(self.text, start, end):
+                    if m.group(0) in self.g.country_names:
+                        return self.g.country_names[m.group(0)], None
+                for m in self.g.city_re.finditer(self.text, start, end):
+                    return self.g.cities[m.group(0)], m.group(0)
+        return None, None
+
+    def _phrase_spans(self, tok):
+        base = self._base(tok)
+        words = [tok]
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in CLAUSES and not (c.dep_ == "prep" and c.lower_ == "of") and c.dep_ != "conj" and \
+                        not (c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in ROLE_NOUNS | {"mission"}) and \
+                        not (c.dep_ == "relcl" and c.lemma_.lower() == "include"):
+                    continue
+                words.append(c)
+                stack.append(c)
+        words.sort(key=lambda w: w.i)
+        return [(base + w.idx, base + w.idx + len(w)) for w in words]
+
+    def _base(self, tok) -> int:
+        return self._sentence_base
+
+    # -- from tokens to parties
+    def _parties_of(self, toks, index: int, base: int) -> list[object]:
+        self._sentence_base = base
+        parties: list[object] = []
+        expanded = []
+        for t in toks:
+            expanded.append(t)
+            expanded.extend(t.conjuncts)
+            expanded.extend(c for c in t.children if c.dep_ == "appos")
+            if t.lower_ in ("those", "these") or t.lemma_ == "be":
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ == "be":
+                expanded.extend(c for c in t.head.children if c.dep_ == "attr")
+        for t in expanded:
+            if t.dep_ == "nsubj" and t.head.lemma_ == "be" and t.lower_ in ("those", "these"):
+                attrs = [c for c in t.head.children if c.dep_ == "attr"]
+                for a in attrs:
+                    for party in self._parties_of([a], index, base):
+                        if party_key(party) not in {party_key(p) for p in parties}:
+                            parties.append(party)
+                continue
+            for party in self._party(t, index, base):
+                if party_key(party) not in {party_key(p) for p in parties}:
+                    parties.append(party)
+        # people acted; countries and bodies named beside them are whose or where
+        people = [p for p in parties if isinstance(p, PersonEntity)]
+        if people:
+            parties = [p for p in parties if isinstance(p, PersonEntity)]
+        return parties
+
+    def _party(self, tok, index: int, base: int) -> list[object]:
+        spans = self._phrase_spans(tok)
+        lo, hi = spans[0][0], spans[-1][1]
+        # the head word's own span decides between two overlapping names
+        inside = [m for m in self._mentions if m.start < hi and lo < m.end and
+                  any(s < m.end and m.start < e for s, e in spans)]
+        people = [m for m in inside if m.kind == "person" and not m.inside_role]
+        if people:
+            found = []
+            for m in people:
+                if m.ref not in found:
+                    found.append(m.ref)
+            return found
+        orgs = [m for m in inside if m.kind == "org" and not m.inside_role]
+        if orgs and (tok.ent_type_ == "ORG" or any(m.start <= base + tok.idx < m.end for m in orgs)):
+            return [orgs[0].ref]
+        lower = tok.lower_
+        if lower in PERSON_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS or lower in ROLE_ABBREVIATIONS:
+            nationality = next((m.ref for m in inside if m.kind == "country"), None)
+            person = self._resolve_description(tok, index, base, nationality)
+            if person is not None:
+                return [person]
+        if lower in GROUP_PRONOUNS or (tok.lemma_.lower() in ("side", "leader", "minister", "delegation")
+                                       and tok.tag_ == "NNS"):
+            previous = self._last(lambda e: e.family in ("Meeting", "Visit"))
+            return list(previous.parties) if previous is not None and index - previous.sentences[-1] <= 3 else []
+        countries = []
+        for m in inside:
+            if m.kind == "country" and m.ref not in countries:
+                countries.append(m.ref)
+        if countries:
+            # "the ambassadors of Uganda, Vietnam and Senegal": each country; "the Japanese side": one
+            return countries
+        if orgs:
+            return [orgs[0].ref]
+        return []
+
+    def _resolve_description(self, tok, index: int, base: int, nationality: str | None = None) -> PersonEntity | None:
+        """'he', 'the minister', 'the Thai foreign minister': the person last named in that role."""
+        words = {ROLE_ABBREVIATIONS.get(w.lower_, w.lemma_.lower()) for w in tok.subtree if w.i <= tok.i}
+        role_words = words & ROLE_NOUNS - {"counterpart"}
+        before = base + tok.idx
+        candidates = [m for m in self.actors.mentions if m.kind == "person" and m.start < before and
+                      not m.inside_role and index - m.sentence <= 4]
+        if tok.lower_ in PERSON_PRONOUNS:
+            if self.last_actor is not None and any(m.ref is self.last_actor for m in candidates):
+                return self.last_actor
+            return candidates[-1].ref if candidates else None
+        if "counterpart" in words:
+            return None
+        for m in reversed(candidates):
+            if nationality and m.ref.country != nationality:
+                continue
+            labels = " ".join(r.label.lower() for r in m.ref.roles)
+            if role_words and all(w.split()[-1] in labels for w in role_words if w not in ("foreign", "prime", "vice")):
+                return m.ref
+        return None
+
+    def _complete_from_open(self, index: int, frame: Frame, agents: list, patients: list):
+        """A frame without one side takes it from the open frame of the sentences before."""
+        if agents and patients:
+            self.open = (index, frame, agents, patients)
+            return agents, patients
+        if self.open is not None:
+            opened, previous, prev_agents, prev_patients = self.open
+            if index - opened <= 2 and previous.sense.type == frame.sense.type:
+                if not agents and patients:
+                    # "Among those who presented their credentials were ...": the receiver is the open frame's
+                    receiver = prev_agents if prev_agents else prev_patients
+                    keys = {party_key(p) for p in patients}
+                    agents = [p for p in receiver if party_key(p) not in keys]
+                elif agents and not patients and prev_patients and not prev_agents:
+                    patients = prev_patients
+        if agents and not patients and frame.sense.type != "Visit" or patients and not agents:
+            self.open = (index, frame, agents, patients)
+        return agents, patients
+
+    # -- events
+    def _events(self, index: int, frame: Frame, agents: list, patients: list) -> list[Event]:
+        kind = self._kind(frame)
+        if frame.sense.type == "Visit":
+            visitors = agents or [p for p in patients if isinstance(p, PersonEntity)][:1]
+            host = frame.host
+            if host is None and frame.token.dep_ in ("amod", "acl") and self.dateline_place:
+                host = self.g.cities.get(self.dateline_place)
+            hosts = [p for p in patients if p not in visitors]
+            if host is None and hosts:
+                host = party_country(hosts[0])
+            if not visitors or host is None or all(party_country(v) == host for v in visitors):
+                event = Event(kind, [index], [], trigger_sentence=index)
+                return [event] if not visitors and frame.token.pos_ == "NOUN" else []
+            parties = visitors + [h for h in hosts if isinstance(h, PersonEntity)]
+            return [Event(kind, [index], parties, visitors=visitors, host=host, city=frame.city,
+                          city_country=host if frame.city else None, trigger_sentence=index)]
+        parties = agents + patients
+        if len(parties) < 2:
+            return [Event(kind, [index], parties, trigger_sentence=index)]
+        one_to_one = kind in ("PhoneCall", "Correspondence") or frame.sense.cameo == "032" or frame.separate
+        groups = [agents + patients]
+        if one_to_one and len(agents) == 1 and len(patients) >= 2:
+            groups = [agents + [p] for p in patients]
+        elif one_to_one and len(patients) == 1 and len(agents) >= 2:
+            groups = [[a] + patients for a in agents]
+        events = []
+        for group in groups:
+            event = Event(kind, [index], group, trigger_sentence=index)
+            event._separate = frame.separate  # type: ignore[attr-defined]
+            events.append(event)
+        return events
+
+    # -- time and status
+    def _date_owner(self, doc, base: int, frames: list[Frame], dates: list[DateMention]) -> dict:
+        """Each date belongs to the frame whose clause holds it; a date in a reporting clause to none."""
+        owner: dict[int, DateMention] = {}
+        by_token = {}
+        for f in frames:
+            by_token[f.token.i] = f
+            by_token[f.verb.i] = f
+        for d in dates:
+            tok = next((t for t in doc if base + t.idx <= d.start < base + t.idx + len(t) + 1), None)
+            frame, steps = None, 0
+            while tok is not None and steps < 12:
+                steps += 1
+                if tok.i in by_token:
+                    frame = by_token[tok.i]
+                    break
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in LEXICON.reporting_verbs:
+                    break
+                if tok.head is tok:
+                    break
+                tok = tok.head
+            if frame is None and not (tok is not None and tok.lemma_.lower() in LEXICON.reporting_verbs):
+                frame = min(frames, key=lambda f: abs(base + f.token.idx - d.start))
+            if frame is not None:
+                current = owner.get(id(frame))
+                if current is None or (current.kind == "relative" and d.kind != "relative"):
+                    owner[id(frame)] = d
+        return owner
+
+    def _planned(self, frame: Frame) -> bool:
+        tok, verb = frame.token, frame.verb
+        for w in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") else None):
+            if w is None:
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in LEXICON.planning_aux for c in w.children):
+                return True
+        climb, steps = verb, 0
+        while climb.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acl", "advcl") and steps < 4:
+            steps += 1
+            climb = climb.head
+            if climb.lemma_.lower() in LEXICON.planning_heads:
+                # "is expected to visit", "agreed to meet", "the invitation to visit"
+                return not any(c.lower_ in PAST_WORDS for c in climb.children)
+            if any(c.dep_ == "aux" and c.lower_ in LEXICON.planning_aux for c in climb.children):
+                return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "be" and \
+                verb.dep_ in ("xcomp", "attr", "ccomp"):
+            return True  # "is to visit", "were also to meet"
+        if tok.pos_ == "NOUN" and any(c.lower_ in PLANNED_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
+            return True
+        return False
+
+    def _note_actor(self, doc, base: int):
+        for m in self._mentions:
+            if m.kind == "person" and not m.inside_role:
+                tok = next((t for t in doc if base + t.idx == m.start), None)
+                if tok is not None and any(t.dep_ in SUBJECTS for t in (tok, *tok.ancestors)):
+                    self.last_actor = m.ref
+
+
+def find_frames(g: Gazetteer, text: str, sentences: list[Span], actors: Actors, ref: RefDate,
+                dateline_place: str | None, trailing_place: str | None, parsed: Parsed) -> list[Event]:
+    return FrameFinder(g, text, sentences, actors, ref, dateline_place, trailing_place, parsed).run()

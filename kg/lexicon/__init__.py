@@ -1,0 +1,60 @@
+"""Vocabularies the mapper reads as data (reviewed like code): trigger lemmas, light verbs,
+event nouns, their event types and CAMEO/PLOVER codes. See triggers.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Sense:
+    lemma: str
+    type: str
+    cameo: str
+    plover: str
+    mode: str
+    needs: tuple = ()
+    prep: tuple = ()
+    object_nouns: frozenset = frozenset()
+    light_only: bool = False
+    plural_only: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict
+    nouns: dict
+    light_verbs: frozenset
+    modes: dict
+    non_diplomatic_visit_objects: frozenset
+    reporting_verbs: frozenset
+    planning_heads: frozenset
+    planning_aux: frozenset
+    stems: tuple
+
+    @classmethod
+    def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+        def senses(table):
+            return {lemma: Sense(lemma, entry["type"], entry["cameo"], entry["plover"], entry["mode"],
+                                 tuple(entry.get("needs", ())), tuple(entry.get("prep", ())),
+                                 frozenset(entry.get("object_nouns", ())), bool(entry.get("light_only")),
+                                 bool(entry.get("plural_only")))
+                    for lemma, entry in table.items()}
+
+        verbs, nouns = senses(data["verbs"]), senses(data["nouns"])
+        stems = {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in (*verbs, *nouns)}
+        stems |= {form for forms in data.get("irregular", {}).values() for form in forms}
+        stems |= {w for words in data["modes"].values() for w in words}
+        return cls(verbs, nouns, frozenset(data["light_verbs"]),
+                   {mode: frozenset(words) for mode, words in data["modes"].items()},
+                   frozenset(data["non_diplomatic_visit_objects"]), frozenset(data["reporting_verbs"]),
+                   frozenset(data["planning_heads"]), frozenset(data["planning_aux"]), tuple(sorted(stems)))
+
+
+LEXICON = Lexicon.load()

