@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test clean
+.PHONY: run test eval-real clean
 
 $(BIN)/kg: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "need Python 3.11 or newer (set PYTHON=...)"; exit 2; }
@@ -20,6 +20,11 @@ run: $(BIN)/kg
 
 test: $(BIN)/kg
 	$(BIN)/python -m pytest -q
+
+# Scores the mapper on the real-news development set (realnews/); its texts are not in the
+# repository: without the cache this says how to restore it. SPLIT=validation for the frozen split.
+eval-real: $(BIN)/kg
+	$(BIN)/python scripts/eval_real.py --split $(or $(SPLIT),dev)
 
 clean:
 	rm -rf $(VENV) .kg

@@ -387,6 +387,7 @@ class ActorFinder:
             self._scan_sentence(index, sentence)
         if parsed is not None:
             self._add_named_entities(parsed)
+        self._names_are_not_countries()
         self._resolve_short_mentions()
         self._infer_countries()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -447,6 +448,30 @@ class ActorFinder:
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
 
+    def _names_are_not_countries(self):
+        """'Montenegro' after 'Prime Minister Luís Montenegro', 'Jordan' after 'Michael Jordan': a
+        word of a person's name this article gives is that person, not the country."""
+        name_words = {}
+        for person in self.people.values():
+            words = person.name.split()
+            if len(words) >= 2:
+                for word in words[1:]:
+                    name_words.setdefault(word, []).append(person)
+        if not name_words:
+            return
+        kept = []
+        for m in self.mentions:
+            owners = name_words.get(self.text[m.start:m.end]) if m.kind == "country" else None
+            if owners and len(owners) == 1:
+                person = owners[0]
+                if not any(p.kind == "person" and p.start <= m.start < p.end for p in self.mentions):
+                    person.mentions.append((m.sentence, m.start, m.end))
+                    kept.append(Mention(m.sentence, m.start, m.end, "person", person))
+                    self.country_counts[m.ref] = max(0, self.country_counts.get(m.ref, 1) - 1)
+                continue
+            kept.append(m)
+        self.mentions = kept
+
     def _add_named_entities(self, parsed):
         """People the parser's named-entity recogniser finds where no title list, honorific or
         dictionary entry did ("spokesman Wang Wenbin", heads of state with titles in their own
@@ -456,6 +481,9 @@ class ActorFinder:
             base = self.sentences[index].start
             for ent in doc.ents:
                 if ent.label_ != "PERSON":
+                    continue
+                ent = _name_only(ent)
+                if ent is None:
                     continue
                 start, end = base + ent.start_char, base + ent.end_char
                 if any(m.start < end and start < m.end for m in self.mentions if m.kind in ("person", "org")):
@@ -468,12 +496,35 @@ class ActorFinder:
                 if not (role_tokens or acting):
                     continue
                 person = self._person(ent.text, start, end, index, single_ok=bool(role_tokens) or len(ent) >= 2)
-                if person is None or not role_tokens or person.roles:
+                if person is None or person.roles:
+                    continue
+                if not role_tokens:
+                    # "the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue": in a list, the
+                    # country named right before the name (after the last name) or right after it is theirs
+                    own = self._country_beside(ent, base)
+                    if own and person.inferred_country is None:
+                        person.inferred_country = own
                     continue
                 role_start = base + role_tokens[0].idx
                 role_text = self.text[role_start:base + role_tokens[-1].idx + len(role_tokens[-1])]
                 hint, _ = self._country_before(role_start, self.sentences[index].start)
                 self._add_role(person, role_text, role_start, hint, index, start, end)
+
+    def _country_beside(self, ent, base: int) -> str | None:
+        doc = ent.doc
+        before = doc[max(0, ent.start - 6):ent.start]
+        after = doc[ent.end:min(len(doc), ent.end + 16)]
+        stops = {"PERSON"}
+        for side in (list(reversed(list(before))), list(after)):
+            for tok in side:
+                if tok.ent_type_ in stops or tok.text in (";",):
+                    break
+                if tok.ent_type_ in ("GPE", "NORP"):
+                    ent_text = next((e.text for e in doc.ents if e.start <= tok.i < e.end), tok.text)
+                    code = self.g.country_of(ent_text) or self.g.country_of(tok.text)
+                    if code:
+                        return code
+        return None
 
     def _role_person_pairs(self, a: int, b: int):
         """(name start, name end, raw name, role text, role start, country/org hint) in a sentence."""
@@ -964,6 +1015,30 @@ _OFFICE_HEADS = {"minister", "president", "premier", "chancellor", "ambassador",
                  "spokesperson", "governor", "chairman", "chairwoman", "speaker", "commissioner", "consul",
                  "senator", "mayor", "monarch", "emperor", "adviser", "advisor", "representative", "counterpart",
                  "president-elect", "ambassador-designate", "chargé", "sheikh", "undersecretary"}
+
+
+NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "binti",
+                  "bint", "ibn", "al", "el", "la", "le", "y", "e", "ben", "ould", "ag", "mac", "st", "zu", "ter", "af"}
+
+
+def _name_only(ent):
+    """The name inside a PERSON entity: leading nationality and office words off ("Angolan Head of
+    State João Lourenço"); None when what is left is no name (lower-case words that are no particle)."""
+    doc = ent.doc
+    start = ent.start
+    while start < ent.end and (doc[start].ent_type_ == "NORP" or doc[start].lower_ in OFFICE_WORDS | {"of", "the"}):
+        start += 1
+    end = ent.end
+    while end > start and doc[end - 1].text in ("'s", "’s", ",", "-"):
+        end -= 1
+    if end - start < 1:
+        return None
+    words = doc[start:end]
+    if any(t.is_lower and t.lower_ not in NAME_PARTICLES and t.is_alpha for t in words):
+        return None
+    if not any(t.is_alpha and t.text[:1].isupper() for t in words):
+        return None
+    return words
 
 
 def _office_words_before(ent) -> list:

@@ -31,6 +31,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Dependents that leave the frame's phrase: who is described there is not a party.
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "conj", "prep", "det", "case"}
 PARTY_PREPS = {"with", "to", "on", "by", "from", "between", "among", "for"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "their", "both", "those", "these"}
@@ -41,7 +42,11 @@ SEPARATE_WORDS = {"separately", "separate", "individually"}
 ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
               "queen", "emir", "sultan", "prince", "leader", "counterpart", "diplomat", "spokesman",
               "spokesperson", "governor", "chairman", "chair", "speaker", "deputy", "official", "head", "chief",
-              "commissioner", "director", "delegate", "representative", "vice", "foreign", "prime", "pm", "fm"}
+              "commissioner", "director", "delegate", "representative", "vice", "foreign", "prime", "pm", "fm",
+              "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown", "premier", "chief"}
+# Descriptions that name no office: any person of the nationality they give fits ("the Angolan statesman").
+GENERIC_DESCRIPTIONS = {"statesman", "dignitary", "guest", "visitor", "host", "leader", "official", "diplomat",
+                        "counterpart"}
 
 
 @dataclass
@@ -66,9 +71,54 @@ class FrameFinder(EventFinder):
         self.parsed = parsed
         self.open: tuple[int, Frame, list, list] | None = None   # the last frame that lacked a side
         self.last_actor: object | None = None                     # the last person who acted
+        self.split_party: tuple[int, str] | None = None           # who met each of several, one by one
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
+        import os
+        mode = os.environ.get("KG_FRAMES_MODE", "frames")
+        if mode == "frames":
+            return self._frame_candidates(index, sentence)
+        if mode == "old-first":
+            old = super()._candidates(index, sentence)
+            if old:
+                return old
+            return [e for e in self._frame_candidates(index, sentence) if self._complete(e) and self._between_countries(e)]
+        new = self._frame_candidates(index, sentence)
+        if any(self._complete(e) for e in new):
+            return new
+        return super()._candidates(index, sentence) or new
+
+    def _same(self, e: Event, c: Event) -> bool:
+        if super()._same(e, c):
+            return True
+        if e.family != c.family or e.family == "Visit" or e.status != c.status:
+            return False
+        if e.start and c.start and e.start != c.start:
+            return False
+        # "the first meeting between Australia and Papua New Guinea" and "Albanese met Marape": a
+        # country-level account fits inside a person-level one when every country matches
+        ce = {party_country(p) for p in e.parties}
+        cc = {party_country(p) for p in c.parties}
+        country_only = all(isinstance(p, str) for p in c.parties) or all(isinstance(p, str) for p in e.parties)
+        return country_only and None not in ce | cc and ce == cc and len(ce) >= 2
+
+    def _merge(self, e: Event, c: Event, add_parties: bool):
+        if all(isinstance(p, str) for p in e.parties) and not all(isinstance(p, str) for p in c.parties):
+            e.parties = [p for p in c.parties]
+            add_parties = False
+        elif all(isinstance(p, str) for p in c.parties):
+            add_parties = False
+        super()._merge(e, c, add_parties)
+
+    @staticmethod
+    def _between_countries(e: Event) -> bool:
+        if e.family == "Visit":
+            return True
+        countries = {party_country(p) for p in e.parties}
+        return len(countries) >= 2 or None in countries
+
+    def _frame_candidates(self, index: int, sentence: Span) -> list[Event]:
         doc = self.parsed.get(index)
         if doc is None:
             return []
@@ -90,6 +140,8 @@ class FrameFinder(EventFinder):
             agents, patients = self._complete_from_open(index, frame, agents, patients)
             trigger = Trigger(self._kind(frame), base + frame.token.idx, base + frame.token.idx + len(frame.token),
                               definite=False)
+            if self._background(sentence, trigger):
+                continue  # "his 2022 visit to Rabat", "when they last met in 2023": not this story's
             for event in self._events(index, frame, agents, patients):
                 self._finish(event, sentence, trigger, {id(trigger): owner[id(frame)]} if owner.get(id(frame)) else {},
                              dates)
@@ -125,9 +177,22 @@ class FrameFinder(EventFinder):
                 return None
         else:
             return None
+        if self._invited(frame):
+            return None
         self._arguments(frame)
         frame.planned = self._planned(frame)
         return frame
+
+    @staticmethod
+    def _invited(frame: Frame) -> bool:
+        """'invited Mudavadi to visit India', 'an invitation to visit': an invitation, no event yet."""
+        w, steps = frame.verb, 0
+        while steps < 3 and w.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") and w.head is not w:
+            w = w.head
+            steps += 1
+            if w.lemma_.lower() in LEXICON.invitation_heads:
+                return True
+        return False
 
     def _verb_fits(self, frame: Frame) -> bool:
         tok, sense = frame.token, frame.sense
@@ -140,7 +205,8 @@ class FrameFinder(EventFinder):
                                                   any(g.dep_ == "conj" for g in c.children)
                                                   for c in tok.children if c.dep_ == "nsubj")):
                 return False
-            if need == "actor_object" and not (passive or any(self._is_actor(o) for o in objects)):
+            if need == "actor_object" and not (passive or any(self._is_actor(o) for o in objects) or
+                                               (not objects and self._loose_object(tok) is not None)):
                 return False
             if need == "prep" and not any(p in preps for p in sense.prep):
                 return False
@@ -188,7 +254,8 @@ class FrameFinder(EventFinder):
             if self._mode_near(frame.token, "phone") or self._mode_near(frame.verb, "phone"):
                 return "PhoneCall"
         if kind == "PhoneCall" and frame.token.lemma_.lower() == "call":
-            if any(c.lower_ == "courtesy" for c in frame.token.children):
+            words = {c.lower_ for c in frame.token.children} | {frame.verb.lemma_.lower()}
+            if words & LEXICON.in_person_call_words:
                 return "CourtesyCall"
             if self._mode_near(frame.token, "video"):
                 return "VideoConference"
@@ -237,6 +304,10 @@ class FrameFinder(EventFinder):
                 elif c.dep_ == "prep" and c.lower_ in ("in", "at") and frame.sense.type == "Visit" and head is tok:
                     host, city = self._place_of([g for g in c.children if g.dep_ == "pobj"])
                     frame.host, frame.city = frame.host or host, frame.city or city
+        if verb is tok and tok.pos_ == "VERB" and not patients and "actor_object" in frame.sense.needs:
+            loose = self._loose_object(tok)
+            if loose is not None:
+                patients.append(loose)
         if tok is not verb or tok.pos_ in ("NOUN", "PROPN"):
             # "Modi's visit", "the Xi-Biden meeting", "the Saudi-Iranian talks"
             for c in tok.children:
@@ -265,7 +336,7 @@ class FrameFinder(EventFinder):
         while verb is not None and seen < 6:
             seen += 1
             for c in verb.children:
-                if c.dep_ in ("nsubj", "csubj"):
+                if c.dep_ in ("nsubj", "csubj") and not (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
                     return c
             if verb.dep_ == "relcl":
                 return verb.head          # "those who presented ...", "X, who met ..."
@@ -282,13 +353,27 @@ class FrameFinder(EventFinder):
             return None
         return None
 
+    def _loose_object(self, verb):
+        """The parser lost the object ("received in Malacañang eight new ambassadors-designate" is
+        parsed as an adverbial clause): the first actor word after the verb in its own clause."""
+        for w in verb.doc[verb.i + 1:]:
+            if w.pos_ == "VERB" and w.dep_ not in ("amod", "acl", "advcl", "compound") or w.text in (";", ".") or \
+                    w.dep_ in ("ccomp", "relcl"):
+                return None
+            if w.lemma_.lower() in ROLE_NOUNS and w.pos_ in ("NOUN", "PROPN") or w.ent_type_ == "PERSON":
+                return w
+        return None
+
     def _is_actor(self, tok) -> bool:
         if tok.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
             return True
         if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS:
             return True
-        return any(c.lemma_.lower() in ROLE_NOUNS or c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
-                   for c in tok.children if c.dep_ in ("compound", "amod", "appos", "poss"))
+        if any(w.lemma_.lower() in ROLE_NOUNS for w in tok.subtree if w.i <= tok.i):
+            return True  # "eight new non-resident ambassadors-designate"
+        # "Japan's selection" is no actor: only a name or title inside the phrase's own head makes one
+        return any(c.lemma_.lower() in ROLE_NOUNS or c.ent_type_ in ("PERSON", "GPE", "ORG")
+                   for c in tok.children if c.dep_ in ("compound", "appos"))
 
     def _place_of(self, toks) -> tuple[str | None, str | None]:
         for t in toks:
@@ -336,6 +421,13 @@ class FrameFinder(EventFinder):
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ == "be":
                 expanded.extend(c for c in t.head.children if c.dep_ == "attr")
         for t in expanded:
+            if t.lower_ in ("those", "these") and t.head.lower_ == "among" and t.head.head.lemma_ == "be":
+                # "Among those who presented their credentials were A; B": the list is the subject
+                listed = [c for c in t.head.head.children if c.dep_ in ("nsubj", "attr") and c is not t]
+                for party in self._parties_of(listed, index, base):
+                    if party_key(party) not in {party_key(p) for p in parties}:
+                        parties.append(party)
+                continue
             if t.dep_ == "nsubj" and t.head.lemma_ == "be" and t.lower_ in ("those", "these"):
                 attrs = [c for c in t.head.children if c.dep_ == "attr"]
                 for a in attrs:
@@ -391,7 +483,10 @@ class FrameFinder(EventFinder):
 
     def _resolve_description(self, tok, index: int, base: int, nationality: str | None = None) -> PersonEntity | None:
         """'he', 'the minister', 'the Thai foreign minister': the person last named in that role."""
-        words = {ROLE_ABBREVIATIONS.get(w.lower_, w.lemma_.lower()) for w in tok.subtree if w.i <= tok.i}
+        words = set()
+        for w in tok.subtree:
+            if w.i <= tok.i:
+                words.update(ROLE_ABBREVIATIONS.get(w.lower_, w.lemma_.lower()).split())
         role_words = words & ROLE_NOUNS - {"counterpart"}
         before = base + tok.idx
         candidates = [m for m in self.actors.mentions if m.kind == "person" and m.start < before and
@@ -408,6 +503,9 @@ class FrameFinder(EventFinder):
             labels = " ".join(r.label.lower() for r in m.ref.roles)
             if role_words and all(w.split()[-1] in labels for w in role_words if w not in ("foreign", "prime", "vice")):
                 return m.ref
+        if nationality and (words & GENERIC_DESCRIPTIONS or tok.lemma_.lower() in GENERIC_DESCRIPTIONS):
+            same = [m.ref for m in candidates if m.ref.country == nationality]
+            return same[-1] if same else None
         return None
 
     def _complete_from_open(self, index: int, frame: Frame, agents: list, patients: list):
@@ -423,8 +521,13 @@ class FrameFinder(EventFinder):
                     receiver = prev_agents if prev_agents else prev_patients
                     keys = {party_key(p) for p in patients}
                     agents = [p for p in receiver if party_key(p) not in keys]
-                elif agents and not patients and prev_patients and not prev_agents:
-                    patients = prev_patients
+                elif len(agents) >= 2 and not patients:
+                    # "... received eight ambassadors. Among those who presented their credentials were
+                    # A; B": the presenters act, the open frame's receiver is the other side
+                    keys = {party_key(p) for p in agents}
+                    other = [p for p in (prev_agents or prev_patients) if party_key(p) not in keys]
+                    if other and any(isinstance(p, PersonEntity) for p in other):
+                        patients = other
         if agents and not patients and frame.sense.type != "Visit" or patients and not agents:
             self.open = (index, frame, agents, patients)
         return agents, patients
@@ -433,7 +536,7 @@ class FrameFinder(EventFinder):
     def _events(self, index: int, frame: Frame, agents: list, patients: list) -> list[Event]:
         kind = self._kind(frame)
         if frame.sense.type == "Visit":
-            visitors = agents or [p for p in patients if isinstance(p, PersonEntity)][:1]
+            visitors = [a for a in agents if not (isinstance(a, OrgEntity) and a.org.kind == "IntergovernmentalOrganisation")]
             host = frame.host
             if host is None and frame.token.dep_ in ("amod", "acl") and self.dateline_place:
                 host = self.g.cities.get(self.dateline_place)
@@ -446,15 +549,27 @@ class FrameFinder(EventFinder):
             parties = visitors + [h for h in hosts if isinstance(h, PersonEntity)]
             return [Event(kind, [index], parties, visitors=visitors, host=host, city=frame.city,
                           city_country=host if frame.city else None, trigger_sentence=index)]
+        if any(isinstance(p, PersonEntity) for p in agents + patients):
+            # people acted: a forum or bloc named beside them (the OIC, the Quad) is the setting, and a
+            # country already represented by one of them is not a second party
+            people_countries = {p.country for p in agents + patients if isinstance(p, PersonEntity)}
+            agents, patients = ([p for p in side if isinstance(p, PersonEntity) or
+                                 (isinstance(p, str) and p not in people_countries)] for side in (agents, patients))
         parties = agents + patients
         if len(parties) < 2:
             return [Event(kind, [index], parties, trigger_sentence=index)]
         one_to_one = kind in ("PhoneCall", "Correspondence") or frame.sense.cameo == "032" or frame.separate
+        single = agents if len(agents) == 1 else patients if len(patients) == 1 else []
+        if single and self.split_party is not None and party_key(single[0]) == self.split_party[1] and \
+                index - self.split_party[0] <= 2:
+            one_to_one = True  # "Also welcomed by the President were A, B and C": the ceremony goes on
         groups = [agents + patients]
         if one_to_one and len(agents) == 1 and len(patients) >= 2:
             groups = [agents + [p] for p in patients]
         elif one_to_one and len(patients) == 1 and len(agents) >= 2:
             groups = [[a] + patients for a in agents]
+        if len(groups) > 1:
+            self.split_party = (index, party_key(single[0]))
         events = []
         for group in groups:
             event = Event(kind, [index], group, trigger_sentence=index)

@@ -34,6 +34,8 @@ class Lexicon:
     reporting_verbs: frozenset
     planning_heads: frozenset
     planning_aux: frozenset
+    in_person_call_words: frozenset
+    invitation_heads: frozenset
     stems: tuple
 
     @classmethod
@@ -54,7 +56,8 @@ class Lexicon:
         return cls(verbs, nouns, frozenset(data["light_verbs"]),
                    {mode: frozenset(words) for mode, words in data["modes"].items()},
                    frozenset(data["non_diplomatic_visit_objects"]), frozenset(data["reporting_verbs"]),
-                   frozenset(data["planning_heads"]), frozenset(data["planning_aux"]), tuple(sorted(stems)))
+                   frozenset(data["planning_heads"]), frozenset(data["planning_aux"]),
+                   frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]), tuple(sorted(stems)))
 
 
 LEXICON = Lexicon.load()
