@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, KnownPerson, Organisation
+from kg.lexicon import LEXICON
 from kg.namespaces import org_iri, person_iri, slug
 from kg.patterns import WordStartHint, first_letter_groups, initials, word_start_alternation
 from kg.structure import Span
@@ -479,6 +480,7 @@ class ActorFinder:
         object, a with/to/by phrase, an apposition of one) or stands beside an office word."""
         for index, doc in parsed.docs.items():
             base = self.sentences[index].start
+            self._add_argument_names(index, doc, base)
             for ent in doc.ents:
                 if ent.label_ != "PERSON":
                     continue
@@ -509,6 +511,29 @@ class ActorFinder:
                 role_text = self.text[role_start:base + role_tokens[-1].idx + len(role_tokens[-1])]
                 hint, _ = self._country_before(role_start, self.sentences[index].start)
                 self._add_role(person, role_text, role_start, hint, index, start, end)
+
+    def _add_argument_names(self, index: int, doc, base: int):
+        """A subject or object written as a run of two to four capitalised words that no list,
+        dictionary or the recogniser took ("(SAARC) Arjun Bahadur Thapa called on ..."): a name."""
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if governor.lemma_.lower() not in LEXICON.verbs and governor.lemma_.lower() not in LEXICON.nouns:
+                continue  # only who takes part in an interaction the lexicon names
+            first = tok.i
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ in ("compound", "flat") \
+                    and doc[first - 1].lower_ not in OFFICE_WORDS and doc[first - 1].is_title:
+                first -= 1
+            words = doc[first:tok.i + 1]
+            if not 2 <= len(words) <= 4 or not all(w.is_title and w.is_alpha for w in words):
+                continue
+            start, end = base + words.start_char, base + words.end_char
+            if any(m.start < end and start < m.end for m in self.mentions):
+                continue
+            if any(w.ent_type_ in ("GPE", "NORP", "FAC", "LOC", "DATE", "EVENT") for w in words):
+                continue
+            self._person(words.text, start, end, index)
 
     def _country_beside(self, ent, base: int) -> str | None:
         doc = ent.doc

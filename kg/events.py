@@ -552,14 +552,18 @@ class EventFinder:
                 owner[key] = d
         return owner
 
-    def _finish(self, event: Event, sentence: Span, t: Trigger, date_owner, dates):
+    def _finish(self, event: Event, sentence: Span, t: Trigger, date_owner, dates, planned: bool | None = None,
+                future: bool = False):
+        """Date, status, place and venue of a candidate. PLANNED and FUTURE, when given, come from
+        the grammar of the trigger's clause (kg/frames.py) instead of the words around it."""
         d = date_owner.get(id(t))
         head = self.text[sentence.start:t.start]
         tail = self.text[t.end:sentence.end]
-        planned = bool(PLANNED_RE.search(head[-120:])) or bool(PLANNED_RE.match(self.text, t.start)) or \
-            bool(FUTURE_TIME_RE.search(tail[:120]))
+        if planned is None:
+            planned = bool(PLANNED_RE.search(head[-120:])) or bool(PLANNED_RE.match(self.text, t.start)) or \
+                bool(FUTURE_TIME_RE.search(tail[:120]))
         if d is not None:
-            start, end = d.resolve(self.ref, future=planned)
+            start, end = d.resolve(self.ref, future=planned or future)
             event.start, event.end = start, end
             if start and self.ref.date:
                 if start > self.ref.date:

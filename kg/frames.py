@@ -85,6 +85,8 @@ class FrameFinder(EventFinder):
                 return old
             return [e for e in self._frame_candidates(index, sentence) if self._complete(e) and self._between_countries(e)]
         new = self._frame_candidates(index, sentence)
+        if mode == "union":
+            return new + super()._candidates(index, sentence)
         if any(self._complete(e) for e in new):
             return new
         return super()._candidates(index, sentence) or new
@@ -143,10 +145,11 @@ class FrameFinder(EventFinder):
             if self._background(sentence, trigger):
                 continue  # "his 2022 visit to Rabat", "when they last met in 2023": not this story's
             for event in self._events(index, frame, agents, patients):
+                # "Macron arrives in Washington on Wednesday": a weekday in the present tense is ahead
+                present = frame.verb.tag_ in ("VBZ", "VBP") and not any(
+                    c.dep_ == "aux" and c.lemma_ == "have" for c in frame.verb.children)
                 self._finish(event, sentence, trigger, {id(trigger): owner[id(frame)]} if owner.get(id(frame)) else {},
-                             dates)
-                if frame.planned:
-                    event.status = "planned"
+                             dates, planned=frame.planned, future=present)
                 out.append(event)
             if agents and any(isinstance(a, PersonEntity) for a in agents):
                 self.last_actor = next(a for a in agents if isinstance(a, PersonEntity))
@@ -183,6 +186,22 @@ class FrameFinder(EventFinder):
         frame.planned = self._planned(frame)
         return frame
 
+    def _host_in_clause(self, frame: Frame) -> str | None:
+        """'Jaishankar, who is in the UK for a four-day visit': the place of the clause the visit is in."""
+        w, steps = frame.token, 0
+        while steps < 4 and w.head is not w:
+            w = w.head
+            steps += 1
+            if w.pos_ in ("VERB", "AUX"):
+                for c in w.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
+                        host, city = self._place_of([g for g in c.children if g.dep_ == "pobj"])
+                        if host:
+                            frame.city = frame.city or city
+                            return host
+                return None
+        return None
+
     @staticmethod
     def _invited(frame: Frame) -> bool:
         """'invited Mudavadi to visit India', 'an invitation to visit': an invitation, no event yet."""
@@ -209,6 +228,9 @@ class FrameFinder(EventFinder):
                                                (not objects and self._loose_object(tok) is not None)):
                 return False
             if need == "prep" and not any(p in preps for p in sense.prep):
+                return False
+            if need == "actor_object_or_prep" and not (passive or any(self._is_actor(o) for o in objects) or
+                                                       any(p in preps for p in sense.prep)):
                 return False
             if need == "object_nouns" and not any(o.lemma_.lower() in sense.object_nouns or
                                                   any(c.lemma_.lower() in sense.object_nouns for c in o.subtree)
@@ -255,6 +277,8 @@ class FrameFinder(EventFinder):
                 return "PhoneCall"
         if kind == "PhoneCall" and frame.token.lemma_.lower() == "call":
             words = {c.lower_ for c in frame.token.children} | {frame.verb.lemma_.lower()}
+            if frame.token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "on" for c in frame.token.children):
+                words.add("courtesy")  # "called on the Foreign Minister": a visit in person
             if words & LEXICON.in_person_call_words:
                 return "CourtesyCall"
             if self._mode_near(frame.token, "video"):
@@ -297,7 +321,8 @@ class FrameFinder(EventFinder):
                         patients += [o for o in objects if self._place_of([o])[0] is None]
                     elif c.lower_ in ("for",) and frame.sense.type != "Meeting":
                         continue
-                    elif c.lower_ == "on" and tok.lemma_.lower() not in ("call",):
+                    elif c.lower_ == "on" and tok.lemma_.lower() not in ("call",) and not (
+                            head.lemma_.lower() == "call" or head.lemma_.lower() == "pay"):
                         continue  # "talks on trade": a topic
                     else:
                         patients += objects
@@ -537,9 +562,11 @@ class FrameFinder(EventFinder):
         kind = self._kind(frame)
         if frame.sense.type == "Visit":
             visitors = [a for a in agents if not (isinstance(a, OrgEntity) and a.org.kind == "IntergovernmentalOrganisation")]
-            host = frame.host
-            if host is None and frame.token.dep_ in ("amod", "acl") and self.dateline_place:
-                host = self.g.cities.get(self.dateline_place)
+            host = frame.host or self._host_in_clause(frame)
+            line_country = self.g.cities.get(self.dateline_place) if self.dateline_place else None
+            if host is None and line_country and (frame.token.dep_ in ("amod", "acl") or frame.token.pos_ == "NOUN") \
+                    and all(party_country(v) not in (None, line_country) for v in visitors):
+                host = line_country  # "the visiting Chinese Premier", "during his visit": where the story is told
             hosts = [p for p in patients if p not in visitors]
             if host is None and hosts:
                 host = party_country(hosts[0])
