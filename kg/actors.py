@@ -503,7 +503,7 @@ class ActorFinder:
                 if not role_tokens:
                     # "the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue": in a list, the
                     # country named right before the name (after the last name) or right after it is theirs
-                    own = self._country_beside(ent, base)
+                    own = self._country_beside(ent, base) if person.known is None else None
                     if own and person.inferred_country is None:
                         person.inferred_country = own
                     continue
@@ -544,6 +544,8 @@ class ActorFinder:
             for tok in side:
                 if tok.ent_type_ in stops or tok.text in (";",):
                     break
+                if tok.ent_type_ in ("GPE", "NORP") and tok.i > 0 and doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS:
+                    continue  # "ambassador to the UK", "in Nepal": where, not whose
                 if tok.ent_type_ in ("GPE", "NORP"):
                     ent_text = next((e.text for e in doc.ents if e.start <= tok.i < e.end), tok.text)
                     code = self.g.country_of(ent_text) or self.g.country_of(tok.text)
@@ -1042,6 +1044,7 @@ _OFFICE_HEADS = {"minister", "president", "premier", "chancellor", "ambassador",
                  "president-elect", "ambassador-designate", "chargé", "sheikh", "undersecretary"}
 
 
+PLACE_PREPOSITIONS = {"to", "in", "at", "for", "with", "on", "into", "across"}
 NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "binti",
                   "bint", "ibn", "al", "el", "la", "le", "y", "e", "ben", "ould", "ag", "mac", "st", "zu", "ter", "af"}
 

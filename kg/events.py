@@ -708,12 +708,17 @@ class EventFinder:
     def _infer_countries(self):
         """People whose role names no country: the host if they meet a visitor there, else the
         country the article speaks of most that their counterparts do not come from."""
-        counts = self.actors.country_counts
+        counts = dict(self.actors.country_counts)
+        for m in self.g.city_re.finditer(self.text):
+            # "received seven envoys in Accra": a city the story names speaks for its country too
+            code = self.g.cities[m.group(0)]
+            counts[code] = counts.get(code, 0) + 2
         for e in self.events:
             for p in e.parties:
                 if not isinstance(p, PersonEntity) or p.country or \
-                        any(r.organisation and r.organisation.kind == "IntergovernmentalOrganisation" for r in p.roles):
-                    continue  # a known country, or an office in an intergovernmental body (ASEAN's Secretary-General)
+                        any(r.organisation and r.organisation.kind == "IntergovernmentalOrganisation" for r in p.roles) or \
+                        p.known and p.known.tenures and not any(t.country for t in p.known.tenures):
+                    continue  # (the dictionary knows them in an office of no country: the EU's, the UN's)  # a known country, or an office in an intergovernmental body (ASEAN's Secretary-General)
                 visit = e.part_of_visit if e.part_of_visit else None
                 if e.family == "Visit":
                     visit = e
