@@ -606,19 +606,20 @@ class FrameFinder(EventFinder):
 
     # -- time and status
     def _date_owner(self, doc, base: int, frames: list[Frame], dates: list[DateMention]) -> dict:
-        """Each date belongs to the frame whose clause holds it; a date in a reporting clause to none."""
-        owner: dict[int, DateMention] = {}
+        """Each date belongs to the frame whose clause holds it; a date in a reporting clause to none.
+        A frame prefers a date of its own clause to one it is only nearest to, and a visit a range."""
         by_token = {}
         for f in frames:
             by_token[f.token.i] = f
             by_token[f.verb.i] = f
+        claims: dict[int, list[tuple[tuple, DateMention]]] = {}
         for d in dates:
             tok = next((t for t in doc if base + t.idx <= d.start < base + t.idx + len(t) + 1), None)
-            frame, steps = None, 0
+            frame, steps, direct = None, 0, False
             while tok is not None and steps < 12:
                 steps += 1
                 if tok.i in by_token:
-                    frame = by_token[tok.i]
+                    frame, direct = by_token[tok.i], True
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in LEXICON.reporting_verbs:
                     break
@@ -628,10 +629,9 @@ class FrameFinder(EventFinder):
             if frame is None and not (tok is not None and tok.lemma_.lower() in LEXICON.reporting_verbs):
                 frame = min(frames, key=lambda f: abs(base + f.token.idx - d.start))
             if frame is not None:
-                current = owner.get(id(frame))
-                if current is None or (current.kind == "relative" and d.kind != "relative"):
-                    owner[id(frame)] = d
-        return owner
+                rank = (direct, frame.sense.type == "Visit" and d.kind == "range", d.kind != "relative")
+                claims.setdefault(id(frame), []).append((rank, d))
+        return {key: max(found, key=lambda c: c[0])[1] for key, found in claims.items()}
 
     def _planned(self, frame: Frame) -> bool:
         tok, verb = frame.token, frame.verb
