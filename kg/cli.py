@@ -57,7 +57,9 @@ JOBS = _Jobs()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option()
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the mapped articles.")
-@click.option("--prune", is_flag=True, help="Remove stored articles that are not among PATHS.")
+@click.option("--prune", is_flag=True,
+              help="Remove stored articles that are not among PATHS, but never one whose file could not be read, "
+                   "and none at all when a PATH is missing.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
 @click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True,
               help="Worker processes for mapping and validation: a number, or auto (every core when more "
@@ -77,6 +79,11 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
     Prints what it read, found and checked; exit code 1 when some input could not be read
     or mapped.
 
+    With --prune it lists the articles it removed, and keeps those whose input could not be
+    read (a broken sidecar, a bad line, a folder it cannot list): the store's index of inputs
+    says which file held them. It removes nothing, and says why and what it would have
+    removed, when a PATH is missing or a file that could not be read is not in that index.
+
     Example:
 
         kg build seeds/ --store .kg/store
@@ -93,19 +100,22 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
                             on_progress=bar.update if bar is not None else None, jobs=jobs, validator=validator,
                             recheck=recheck)
     except BuildError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"Error: {exc}", err=True)
         del store
         sys.exit(1)
     if bar is not None:
         bar.close()
     for error in summary.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"Error: {error}", err=True)
+    refusal = summary.prune_refusal()
+    if refusal:
+        click.echo(f"Error: {refusal}", err=True)
     for detail in summary.violation_details[:20]:
         click.echo(f"violation: {detail}", err=True)
     for line in summary.lines():
         click.echo(line)
     del store  # closes the store now: the traceback of sys.exit would keep it open (and compacting)
-    if summary.errors:
+    if summary.errors or refusal:
         sys.exit(1)
 
 
