@@ -275,8 +275,14 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, reference, ret
     Each article's named graph and the reference graph go in one HTTP PUT of N-Triples to
     ENDPOINT?graph=IRI (Graph Store Protocol), which replaces only that graph. Graphs whose
     dip:contentHash the store already holds are skipped unless --force, so pushing twice
-    changes nothing and a second run finishes an interrupted one. Prints what it pushed,
-    skipped and failed; exit code 1 when a graph failed or the endpoint cannot be reached.
+    changes nothing and a second run finishes an interrupted one.
+
+    Before pushing, a probe graph is put, read back and deleted: a URL that does not keep
+    named graphs apart (e.g. one ending in /store/) is refused with the URL probably meant.
+    After pushing, the triples of each pushed graph are counted on the store; a graph it
+    does not hold as sent is not counted as pushed. Prints what it pushed, skipped and
+    failed; exit code 1 when a graph failed or was not confirmed, or the endpoint cannot be
+    reached.
 
     Example:
 
@@ -302,10 +308,10 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, reference, ret
         if bar is not None:
             bar.close()
     for error in summary.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"Error: {error}", err=True)
     for line in summary.lines():
         click.echo(line)
-    if summary.failed:
+    if summary.failed or summary.unconfirmed:
         sys.exit(1)
 
 
