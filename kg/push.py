@@ -14,7 +14,8 @@ a unique IRI is put, read back and deleted (`check_endpoint`); a URL that is not
 Graph Store Protocol endpoint is refused with the URL probably meant. A graph counts as pushed
 only once the store confirms it: after the PUTs, the triples of each pushed graph are counted
 on the store (one SPARQL query per COUNT_BATCH graphs) and compared with the local store's
-counts.
+counts. `prune` shows the graphs it would drop to `confirm_prune` before anything is pushed
+or dropped.
 """
 from __future__ import annotations
 
@@ -351,13 +352,16 @@ def remote_hashes_by_get(conn: Connection, graphs: list[str]) -> dict[str, set[t
 def push(store: KGStore, targets: Endpoints, force: bool = False, reference: bool = True, prune: bool = False,
          retries: int = 3, backoff: float = 0.5, timeout: float = 60,
          on_progress: Callable[[], None] | None = None, on_total: Callable[[int], None] | None = None,
-         sleep: Callable[[float], None] = time.sleep) -> PushSummary:
+         sleep: Callable[[float], None] = time.sleep,
+         confirm_prune: Callable[[list[str]], bool] | None = None) -> PushSummary:
     """Put the store's graphs into the remote store and say what happened.
 
     Raises PushError when nothing was pushed: the endpoint is not a Graph Store Protocol
-    endpoint that keeps named graphs, or the query endpoint cannot say what the store holds.
-    A graph that fails, or that the store does not confirm holding as sent, is counted and
-    reported in the summary's errors.
+    endpoint that keeps named graphs, the query endpoint cannot say what the store holds, or
+    confirm_prune(the graphs --prune would drop) said no. A graph that fails, or that the
+    store does not confirm holding as sent, is counted and reported in the summary's errors.
+    confirm_prune is asked before anything is pushed, only when there is something to drop;
+    None: drop without asking.
     """
     started = time.monotonic()
     summary = PushSummary()
@@ -371,6 +375,8 @@ def push(store: KGStore, targets: Endpoints, force: bool = False, reference: boo
         if stale and not targets.update:
             raise PushError(f"--prune would drop {len(stale)} graphs but there is no update endpoint "
                             "(pass --update-endpoint); nothing was pushed")
+        if stale and confirm_prune is not None and not confirm_prune(stale):
+            raise PushError(f"dropping {len(stale)} graphs was not confirmed: nothing was pushed or dropped")
         todo = graphs
         if not force:
             mine = local_hashes(store)

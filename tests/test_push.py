@@ -2,11 +2,11 @@
 
 Against a real Oxigraph server: the pushed dataset equals the local one, pushing twice changes
 nothing, a push cut short by a stopping server is finished by a second run, --prune drops the
-graphs the store no longer has, a URL that is not the store's Graph Store Protocol endpoint is
-refused before anything is pushed, and a graph the store does not hold after the push is
-reported, not counted as pushed. Against a small fake store (http.server in a thread): one
-keep-alive connection, bounded retries with backoff on 5xx, no retry on 4xx, a graph the store
-kept only in part.
+graphs the store no longer has (after showing them and asking), a URL that is not the store's
+Graph Store Protocol endpoint is refused before anything is pushed, and a graph the store does
+not hold after the push is reported, not counted as pushed. Against a small fake store
+(http.server in a thread): one keep-alive connection, bounded retries with backoff on 5xx, no
+retry on 4xx, a graph the store kept only in part.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from kg import cli as cli_module
 from kg import push as push_module
 from kg.cli import cli
 from kg.namespaces import DIP, REFERENCE_GRAPH, article_graph
@@ -225,6 +226,48 @@ def test_the_push_command_fails_when_the_store_does_not_confirm(seed_store, oxig
     assert result.exit_code == 1, result.output
     assert "graphs pushed: 5" in result.output and "not confirmed: 1" in result.output
     assert "Error:" in result.output and short in result.output
+
+
+def test_prune_asks_first_and_refuses_without_a_terminal(seed_store, oxigraph, tmp_path, monkeypatch):
+    push(seed_store, endpoints(oxigraph.store_url))
+    smaller = _smaller_store(seed_store, tmp_path)
+    args = ["push", "--endpoint", oxigraph.store_url, "--prune", "--no-progress", "--store", str(smaller.location)]
+    del smaller  # the command opens it
+    stale = str(article_graph(A004))
+    still_there = lambda: any(stale in line for line in oxigraph.quads())
+
+    no_terminal = CliRunner().invoke(cli, args)  # CliRunner's stdin is not a terminal
+    assert no_terminal.exit_code == 2 and "Error:" in no_terminal.output and "--yes" in no_terminal.output
+    assert still_there()
+
+    monkeypatch.setattr(cli_module, "_stdin_is_terminal", lambda: True)
+    declined = CliRunner().invoke(cli, args, input="n\n")
+    assert declined.exit_code == 1 and "Error:" in declined.output, declined.output
+    assert "1 graph" in declined.output and A004 in declined.output
+    assert still_there()
+
+    accepted = CliRunner().invoke(cli, args, input="y\n")
+    assert accepted.exit_code == 0, accepted.output
+    assert A004 in accepted.output and "pruned: 1" in accepted.output
+    assert not still_there()
+
+    push(seed_store, endpoints(oxigraph.store_url))  # the stale graph again, dropped without a question
+    monkeypatch.setattr(cli_module, "_stdin_is_terminal", lambda: False)
+    without_asking = CliRunner().invoke(cli, args + ["--yes"])
+    assert without_asking.exit_code == 0, without_asking.output
+    assert A004 in without_asking.output and "pruned: 1" in without_asking.output
+    assert "[y/N]" not in without_asking.output and not still_there()
+
+
+def test_prune_not_confirmed_pushes_and_drops_nothing(seed_store, oxigraph, tmp_path):
+    push(seed_store, endpoints(oxigraph.store_url), reference=False)
+    smaller = _smaller_store(seed_store, tmp_path)
+    asked = []
+    with pytest.raises(PushError, match="not confirmed"):
+        push(smaller, endpoints(oxigraph.store_url), prune=True, confirm_prune=lambda graphs: asked.append(graphs))
+    assert asked == [[str(article_graph(A004))]]
+    assert any(str(article_graph(A004)) in line for line in oxigraph.quads())
+    assert not any(str(REFERENCE_GRAPH) in line for line in oxigraph.quads())  # nothing pushed either
 
 
 # --------------------------------------------------------------------------------------------
