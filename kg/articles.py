@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,11 +60,22 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
 
 
 def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """The article files under the given paths (folders are searched), in a stable order."""
+    """The article files under the given paths (folders are searched), in a stable order.
+
+    A folder that cannot be listed is an InputError (Path.rglob skips it in silence): the
+    articles in it were not seen because they could not be read, not because they are gone.
+    """
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and not p.is_dir())
-            if not files:
+            unreadable: list[InputError] = []
+
+            def unreadable_folder(exc: OSError) -> None:
+                unreadable.append(InputError(str(exc.filename or path), f"cannot read folder ({exc.strerror or exc})"))
+
+            files = sorted(Path(folder, name) for folder, _, names in os.walk(path, onerror=unreadable_folder)
+                           for name in names if Path(name).suffix in (".txt", ".jsonl"))
+            yield from unreadable
+            if not files and not unreadable:
                 yield InputError(str(path), "folder holds no .txt or .jsonl article")
             yield from files
         elif path.exists():

@@ -3,6 +3,8 @@
 Incremental: an article whose content hash (text and metadata) is already in the store
 costs only the hash check. A bad input is reported with its file and problem and the
 others still go through; an article's graph is written only once it was mapped whole.
+Pruning removes only the articles whose input is gone, never one whose input could not be
+read, and not at all when a path given is missing.
 """
 from __future__ import annotations
 
@@ -44,6 +46,12 @@ class BuildSummary:
     violations: int = 0
     errors: list[str] = field(default_factory=list)
     violation_details: list[str] = field(default_factory=list)
+    # --prune: the ids it removed; those it kept because their input could not be read; or,
+    # when it refused to prune, why and the ids it would have removed
+    removed_ids: list[str] = field(default_factory=list)
+    kept_ids: list[str] = field(default_factory=list)
+    prune_refused: str | None = None
+    would_remove: list[str] = field(default_factory=list)
     # The cross-article checks (kg/store_checks.py), run when validating and the store changed;
     # what they find beyond the per-article results is counted in warnings/violations too.
     store_checks_seconds: float | None = None
@@ -65,6 +73,10 @@ class BuildSummary:
             f"violations: {self.violations}",
             f"errors: {len(self.errors)}",
         ]
+        if self.removed_ids:
+            lines.append(f"removed {_articles(self.removed_ids)}")
+        if self.kept_ids:
+            lines.append(f"kept, as their input could not be read: {_articles(self.kept_ids)}")
         if self.store_checks_seconds is not None:
             scope = "" if self.store_checks_graphs is None else f", {self.store_checks_graphs} changed graphs"
             lines.append(f"cross-article checks: {self.store_violations} violations, {self.store_warnings} warnings "
@@ -73,6 +85,22 @@ class BuildSummary:
             lines.append(f"cpu: mapping {self.mapping_seconds:.1f} s, validation {self.validation_seconds:.1f} s "
                          f"(summed over processes)")
         return lines
+
+    def prune_refusal(self) -> str | None:
+        """Why nothing was pruned and what would have been, as one line; None when pruning ran or was not asked."""
+        if self.prune_refused is None:
+            return None
+        would = f"; it would have removed {_articles(self.would_remove)}" if self.would_remove else ""
+        return f"not pruning: {self.prune_refused}{would}"
+
+
+SHOWN_IDS = 10  # ids listed in a message; a count says how many more
+
+
+def _articles(ids: list[str]) -> str:
+    """'3 articles: a, b, c', the first SHOWN_IDS ids only."""
+    more = f" and {len(ids) - SHOWN_IDS} more" if len(ids) > SHOWN_IDS else ""
+    return f"{len(ids)} article{'' if len(ids) == 1 else 's'}: {', '.join(ids[:SHOWN_IDS])}{more}"
 
 
 @dataclass
@@ -187,16 +215,41 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
             _record(map_one(article), summary, writer)
     writer.close()
     summary.unchanged = index.unchanged
-    if prune:
-        for article_id in (set(stored) if stored is not None else store.article_ids()) - seen:
-            store.remove_article(article_id)
-            summary.removed += 1
+    pruned = prune and _prune(store, set(stored) if stored is not None else store.article_ids(), seen, index,
+                              summary)
     store.flush()
-    index.save(keep_others=not prune)
+    index.save(keep_others=not pruned)  # after a prune, the files not seen are gone, and so are their articles
     if validate and (summary.mapped or summary.removed):
         # new reference data can conflict with any graph: then the whole store is checked
         _check_store(store, summary, None if reference_loaded else writer.written)
     return summary
+
+
+def _prune(store: KGStore, stored_ids: set[str], seen: set[str], index: InputIndex, summary: BuildSummary) -> bool:
+    """Remove the stored articles that no input holds any more. False when it refused to.
+
+    An article not seen may be one whose input could not be read (a broken sidecar, a bad
+    line, a folder that cannot be listed): those are kept, as the index of inputs records
+    which file held them. Nothing is removed when a path given is missing (a typo would remove
+    everything), or when an input that could not be read is one the index has no record of.
+    """
+    gone = stored_ids - seen
+    held, unknown = index.held_by_unreadable_inputs()
+    if index.missing_paths:
+        summary.prune_refused = f"a path given is missing ({', '.join(index.missing_paths)})"
+    elif unknown:
+        more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+        summary.prune_refused = (f"{', '.join(unknown[:3])}{more} could not be read, and the store's index of inputs "
+                                 "has no record of which stored articles came from it")
+    if summary.prune_refused is not None:
+        summary.would_remove = sorted(gone)
+        return False
+    summary.kept_ids = sorted(gone & held)
+    for article_id in sorted(gone - held):
+        store.remove_article(article_id)
+        summary.removed_ids.append(article_id)
+    summary.removed = len(summary.removed_ids)
+    return True
 
 
 def available_cores() -> int:

@@ -12,6 +12,11 @@ changed, only lines with a new digest are parsed.
 The index is trusted only for the mapper and reference data it was written with, and only
 for articles whose graphs were written (an article that failed, or a file with errors, is
 read again next time, so its error is reported again). `kg build --recheck` ignores it.
+
+It is also the record of which stored articles came from which file, whatever mapper wrote
+it: `kg build --prune` keeps every article recorded from a file (or folder) that could not
+be read. A file that cannot be read whole keeps, as `kept`, the articles recorded from it
+that it did not yield this time, so that the record outlives the build that found the error.
 """
 from __future__ import annotations
 
@@ -55,7 +60,15 @@ class _FileEntry:
     signature: list[int] | None
     # (article id, build hash, line digest or "") of every article read from the file
     articles: list[tuple[str, str, str]] = field(default_factory=list)
-    complete: bool = True  # no input error in the file
+    complete: bool = True  # no input error and no duplicate id in the file
+    unreadable: bool = False  # an input error: the file, or a line of it, could not be read
+    # ids recorded from the file at an earlier build that it did not yield this time (unreadable)
+    kept: list[str] = field(default_factory=list)
+
+
+def _recorded_ids(entry: dict) -> set[str]:
+    """The ids of the articles an index entry records from its file (read, or kept from before)."""
+    return {article[0] for article in entry.get("articles", [])} | set(entry.get("kept", []))
 
 
 class InputIndex:
@@ -64,24 +77,30 @@ class InputIndex:
     def __init__(self, store_location: Path, fingerprint: str, trust: bool = True):
         self.path = Path(store_location) / INDEX_FILE
         self.fingerprint = fingerprint
-        self.old: dict[str, dict] = self._load() if trust else {}
+        # which file held which articles at the last build (whatever mapper): for --prune
+        self.recorded, recorded_fingerprint = self._load()
+        # what may skip reading and mapping: only the index of this mapper and reference data
+        self.old: dict[str, dict] = self.recorded if trust and recorded_fingerprint == fingerprint else {}
         self.new: dict[str, _FileEntry] = {}
         self._unconfirmed: dict[str, str] = {}  # article id -> file key, until its graph is written
         self.unchanged = 0
+        self.missing_paths: list[str] = []  # paths given to scan that do not exist
+        self.unreadable_folders: list[str] = []  # resolved: cannot be listed, or hold no article
 
     @property
     def usable(self) -> bool:
         return bool(self.old)
 
-    def _load(self) -> dict[str, dict]:
+    def _load(self) -> tuple[dict[str, dict], str | None]:
+        """The files of the index on disk and the fingerprint it was written with ({} and None if none)."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return {}
+            return {}, None
         if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or \
-                data.get("fingerprint") != self.fingerprint or not isinstance(data.get("files"), dict):
-            return {}
-        return data["files"]
+                not isinstance(data.get("files"), dict):
+            return {}, None
+        return data["files"], data.get("fingerprint")
 
     # -- reading
     def scan(self, paths: Iterable[str | Path], stored_hash: Callable[[str], str | None],
@@ -94,8 +113,12 @@ class InputIndex:
         left out (a duplicate id).
         """
         for item in input_files(paths):
-            if isinstance(item, InputError):
+            if isinstance(item, InputError):  # a path given, or a folder under it
                 accept(item, None, item.source)
+                if Path(item.source).exists():
+                    self.unreadable_folders.append(str(Path(item.source).resolve()))
+                else:
+                    self.missing_paths.append(item.source)
                 continue
             key = str(item.resolve())
             signature = _signature(item)
@@ -120,6 +143,9 @@ class InputIndex:
                     continue
                 self._unconfirmed[article.id] = key
                 yield article
+            if entry.unreadable and key in self.recorded:
+                read = {article[0] for article in entry.articles}
+                entry.kept = sorted(_recorded_ids(self.recorded[key]) - read)
 
     def _known(self, entry: _FileEntry, article_id: str, hash_: str, digest: str, accept, source: str) -> None:
         if accept(None, article_id, source):
@@ -130,23 +156,24 @@ class InputIndex:
 
     def _read(self, path: Path, known: dict[str, tuple[str, str]], entry: _FileEntry,
               accept) -> Iterator[tuple[Article, str]]:
+        def unreadable(error: InputError, source: str) -> None:
+            entry.complete, entry.unreadable = False, True
+            accept(error, None, source)
+
         if path.suffix == ".txt":
             found = read_text_article(path)
             if isinstance(found, InputError):
-                entry.complete = False
-                accept(found, None, found.source)
+                unreadable(found, found.source)
             else:
                 yield found, ""
             return
         if path.suffix != ".jsonl":
-            entry.complete = False
             for error in read_file(path):  # the reader's own error for a file type it does not read
-                accept(error, None, str(path))
+                unreadable(error, str(path))
             return
         for number, raw in jsonl_lines(path):
             if isinstance(raw, InputError):
-                entry.complete = False
-                accept(raw, None, raw.source)
+                unreadable(raw, raw.source)
                 continue
             digest = _line_digest(raw)
             if digest in known:  # the very same line as last time: no need to parse it
@@ -154,10 +181,32 @@ class InputIndex:
                 continue
             found = parse_jsonl_line(path, number, raw)
             if isinstance(found, InputError):
-                entry.complete = False
-                accept(found, None, found.source)
+                unreadable(found, found.source)
             elif found is not None:
                 yield found, digest
+
+    # -- what the inputs that could not be read held
+    def held_by_unreadable_inputs(self) -> tuple[set[str], list[str]]:
+        """What the store may hold from the inputs this scan could not read (whole).
+
+        Returns the ids the index records from those files and folders, and the unreadable
+        inputs it has no record of (what the store holds from them cannot be told).
+        """
+        held: set[str] = set()
+        unknown: list[str] = []
+        for key, entry in self.new.items():
+            if entry.unreadable:
+                if key in self.recorded:
+                    held |= _recorded_ids(self.recorded[key])
+                else:
+                    unknown.append(key)
+        for folder in self.unreadable_folders:
+            inside = [entry for key, entry in self.recorded.items() if _is_inside(key, folder)]
+            if inside:
+                held.update(*(_recorded_ids(entry) for entry in inside))
+            else:
+                unknown.append(folder)
+        return held, unknown
 
     # -- writing
     def confirm(self, article_id: str) -> None:
@@ -168,17 +217,26 @@ class InputIndex:
         """Write the index (atomically). keep_others: keep entries of files this build did not see.
 
         Articles whose graphs were not written (the mapper failed) are left out, and their
-        files marked incomplete, so that the next build reads and maps them again.
+        files marked incomplete, so that the next build reads and maps them again. The entries
+        of files in a folder that could not be read are kept whatever keep_others says (their
+        articles stay in the store). An entry kept from an index this build did not trust is
+        marked incomplete: its file is read again next time.
         """
         files = {}
         for key, entry in self.new.items():
             articles = [list(a) for a in entry.articles if self._unconfirmed.get(a[0]) != key]
             files[key] = {"signature": entry.signature, "articles": articles,
                           "complete": entry.complete and len(articles) == len(entry.articles)}
-        if keep_others:
-            for key, old in self.old.items():
-                files.setdefault(key, old)
+            if entry.kept:
+                files[key]["kept"] = entry.kept
+        for key, old in self.recorded.items():
+            if key not in files and (keep_others or any(_is_inside(key, f) for f in self.unreadable_folders)):
+                files[key] = old if key in self.old else {**old, "complete": False}
         data = {"version": INDEX_VERSION, "fingerprint": self.fingerprint, "files": files}
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.path)
+
+
+def _is_inside(key: str, folder: str) -> bool:
+    return key.startswith(folder.rstrip(os.sep) + os.sep)

@@ -57,7 +57,9 @@ JOBS = _Jobs()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option()
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation of the mapped articles.")
-@click.option("--prune", is_flag=True, help="Remove stored articles that are not among PATHS.")
+@click.option("--prune", is_flag=True,
+              help="Remove stored articles that are not among PATHS, but never one whose file could not be read, "
+                   "and none at all when a PATH is missing.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
 @click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True,
               help="Worker processes for mapping and validation: a number, or auto (every core when more "
@@ -77,6 +79,11 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
     Prints what it read, found and checked; exit code 1 when some input could not be read
     or mapped.
 
+    With --prune it lists the articles it removed, and keeps those whose input could not be
+    read (a broken sidecar, a bad line, a folder it cannot list): the store's index of inputs
+    says which file held them. It removes nothing, and says why and what it would have
+    removed, when a PATH is missing or a file that could not be read is not in that index.
+
     Example:
 
         kg build seeds/ --store .kg/store
@@ -93,19 +100,22 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
                             on_progress=bar.update if bar is not None else None, jobs=jobs, validator=validator,
                             recheck=recheck)
     except BuildError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"Error: {exc}", err=True)
         del store
         sys.exit(1)
     if bar is not None:
         bar.close()
     for error in summary.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"Error: {error}", err=True)
+    refusal = summary.prune_refusal()
+    if refusal:
+        click.echo(f"Error: {refusal}", err=True)
     for detail in summary.violation_details[:20]:
         click.echo(f"violation: {detail}", err=True)
     for line in summary.lines():
         click.echo(line)
     del store  # closes the store now: the traceback of sys.exit would keep it open (and compacting)
-    if summary.errors:
+    if summary.errors or refusal:
         sys.exit(1)
 
 
@@ -245,13 +255,19 @@ def export(fmt, article_ids, reference, output, store_dir):
         sys.stdout.buffer.write(data)
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 @cli.command(context_settings=CONTEXT)
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
 @click.option("--query-endpoint", metavar="URL", help="Its SPARQL query endpoint (default: /query beside /store).")
 @click.option("--update-endpoint", metavar="URL", help="Its SPARQL update endpoint, for --prune (default: /update).")
 @click.option("--force", is_flag=True, help="Push every graph, even those the endpoint already holds.")
-@click.option("--prune", is_flag=True, help="Drop the endpoint's article graphs that the store no longer has.")
+@click.option("--prune", is_flag=True,
+              help="Drop the endpoint's article graphs that the store no longer has (lists them and asks first).")
+@click.option("--yes", "-y", is_flag=True, help="With --prune: drop them without asking.")
 @click.option("--reference/--no-reference", default=True, help="Push the reference graph too (default: yes).")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
               help="Retries of a request on a connection error or a 5xx answer (with backoff).")
@@ -259,14 +275,22 @@ def export(fmt, article_ids, reference, output, store_dir):
               help="Seconds to wait for each answer.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
 @store_option()
-def push(endpoint, query_endpoint, update_endpoint, force, prune, reference, retries, timeout, progress, store_dir):
+def push(endpoint, query_endpoint, update_endpoint, force, prune, yes, reference, retries, timeout, progress,
+         store_dir):
     """Copy the graph into a SPARQL 1.1 store, skipping the graphs it already holds.
 
     Each article's named graph and the reference graph go in one HTTP PUT of N-Triples to
     ENDPOINT?graph=IRI (Graph Store Protocol), which replaces only that graph. Graphs whose
     dip:contentHash the store already holds are skipped unless --force, so pushing twice
-    changes nothing and a second run finishes an interrupted one. Prints what it pushed,
-    skipped and failed; exit code 1 when a graph failed or the endpoint cannot be reached.
+    changes nothing and a second run finishes an interrupted one.
+
+    Before pushing, a probe graph is put, read back and deleted: a URL that does not keep
+    named graphs apart (e.g. one ending in /store/) is refused with the URL probably meant.
+    After pushing, the triples of each pushed graph are counted on the store; a graph it
+    does not hold as sent is not counted as pushed. --prune lists the graphs it would drop
+    and asks first (--yes: does not ask; without a terminal, --yes is needed). Prints what
+    it pushed, skipped and failed; exit code 1 when a graph failed or was not confirmed, or
+    the endpoint cannot be reached.
 
     Example:
 
@@ -274,28 +298,46 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, reference, ret
 
         kg push --endpoint http://localhost:7878/store
     """
-    from kg.push import PushError, endpoints, push as run_push
+    from kg.push import SHOWN, PushError, article_id_of, endpoints, push as run_push
+    if prune and not yes and not _stdin_is_terminal():
+        raise click.UsageError("--prune asks before dropping graphs from the remote store, and stdin is not a "
+                               "terminal: pass --yes to drop them without asking")
     store = _open_store(store_dir, read_only=True)
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
-    if show:
-        from tqdm import tqdm
-        bar = tqdm(unit=" graphs", file=sys.stderr)
+
+    def start_bar(total: int) -> None:  # not before: the bar would garble the question of --prune
+        nonlocal bar
+        if show:
+            from tqdm import tqdm
+            bar = tqdm(total=total, unit=" graphs", file=sys.stderr)
+
+    def advance_bar() -> None:
+        if bar is not None:
+            bar.update()
+
+    def confirm_prune(graphs: list[str]) -> bool:
+        ids = [article_id_of(g) for g in graphs]
+        more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""
+        click.echo(f"--prune drops {len(ids)} graph{'' if len(ids) == 1 else 's'} the local store no longer has "
+                   f"from {endpoint}: {', '.join(ids[:SHOWN])}{more}")
+        return yes or click.confirm("Drop them?", default=False)
+
     try:
         targets = endpoints(endpoint, query_endpoint, update_endpoint)
         summary = run_push(store, targets, force=force, reference=reference, prune=prune, retries=retries,
-                           timeout=timeout, on_progress=bar.update if bar is not None else None,
-                           on_total=(lambda n: setattr(bar, "total", n) or bar.refresh()) if bar is not None else None)
+                           timeout=timeout, on_progress=advance_bar, on_total=start_bar,
+                           confirm_prune=confirm_prune)
     except PushError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
         if bar is not None:
             bar.close()
     for error in summary.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"Error: {error}", err=True)
     for line in summary.lines():
         click.echo(line)
-    if summary.failed:
+    if summary.failed or summary.unconfirmed:
         sys.exit(1)
 
 
