@@ -1075,10 +1075,10 @@ def _office_words_before(ent) -> list:
     doc = ent.doc
     i = ent.start - 1
     words = []
-    while i >= 0 and doc[i].lower_ in OFFICE_WORDS | {"of", "and", "the"} - {"the"} and len(words) < 8:
+    while i >= 0 and (doc[i].lower_ in OFFICE_WORDS | {"of", "and", "-"}) and len(words) < 8:
         words.insert(0, doc[i])
         i -= 1
-    while words and words[0].lower_ in ("of", "and"):
+    while words and words[0].lower_ in ("of", "and", "-"):
         words.pop(0)
     if any(w.lower_ in _OFFICE_HEADS for w in words):
         return words

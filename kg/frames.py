@@ -72,11 +72,15 @@ class FrameFinder(EventFinder):
         self.open: tuple[int, Frame, list, list] | None = None   # the last frame that lacked a side
         self.last_actor: object | None = None                     # the last person who acted
         self.split_party: tuple[int, str] | None = None           # who met each of several, one by one
+        self.open_list: tuple | None = None                       # a frame whose other side is a group
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
         import os
         mode = os.environ.get("KG_FRAMES_MODE", "frames")
+        listed = self._list_continuation(index, sentence)
+        if listed:
+            return listed
         if mode == "frames":
             return self._frame_candidates(index, sentence)
         if mode == "old-first":
@@ -140,6 +144,7 @@ class FrameFinder(EventFinder):
             patients = [p for p in self._parties_of(frame.patients, index, base)
                         if party_key(p) not in {party_key(a) for a in agents}]
             agents, patients = self._complete_from_open(index, frame, agents, patients)
+            agents, patients = self._fill_vague_side(index, sentence, frame, agents, patients)
             trigger = Trigger(self._kind(frame), base + frame.token.idx, base + frame.token.idx + len(frame.token),
                               definite=False)
             if self._background(sentence, trigger):
@@ -557,8 +562,62 @@ class FrameFinder(EventFinder):
             self.open = (index, frame, agents, patients)
         return agents, patients
 
+    # -- lists: "received eight ambassadors. Among those ... were A; B", "presented credentials: A, B"
+    @staticmethod
+    def _vague(toks) -> bool:
+        """A side named only as a group: 'four diplomats', 'seven new envoys', 'a number of heads of state'."""
+        for t in toks:
+            words = [w for w in t.subtree]
+            if t.tag_ in ("NNS", "NNPS") or t.lower_ in ("number", "group", "those", "several") or \
+                    any(w.dep_ == "nummod" or w.like_num for w in words if w.i <= t.i):
+                if t.ent_type_ != "PERSON" and not any(w.ent_type_ == "PERSON" for w in words):
+                    return True
+        return False
+
+    def _listed_people(self, index: int, start: int, end: int, exclude: set) -> list[object]:
+        people = []
+        for m in self.actors.in_sentence(index):
+            if m.kind == "person" and not m.inside_role and start <= m.start < end and \
+                    party_key(m.ref) not in exclude and m.ref not in people:
+                people.append(m.ref)
+        return people
+
+    def _fill_vague_side(self, index: int, sentence: Span, frame: Frame, agents: list, patients: list):
+        vague_agents = not agents and self._vague(frame.agents)
+        vague_patients = not patients and self._vague(frame.patients)
+        if not (vague_agents or vague_patients) or not (agents or patients):
+            return agents, patients
+        known = agents or patients
+        colon = self.text.find(":", self._sentence_base + frame.token.idx, sentence.end)
+        if colon >= 0:
+            listed = self._listed_people(index, colon, sentence.end, {party_key(p) for p in known})
+            if listed:
+                return (listed, patients) if vague_agents else (agents, listed)
+        # the list may follow in the next sentences
+        self.open_list = (index, frame, known, "agents" if vague_agents else "patients")
+        return agents, patients
+
+    def _list_continuation(self, index: int, sentence: Span) -> list[Event]:
+        """A sentence that only lists people right after a frame whose other side was a group."""
+        if self.open_list is None:
+            return []
+        opened, frame, known, side = self.open_list
+        if not 0 < index - opened <= 2:
+            return []
+        listed = self._listed_people(index, sentence.start, sentence.end, {party_key(p) for p in known})
+        countries = {party_country(p) for p in listed} - {party_country(known[0])}
+        if len(listed) < 2 or len(countries) < 2:
+            return []
+        self.open_list = (index, frame, known, side)  # "Also welcomed by the President were ..." may follow
+        agents, patients = (listed, known) if side == "agents" else (known, listed)
+        events = self._events(index, frame, agents, patients, one_to_one_hint=True)
+        for event in events:
+            event.status = "planned" if frame.planned else "occurred"
+        return events
+
     # -- events
-    def _events(self, index: int, frame: Frame, agents: list, patients: list) -> list[Event]:
+    def _events(self, index: int, frame: Frame, agents: list, patients: list,
+                one_to_one_hint: bool = False) -> list[Event]:
         kind = self._kind(frame)
         if frame.sense.type == "Visit":
             visitors = [a for a in agents if not (isinstance(a, OrgEntity) and a.org.kind == "IntergovernmentalOrganisation")]
@@ -585,7 +644,10 @@ class FrameFinder(EventFinder):
         parties = agents + patients
         if len(parties) < 2:
             return [Event(kind, [index], parties, trigger_sentence=index)]
-        one_to_one = kind in ("PhoneCall", "Correspondence") or frame.sense.cameo == "032" or frame.separate
+        # calls, letters and credentials are one to one; a list after a group ("received eight envoys.
+        # Among them ...") and bilaterals on a summit's sidelines are one meeting each
+        one_to_one = kind in ("PhoneCall", "Correspondence", "CourtesyCall") or frame.sense.cameo == "032" or \
+            frame.separate or one_to_one_hint or self._sidelines(frame)
         single = agents if len(agents) == 1 else patients if len(patients) == 1 else []
         if single and self.split_party is not None and party_key(single[0]) == self.split_party[1] and \
                 index - self.split_party[0] <= 2:
@@ -605,6 +667,10 @@ class FrameFinder(EventFinder):
         return events
 
     # -- time and status
+    @staticmethod
+    def _sidelines(frame: Frame) -> bool:
+        return any(w.lower_ in ("sidelines", "margins", "sideline", "margin") for w in frame.token.sent)
+
     def _date_owner(self, doc, base: int, frames: list[Frame], dates: list[DateMention]) -> dict:
         """Each date belongs to the frame whose clause holds it; a date in a reporting clause to none.
         A frame prefers a date of its own clause to one it is only nearest to, and a visit a range."""
