@@ -73,6 +73,7 @@ class FrameFinder(EventFinder):
         self.last_actor: object | None = None                     # the last person who acted
         self.split_party: tuple[int, str] | None = None           # who met each of several, one by one
         self.open_list: tuple | None = None                       # a frame whose other side is a group
+        self.last_dated: tuple | None = None                      # the last event told with its date
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
@@ -155,6 +156,7 @@ class FrameFinder(EventFinder):
                     c.dep_ == "aux" and c.lemma_ == "have" for c in frame.verb.children)
                 self._finish(event, sentence, trigger, {id(trigger): owner[id(frame)]} if owner.get(id(frame)) else {},
                              dates, planned=frame.planned, future=present)
+                self._date_from_context(index, event)
                 out.append(event)
             if agents and any(isinstance(a, PersonEntity) for a in agents):
                 self.last_actor = next(a for a in agents if isinstance(a, PersonEntity))
@@ -613,7 +615,20 @@ class FrameFinder(EventFinder):
         events = self._events(index, frame, agents, patients, one_to_one_hint=True)
         for event in events:
             event.status = "planned" if frame.planned else "occurred"
+            self._date_from_context(index, event)
         return events
+
+    def _date_from_context(self, index: int, event: Event):
+        """'Abiy Ahmed today held talks with African presidents on the sidelines ... He conferred with
+        A, B and C': an undated account of the same family that shares a party with the dated one just
+        told happened that day. A dated event becomes the context for the next sentences."""
+        keys = {party_key(p) for p in event.parties}
+        if event.start is None and self.last_dated is not None:
+            opened, family, status, parties, start, end = self.last_dated
+            if 0 <= index - opened <= 2 and family == event.family and status == event.status and keys & parties:
+                event.start, event.end = start, end
+        if event.start is not None:
+            self.last_dated = (index, event.family, event.status, keys, event.start, event.end)
 
     # -- events
     def _events(self, index: int, frame: Frame, agents: list, patients: list,
@@ -700,26 +715,26 @@ class FrameFinder(EventFinder):
         return {key: max(found, key=lambda c: c[0])[1] for key, found in claims.items()}
 
     def _planned(self, frame: Frame) -> bool:
-        tok, verb = frame.token, frame.verb
-        for w in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") else None):
-            if w is None:
-                continue
-            if any(c.dep_ == "aux" and c.lower_ in LEXICON.planning_aux for c in w.children):
-                return True
-        climb, steps = verb, 0
-        while climb.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acl", "advcl") and steps < 4:
-            steps += 1
-            climb = climb.head
-            if climb.lemma_.lower() in LEXICON.planning_heads:
-                # "is expected to visit", "agreed to meet", "the invitation to visit"
-                return not any(c.lower_ in PAST_WORDS for c in climb.children)
-            if any(c.dep_ == "aux" and c.lower_ in LEXICON.planning_aux for c in climb.children):
-                return True
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "be" and \
-                verb.dep_ in ("xcomp", "attr", "ccomp"):
-            return True  # "is to visit", "were also to meet"
+        """Planned when the trigger's clause, or a clause it depends on, looks ahead: 'will meet',
+        'is expected to visit', 'agreed to meet', 'will join a dinner hosted by', 'is to visit',
+        'the upcoming visit'. A reporting verb ends the climb: 'said he met' is not planned."""
+        tok, w, steps = frame.token, frame.verb, 0
         if tok.pos_ == "NOUN" and any(c.lower_ in PLANNED_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
             return True
+        while steps < 6:
+            steps += 1
+            if any(c.dep_ == "aux" and c.lower_ in LEXICON.planning_aux for c in w.children):
+                return True
+            if w is not frame.verb and w.lemma_.lower() in LEXICON.planning_heads:
+                return not any(c.lower_ in PAST_WORDS for c in w.children)
+            if w.lemma_.lower() in LEXICON.reporting_verbs and w is not frame.verb:
+                return False
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) and w.head.lemma_ == "be" and \
+                    w.dep_ in ("xcomp", "attr", "ccomp"):
+                return True  # "is to visit", "were also to meet"
+            if w.dep_ in ("ccomp", "parataxis", "ROOT") or w.head is w:
+                return False
+            w = w.head
         return False
 
     def _note_actor(self, doc, base: int):
