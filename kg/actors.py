@@ -380,12 +380,15 @@ class ActorFinder:
         self._defined_orgs_re: re.Pattern | None = None
         self.country_counts: dict[str, int] = {}
         self.role_spans: list[tuple[int, int]] = []  # text of role phrases, owner included
+        self._doc = (None, 0)                          # the parse of the sentence being scanned, if any
 
     # -- entry point
     def run(self, parsed=None) -> Actors:
         self._define_acronyms()
         for index, sentence in enumerate(self.sentences):
+            self._doc = (parsed.get(index) if parsed is not None else None, sentence.start)
             self._scan_sentence(index, sentence)
+        self._doc = (None, 0)
         if parsed is not None:
             self._add_named_entities(parsed)
         self._names_are_not_countries()
@@ -526,8 +529,8 @@ class ActorFinder:
                     and doc[first - 1].lower_ not in OFFICE_WORDS and doc[first - 1].is_title:
                 first -= 1
             words = doc[first:tok.i + 1]
-            if not 2 <= len(words) <= 4 or not all(w.is_title and w.is_alpha for w in words):
-                continue
+            if not 2 <= len(words) <= 4 or not all(w.is_title and w.is_alpha for w in words) or tok.tag_ == "NNPS":
+                continue  # ("Open Letters": a plural is no one's name)
             start, end = base + words.start_char, base + words.end_char
             if any(m.start < end and start < m.end for m in self.mentions):
                 continue
@@ -597,12 +600,23 @@ class ActorFinder:
             role = m.group("role").rstrip(" ,")
             if _NEXT_NAME_RE.match(text[m.end("role"):b]):
                 continue  # the "role" is the next person's title: a list of people, not an appositive
+            if self._subject_of_next_clause(m.start("role"), m.start("role") + len(role)):
+                continue  # "..., H.E. Mr. Gariballa Khidir Ali, the Minister reaffirmed ...": the next clause's subject
             hint = self.g.country_of(m.group("adj")) if m.group("adj") else None
             self.role_spans.append((m.start("adj") if hint else m.start("role"), m.start("role") + len(role)))
             pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), hint, False))
         # The longest reading of each name wins.
         pairs.sort(key=lambda p: (p[0], -(p[1] - p[0]), -len(p[3] or "")))
         return pairs
+
+    def _subject_of_next_clause(self, start: int, end: int) -> bool:
+        """Is the phrase START..END the subject of a verb (per the parse, where the sentence was parsed)?"""
+        doc, base = self._doc
+        if doc is None:
+            return False
+        words = [t for t in doc if start <= base + t.idx < end]
+        heads = [t for t in words if t.head not in words or t.head is t]
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in heads)
 
     def _country_before(self, pos: int, floor: int) -> tuple[str | None, int]:
         """'Cambodia's' / 'Cambodian' / 'US' right before a role: (alpha-3 or 'org:NAME', its offset)."""
@@ -1044,6 +1058,8 @@ _OFFICE_HEADS = {"minister", "president", "premier", "chancellor", "ambassador",
                  "president-elect", "ambassador-designate", "chargé", "sheikh", "undersecretary"}
 
 
+NER_HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "hon", "excellency", "his", "her", "sheikh", "prof", "amb",
+                  "honourable", "honorable", "madam", "sir", "dame", "lord", "lady"}
 PLACE_PREPOSITIONS = {"to", "in", "at", "for", "with", "on", "into", "across"}
 NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "binti",
                   "bint", "ibn", "al", "el", "la", "le", "y", "e", "ben", "ould", "ag", "mac", "st", "zu", "ter", "af"}
@@ -1074,11 +1090,17 @@ def _office_words_before(ent) -> list:
     or in an apposition after it ("X, President of Egypt"): the tokens of the role phrase."""
     doc = ent.doc
     i = ent.start - 1
+    # "the Ambassador-designate of Sudan, H.E. Mr. Gariballa Khidir Ali": honorifics and one comma first
+    while i >= 0 and doc[i].lower_.rstrip(".") in NER_HONORIFICS:
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
     words = []
-    while i >= 0 and (doc[i].lower_ in OFFICE_WORDS | {"of", "and", "-"}) and len(words) < 8:
+    while i >= 0 and (doc[i].lower_ in OFFICE_WORDS | {"of", "and", "-", "the"} or
+                      doc[i].ent_type_ in ("GPE", "NORP") and doc[i].is_title) and len(words) < 10:
         words.insert(0, doc[i])
         i -= 1
-    while words and words[0].lower_ in ("of", "and", "-"):
+    while words and words[0].lower_ in ("of", "and", "-", "the"):
         words.pop(0)
     if any(w.lower_ in _OFFICE_HEADS for w in words):
         return words
