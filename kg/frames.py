@@ -78,7 +78,7 @@ class FrameFinder(EventFinder):
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
         import os
-        mode = os.environ.get("KG_FRAMES_MODE", "frames")
+        mode = os.environ.get("KG_FRAMES_MODE", "frames-first")
         listed = self._list_continuation(index, sentence)
         if listed:
             return listed
@@ -258,8 +258,9 @@ class FrameFinder(EventFinder):
 
     def _noun_fits(self, frame: Frame) -> bool:
         tok, sense = frame.token, frame.sense
+        around = list(tok.children) + (list(frame.verb.children) if frame.verb is not tok else [])
         for need in sense.needs:
-            if need == "prep" and not any(c.dep_ == "prep" and c.lower_ in sense.prep for c in tok.children):
+            if need == "prep" and not any(c.dep_ == "prep" and c.lower_ in sense.prep for c in around):
                 return False
             if need == "video_context" and not self._mode_near(tok, "video"):
                 return False
@@ -499,7 +500,7 @@ class FrameFinder(EventFinder):
             if person is not None:
                 return [person]
         if lower in GROUP_PRONOUNS or (tok.lemma_.lower() in ("side", "leader", "minister", "delegation")
-                                       and tok.tag_ == "NNS"):
+                                       and tok.tag_ == "NNS" and not inside):
             previous = self._last(lambda e: e.family in ("Meeting", "Visit"))
             return list(previous.parties) if previous is not None and index - previous.sentences[-1] <= 3 else []
         countries = []
@@ -655,14 +656,17 @@ class FrameFinder(EventFinder):
             # country already represented by one of them is not a second party
             people_countries = {p.country for p in agents + patients if isinstance(p, PersonEntity)}
             agents, patients = ([p for p in side if isinstance(p, PersonEntity) or
-                                 (isinstance(p, str) and p not in people_countries)] for side in (agents, patients))
+                                 (isinstance(p, str) and p not in people_countries) or
+                                 (isinstance(p, OrgEntity) and p.org.kind != "IntergovernmentalOrganisation")]
+                                for side in (agents, patients))
         parties = agents + patients
         if len(parties) < 2:
             return [Event(kind, [index], parties, trigger_sentence=index)]
         # calls, letters and credentials are one to one; a list after a group ("received eight envoys.
         # Among them ...") and bilaterals on a summit's sidelines are one meeting each
         one_to_one = kind in ("PhoneCall", "Correspondence", "CourtesyCall") or frame.sense.cameo == "032" or \
-            frame.separate or one_to_one_hint or self._sidelines(frame)
+            frame.separate or one_to_one_hint or self._sidelines(frame) or \
+            (len(agents) == 1 and not self._together(frame))  # "Kerry will meet Hun Sen, Hor Namhong, and ..."
         single = agents if len(agents) == 1 else patients if len(patients) == 1 else []
         if single and self.split_party is not None and party_key(single[0]) == self.split_party[1] and \
                 index - self.split_party[0] <= 2:
@@ -682,6 +686,13 @@ class FrameFinder(EventFinder):
         return events
 
     # -- time and status
+    @staticmethod
+    def _together(frame: Frame) -> bool:
+        """'talks between A, B and C', 'a trilateral meeting', 'met jointly': one meeting of all."""
+        words = {w.lower_ for w in frame.token.sent}
+        return bool(words & LEXICON.together_words) or any(
+            c.dep_ == "prep" and c.lower_ in ("between", "among") for c in frame.token.children)
+
     @staticmethod
     def _sidelines(frame: Frame) -> bool:
         return any(w.lower_ in ("sidelines", "margins", "sideline", "margin") for w in frame.token.sent)

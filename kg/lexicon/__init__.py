@@ -36,6 +36,7 @@ class Lexicon:
     planning_aux: frozenset
     in_person_call_words: frozenset
     invitation_heads: frozenset
+    together_words: frozenset
     stems: tuple
 
     @classmethod
@@ -57,7 +58,8 @@ class Lexicon:
                    {mode: frozenset(words) for mode, words in data["modes"].items()},
                    frozenset(data["non_diplomatic_visit_objects"]), frozenset(data["reporting_verbs"]),
                    frozenset(data["planning_heads"]), frozenset(data["planning_aux"]),
-                   frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]), tuple(sorted(stems)))
+                   frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]),
+                   frozenset(data["together_words"]), tuple(sorted(stems)))
 
 
 LEXICON = Lexicon.load()
