@@ -118,6 +118,24 @@ class FrameFinder(EventFinder):
             add_parties = False
         super()._merge(e, c, add_parties)
 
+    def _complete(self, e: Event) -> bool:
+        """As EventFinder's, and between different countries: a minister meeting a colleague of their
+        own government, or a president touring their own country, is no diplomatic interaction."""
+        if not super()._complete(e):
+            return False
+        if e.family == "Visit":
+            return any(party_country(v) != e.host for v in e.visitors)
+        countries = [party_country(p) for p in e.parties]
+        return None in countries or len(set(countries)) >= 2
+
+    def _referent(self, c: Event) -> Event | None:
+        """'The call came a week after ...': the call told before, not the meeting told last."""
+        if c.kind in ("PhoneCall", "VideoConference"):
+            same = self._last(lambda e: e.kind == c.kind)
+            if same is not None:
+                return same
+        return super()._referent(c)
+
     @staticmethod
     def _between_countries(e: Event) -> bool:
         if e.family == "Visit":
@@ -234,7 +252,7 @@ class FrameFinder(EventFinder):
             if need == "actor_object" and not (passive or any(self._is_actor(o) for o in objects) or
                                                (not objects and self._loose_object(tok) is not None)):
                 return False
-            if need == "prep" and not any(p in preps for p in sense.prep):
+            if need == "prep" and not any(p in preps for p in sense.prep) and not self._reciprocal(tok):
                 return False
             if need == "actor_object_or_prep" and not (passive or any(self._is_actor(o) for o in objects) or
                                                        any(p in preps for p in sense.prep)):
@@ -243,7 +261,7 @@ class FrameFinder(EventFinder):
                                                   any(c.lemma_.lower() in sense.object_nouns for c in o.subtree)
                                                   for o in objects + [c for c in tok.children if c.dep_ == "nsubjpass"]):
                 return False
-            if need == "phone_context" and not self._mode_near(tok, "phone"):
+            if need == "phone_context" and not (self._mode_near(tok, "phone") or self._title_mode("phone")):
                 return False
             if need == "message_context" and not any(w.lemma_.lower() in ("message", "letter", "cable", "call", "phone")
                                                      for w in tok.sent):
@@ -269,6 +287,22 @@ class FrameFinder(EventFinder):
             if any(h.lemma_.lower() in LEXICON.non_diplomatic_visit_objects for h in to):
                 return False
         return True
+
+    def _reciprocal(self, verb) -> bool:
+        """'Wang Yi and Simon Coveney spoke on Thursday', 'the two leaders met': both sides are the subject."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return False
+        return bool(subject.conjuncts) and self._is_actor(subject) or \
+            subject.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") for c in subject.children)
+
+    def _title_mode(self, mode: str) -> bool:
+        """The headline says how they spoke ('... talk ... by phone'): the first lines of the article."""
+        if not hasattr(self, "_title_words"):
+            head = self.text[:self.sentences[0].start] if self.sentences else ""
+            head += " " + (self.sentences[0].text if self.sentences else "")
+            self._title_words = set(re.findall(r"[a-z]+", head.lower()))
+        return bool(self._title_words & LEXICON.modes[mode])
 
     @staticmethod
     def _mode_near(tok, mode: str) -> bool:
@@ -319,7 +353,9 @@ class FrameFinder(EventFinder):
                 elif c.dep_ == "prep" and c.lower_ == "of" and head is tok and frame.sense.cameo == "032":
                     patients += [g for g in c.children if g.dep_ == "pobj"]  # "the credentials of the new ambassadors of ..."
                 elif c.dep_ in ("prep", "agent") and c.lower_ in PARTY_PREPS:
-                    objects = [g for g in c.children if g.dep_ == "pobj"]
+                    # "with President Sheinbaum and with de la Fuente": the second phrase is the first's conjunct
+                    objects = [g for p in (c, *(x for x in c.conjuncts if x.lower_ == c.lower_))
+                               for g in p.children if g.dep_ == "pobj"]
                     if c.lower_ == "between":
                         patients += objects
                     elif c.lower_ == "by" and head is tok:
