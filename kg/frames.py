@@ -146,6 +146,11 @@ class FrameFinder(EventFinder):
     def _frame_candidates(self, index: int, sentence: Span) -> list[Event]:
         doc = self.parsed.get(index)
         if doc is None:
+            # no trigger here, but who the sentence is about is who "he" or "she" means next
+            lead = [m for m in self.actors.in_sentence(index) if m.kind == "person" and not m.inside_role and
+                    m.start - sentence.start < (sentence.end - sentence.start) / 3]
+            if lead:
+                self.last_actor = lead[0].ref
             return []
         base = sentence.start
         self._sentence_base = base
