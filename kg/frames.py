@@ -350,6 +350,8 @@ class FrameFinder(EventFinder):
         for head in heads:
             for c in head.children:
                 if c.dep_ in ("dobj", "dative") and c is not tok and head is verb:
+                    if "prep" in frame.sense.needs and verb is tok:
+                        continue  # "discussed the implementation of the Indonesia-UAE CEPA": a topic, not a party
                     if c.lemma_.lower() not in frame.sense.object_nouns:
                         patients.append(c)
                     elif frame.sense.cameo == "032":
@@ -423,6 +425,9 @@ class FrameFinder(EventFinder):
                 continue
             if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
                 verb = verb.head.head
+                continue
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("appos", "npadvmod") and verb.head is not verb:
+                verb = verb.head  # "held talks today, the second day of a three-day visit"
                 continue
             return None
         return None
@@ -764,6 +769,17 @@ class FrameFinder(EventFinder):
             if frame is not None:
                 rank = (direct, frame.sense.type == "Visit" and d.kind == "range", d.kind != "relative")
                 claims.setdefault(id(frame), []).append((rank, d))
+        # "on Tuesday, the first day of a state visit": a date the frame hangs from is its own too
+        for f in frames:
+            w, steps = f.token, 0
+            while steps < 4 and w.head is not w:
+                w, steps = w.head, steps + 1
+                d = next((d for d in dates if d.start <= base + w.idx < d.end), None)
+                if d is not None:
+                    claims.setdefault(id(f), []).append(((True, False, d.kind != "relative"), d))
+                    break
+                if w.pos_ in ("VERB", "AUX"):
+                    break
         return {key: max(found, key=lambda c: c[0])[1] for key, found in claims.items()}
 
     def _planned(self, frame: Frame) -> bool:
