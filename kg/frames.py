@@ -706,8 +706,11 @@ class FrameFinder(EventFinder):
                                  (isinstance(p, OrgEntity) and p.org.kind != "IntergovernmentalOrganisation")]
                                 for side in (agents, patients))
         parties = agents + patients
+        agreement_name, agreement_kind = self._agreement(frame) if kind == "AgreementSigning" else (None, None)
         if len(parties) < 2:
-            return [Event(kind, [index], parties, trigger_sentence=index)]
+            event = Event(kind, [index], parties, trigger_sentence=index)
+            event.agreement_name, event.agreement_kind = agreement_name, agreement_kind
+            return [event]
         # calls, letters and credentials are one to one; a list after a group ("received eight envoys.
         # Among them ...") and bilaterals on a summit's sidelines are one meeting each
         one_to_one = kind in ("PhoneCall", "Correspondence", "CourtesyCall") or frame.sense.cameo == "032" or \
@@ -726,12 +729,33 @@ class FrameFinder(EventFinder):
             self.split_party = (index, party_key(single[0]))
         events = []
         for group in groups:
-            event = Event(kind, [index], group, trigger_sentence=index)
+            event = Event(kind, [index], group, trigger_sentence=index, agreement_name=agreement_name,
+                          agreement_kind=agreement_kind)
             event._separate = frame.separate  # type: ignore[attr-defined]
             events.append(event)
         return events
 
     # -- time and status
+    @staticmethod
+    def _agreement(frame: Frame) -> tuple[str | None, str | None]:
+        """What was signed ('an agreement on professional cooperation') and its kind, from the object."""
+        verb = frame.verb
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if frame.token.lemma_.lower() == "signing":
+            objects += [g for p in frame.token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        for o in objects:
+            words = [t for t in o.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is o]
+            while words and words[0].dep_ in ("det", "nummod", "quantmod", "predet"):
+                words = words[1:]
+            if not words:
+                continue
+            lemma = o.lemma_.lower()
+            kind = "MemorandumOfUnderstanding" if lemma.startswith(("memorand", "mou")) else \
+                "Treaty" if lemma.startswith("treat") else "Agreement"
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            return o.doc.text[start:end][:200], kind
+        return None, "Agreement"
+
     @staticmethod
     def _together(frame: Frame) -> bool:
         """'talks between A, B and C', 'a trilateral meeting', 'met jointly': one meeting of all."""
@@ -765,7 +789,10 @@ class FrameFinder(EventFinder):
                     break
                 tok = tok.head
             if frame is None and not (tok is not None and tok.lemma_.lower() in LEXICON.reporting_verbs):
-                frame = min(frames, key=lambda f: abs(base + f.token.idx - d.start))
+                # a day outside every frame's clause goes to the nearest frame, but not to a visit: a visit
+                # lasts days, and "this morning" in a sentence about it is when something in it happened
+                near = [f for f in frames if f.sense.type != "Visit" or d.kind == "range"]
+                frame = min(near, key=lambda f: abs(base + f.token.idx - d.start)) if near else None
             if frame is not None:
                 rank = (direct, frame.sense.type == "Visit" and d.kind == "range", d.kind != "relative")
                 claims.setdefault(id(frame), []).append((rank, d))
