@@ -500,6 +500,11 @@ class ActorFinder:
                     continue  # "..., said John Smith": a source, not a party
                 if not (role_tokens or acting):
                     continue
+                known = self.g.person_by_surname(ent.text, self.on) if len(ent) == 1 else None
+                if known is not None:
+                    # "Erdogan" alone: the one office holder of that name then
+                    self._person(ent.text, start, end, index, known=known, single_ok=True)
+                    continue
                 person = self._person(ent.text, start, end, index, single_ok=bool(role_tokens) or len(ent) >= 2)
                 if person is None or person.roles:
                     continue
@@ -854,7 +859,8 @@ class ActorFinder:
                     person = named_by[token] = self._named_by_word(token)
                 if person is None or any(s <= m.start() < e for s, e in covered):
                     continue
-                if any(s <= index for s, _, _ in person.mentions):
+                # a surname before the full name counts only for someone the office-holder dictionary knows
+                if person.known is not None or any(s <= index for s, _, _ in person.mentions):
                     person.mentions.append((index, m.start(), m.end()))
                     self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
             for person, role in stated_roles:
@@ -904,6 +910,9 @@ class ActorFinder:
         for person in self.people.values():
             if person.country or not person.known:
                 continue
+            if any(t.country is None and t.holds_on(self.on) for t in person.known.tenures) and \
+                    not any(t.country and t.holds_on(self.on) for t in person.known.tenures):
+                continue  # NATO's Secretary General then: no country's, whatever office they held before
             tenures = [t for t in person.known.tenures if t.country]
             current = [t for t in tenures if t.holds_on(self.on)]
             wanted = {r.office for r in person.roles}

@@ -717,6 +717,7 @@ class EventFinder:
             for p in e.parties:
                 if not isinstance(p, PersonEntity) or p.country or \
                         any(r.organisation and r.organisation.kind == "IntergovernmentalOrganisation" for r in p.roles) or \
+                        p.known and any(t.country is None and t.holds_on(self.ref.date) for t in p.known.tenures) or \
                         p.known and p.known.tenures and not any(t.country for t in p.known.tenures):
                     continue  # (the dictionary knows them in an office of no country: the EU's, the UN's)  # a known country, or an office in an intergovernmental body (ASEAN's Secretary-General)
                 visit = e.part_of_visit if e.part_of_visit else None

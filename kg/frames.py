@@ -38,6 +38,7 @@ GROUP_PRONOUNS = {"they", "them", "their", "both", "those", "these"}
 PLANNED_WORDS = {"upcoming", "forthcoming", "planned", "next", "proposed", "expected", "scheduled", "future",
                  "possible", "potential", "prospective"}
 PAST_WORDS = {"previous", "last", "earlier", "former", "past", "first"}
+TIME_PREPOSITIONS = {"after", "following", "since", "during", "before", "amid", "despite", "at", "in", "on"}
 SEPARATE_WORDS = {"separately", "separate", "individually"}
 ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
               "queen", "emir", "sultan", "prince", "leader", "counterpart", "diplomat", "spokesman",
@@ -389,6 +390,9 @@ class FrameFinder(EventFinder):
             for c in tok.children:
                 if c.dep_ == "poss":
                     agents.append(c)
+                elif c.dep_ == "acl" and c.lemma_.lower() in ("involve", "include", "bring", "gather"):
+                    # "a trilateral meeting involving Stoltenberg, Erdogan and Kristersson"
+                    patients += [g for g in c.children if g.dep_ == "dobj"]
                 elif c.dep_ in ("compound", "amod", "nmod") and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or
                                                               self._is_actor(c)):
                     patients.append(c)
@@ -424,6 +428,8 @@ class FrameFinder(EventFinder):
                 verb = verb.head
                 continue
             if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+                if verb.head.lower_ in ("after", "before", "following", "since", "ahead", "prior"):
+                    return None  # "Turkey agreed to submit it after a trilateral meeting": not the meeting's subject
                 verb = verb.head.head
                 continue
             if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("appos", "npadvmod") and verb.head is not verb:
@@ -595,7 +601,7 @@ class FrameFinder(EventFinder):
         if self.open is not None:
             opened, previous, prev_agents, prev_patients = self.open
             if index - opened <= 2 and previous.sense.type == frame.sense.type:
-                if not agents and patients:
+                if not agents and len(patients) == 1 and not self._together(frame):
                     # "Among those who presented their credentials were ...": the receiver is the open frame's
                     receiver = prev_agents if prev_agents else prev_patients
                     keys = {party_key(p) for p in patients}
@@ -829,6 +835,8 @@ class FrameFinder(EventFinder):
                 return True  # "is to visit", "were also to meet"
             if w.dep_ in ("ccomp", "parataxis", "ROOT") or w.head is w:
                 return False
+            if w.dep_ == "pobj" and w.head.lower_ in TIME_PREPOSITIONS:
+                return False  # "agreed to submit the protocol after a trilateral meeting": the meeting was before
             w = w.head
         return False
 

@@ -128,6 +128,22 @@ class Gazetteer:
                 if tokens <= variant_tokens or variant_tokens <= tokens}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
+    def person_by_surname(self, word: str, on: dt.date | None = None) -> KnownPerson | None:
+        """The one known person whose name ends with WORD (accents aside: "Erdogan" is Recep Tayyip
+        Erdoğan) and who held an office on ON (any time when ON is unknown), else None."""
+        if not hasattr(self, "_by_surname"):
+            index: dict[str, dict] = {}
+            for variant, person in self.persons.items():
+                words = slug(variant).split("-")
+                if len(words) >= 2:
+                    index.setdefault(words[-1], {})[person.iri] = person
+            self._by_surname = index
+        found = list(self._by_surname.get(slug(word), {}).values())
+        if on is not None:
+            found = [p for p in found if any(t.holds_on(on) for t in p.tenures)] or \
+                (found if all(not p.tenures for p in found) else [])
+        return found[0] if len(found) == 1 else None
+
     def country_of(self, surface: str) -> str | None:
         return _remember(self._country_of, surface, self._country_of_uncached)
 
