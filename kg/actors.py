@@ -394,6 +394,7 @@ class ActorFinder:
         self._names_are_not_countries()
         self._resolve_short_mentions()
         self._infer_countries()
+        self._countries_beside_names()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return Actors(list(self.people.values()), self.orgs, self.mentions, self.country_counts, self.text)
 
@@ -451,6 +452,35 @@ class ActorFinder:
                 taken.append((m.start(), m.end()))
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
+
+    def _countries_beside_names(self):
+        """People still without a country: the country written right beside one of their mentions
+        ('FM Sirojiddin Muhriddin of Tajikistan', 'Kenya's Ruto', 'Uruguay, Nester Navarro')."""
+        for person in self.people.values():
+            if person.country or any(r.organisation for r in person.roles):
+                continue
+            for index, start, end in sorted(person.mentions):
+                sentence = self.sentences[index] if 0 <= index < len(self.sentences) else None
+                if sentence is None:
+                    continue
+                code = self._country_after(end, sentence.end) or self._country_before_name(start, sentence.start)
+                if code:
+                    person.inferred_country = code
+                    break
+
+    def _country_after(self, end: int, limit: int) -> str | None:
+        m = _OF_COUNTRY_AFTER_RE.match(self.text, end, min(limit, end + 90))
+        if m is None:
+            return None
+        found = self.g.country_re.match(self.text, m.end())
+        return self.g.country_of(found.group(0)) if found else None
+
+    def _country_before_name(self, start: int, floor: int) -> str | None:
+        window = self.text[max(floor, start - 45):start]
+        m = _COUNTRY_RIGHT_BEFORE_RE.search(window)
+        if m is None:
+            return None
+        return self.g.country_of(m.group(1))
 
     def _names_are_not_countries(self):
         """'Montenegro' after 'Prime Minister Luís Montenegro', 'Jordan' after 'Michael Jordan': a
@@ -1067,6 +1097,13 @@ _OFFICE_HEADS = {"minister", "president", "premier", "chancellor", "ambassador",
                  "president-elect", "ambassador-designate", "chargé", "sheikh", "undersecretary"}
 
 
+# "Name of Tajikistan", "Name, non-resident ambassador-designate of the Republic of Djibouti": the words
+# up to "of"/"from" stay inside the name's own phrase (no second comma, semicolon or verb-like break)
+_OF_COUNTRY_AFTER_RE = re.compile(r"(?:\s*,\s*(?:[\w.'’-]+\s+){0,6}?|\s+)(?:of|from)\s+(?:the\s+)?")
+# "Kenya's Ruto", "Uruguay, Nester Navarro", "Japanese Ambassador Koshikawa": a country name or adjective
+# ending the text right before the name, with at most a possessive, a comma or a title between
+_COUNTRY_RIGHT_BEFORE_RE = re.compile(
+    r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}?)(?:['’]s)?(?:\s*,)?\s+(?:[A-Z][\w-]*\s+){0,3}$")
 NER_HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "hon", "excellency", "his", "her", "sheikh", "prof", "amb",
                   "honourable", "honorable", "madam", "sir", "dame", "lord", "lady"}
 PLACE_PREPOSITIONS = {"to", "in", "at", "for", "with", "on", "into", "across"}
