@@ -525,10 +525,13 @@ class ActorFinder:
                     continue
                 role_tokens = _office_words_before(ent)
                 root = ent.root
-                acting = root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "attr")
+                acting = root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "attr") and \
+                    _takes_part(root)
                 if root.head.lemma_.lower() in NER_REPORTING_VERBS and not role_tokens:
                     continue  # "..., said John Smith": a source, not a party
-                if not (role_tokens or acting):
+                # "Uganda's Yoweri Museveni", "Farhod Arziev, Republic of Uzbekistan": a name a country qualifies
+                qualified = self._country_before_name(start, base) or self._country_after(end, base + len(doc.text))
+                if not (role_tokens or acting or qualified):
                     continue
                 known = self.g.person_by_surname(ent.text, self.on) if len(ent) == 1 else None
                 if known is not None:
@@ -569,8 +572,14 @@ class ActorFinder:
             start, end = base + words.start_char, base + words.end_char
             if any(m.start < end and start < m.end for m in self.mentions):
                 continue
-            if any(w.ent_type_ in ("GPE", "NORP", "FAC", "LOC", "DATE", "EVENT") for w in words):
+            if any(w.ent_type_ in ("GPE", "NORP", "FAC", "LOC", "DATE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT")
+                   for w in words):
                 continue
+            if tok.ent_type_ == "ORG" and tok.doc[tok.i].ent_iob_ != "B" and \
+                    not any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" for t in doc[:first]):
+                continue
+            if tok.ent_type_ == "ORG" and any(e.start == first and e.label_ == "ORG" for e in doc.ents):
+                continue  # the whole run is an organisation's name ("Communications Directorate")
             self._person(words.text, start, end, index)
 
     def _country_beside(self, ent, base: int) -> str | None:
@@ -1129,6 +1138,20 @@ def _name_only(ent):
     if not any(t.is_alpha and t.text[:1].isupper() for t in words):
         return None
     return words
+
+
+def _takes_part(tok) -> bool:
+    """Is this word (a name's head) an argument of a trigger of the lexicon: its subject, object, or
+    the object of one of its prepositions, through conjunctions and appositions?"""
+    steps = 0
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok and steps < 6:
+        tok, steps = tok.head, steps + 1
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if governor.dep_ == "prep":
+        governor = governor.head
+    lemma = governor.lemma_.lower()
+    return lemma in LEXICON.verbs or lemma in LEXICON.nouns or lemma in LEXICON.light_verbs and any(
+        c.lemma_.lower() in LEXICON.nouns for c in governor.children)
 
 
 def _office_words_before(ent) -> list:
