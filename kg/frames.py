@@ -94,7 +94,11 @@ class FrameFinder(EventFinder):
         if mode == "union":
             return new + super()._candidates(index, sentence)
         if any(self._complete(e) for e in new):
-            return new
+            # the patterns of the first mapper still add what the parse gave no frame of the same family for
+            # ("spent three hours with Xi" beside "who is in China for a three-day visit")
+            families = {e.family for e in new}
+            return new + [e for e in super()._candidates(index, sentence)
+                          if e.family not in families and self._complete(e)]
         return super()._candidates(index, sentence) or new
 
     def _same(self, e: Event, c: Event) -> bool:
@@ -108,14 +112,18 @@ class FrameFinder(EventFinder):
         # country-level account fits inside a person-level one when every country matches
         ce = {party_country(p) for p in e.parties}
         cc = {party_country(p) for p in c.parties}
-        country_only = all(isinstance(p, str) for p in c.parties) or all(isinstance(p, str) for p in e.parties)
-        return country_only and None not in ce | cc and ce == cc and len(ce) >= 2
+        # (a side told only as its country: "his counterparts from Australia, South Korea and Chile")
+        some_country = any(isinstance(p, str) for p in c.parties) or any(isinstance(p, str) for p in e.parties)
+        return some_country and None not in ce | cc and ce == cc and len(ce) >= 2
 
     def _merge(self, e: Event, c: Event, add_parties: bool):
-        if all(isinstance(p, str) for p in e.parties) and not all(isinstance(p, str) for p in c.parties):
+        # a country stands for a person of it only until the person is named
+        people_e = sum(not isinstance(p, str) for p in e.parties)
+        people_c = sum(not isinstance(p, str) for p in c.parties)
+        if people_c > people_e and {party_country(p) for p in e.parties} == {party_country(p) for p in c.parties}:
             e.parties = [p for p in c.parties]
             add_parties = False
-        elif all(isinstance(p, str) for p in c.parties):
+        elif any(isinstance(p, str) for p in c.parties):
             add_parties = False
         super()._merge(e, c, add_parties)
 

@@ -53,7 +53,7 @@ def model_path():
 @functools.lru_cache(maxsize=1)
 def _stem_re() -> re.Pattern:
     stems = sorted(LEXICON.stems, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, stems)) + r")(?!\w)", re.IGNORECASE)
 
 
 def may_hold_interaction(text: str) -> bool:

@@ -51,7 +51,10 @@ class Lexicon:
                     for lemma, entry in table.items()}
 
         verbs, nouns = senses(data["verbs"]), senses(data["nouns"])
-        stems = {w[:-1] if w.endswith("e") and len(w) > 4 else w for w in (*verbs, *nouns)}
+        # Whole words only: "sit" must not let every "situation" through to the parser.
+        stems = {form for lemma in verbs for form in verb_forms(lemma)}
+        stems |= {form for lemma, sense in nouns.items() for form in noun_forms(lemma)
+                  if not (sense.plural_only and form == lemma)}
         stems |= {form for forms in data.get("irregular", {}).values() for form in forms}
         stems |= {w for words in data["modes"].values() for w in words}
         return cls(verbs, nouns, frozenset(data["light_verbs"]),
@@ -60,6 +63,20 @@ class Lexicon:
                    frozenset(data["planning_heads"]), frozenset(data["planning_aux"]),
                    frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]),
                    frozenset(data["together_words"]), tuple(sorted(stems)))
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """The regular inflections of a verb: meet, meets, meeting; visit, visited; arrive, arrived, arriving;
+    sign, signed; (irregular forms are listed in triggers.yaml)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if len(lemma) <= 4 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3:-2] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # sitting, chatted
+    return forms
+
+
+def noun_forms(lemma: str) -> set[str]:
+    return {lemma, lemma + "s", lemma + "es"}
 
 
 LEXICON = Lexicon.load()
