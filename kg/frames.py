@@ -16,6 +16,7 @@ description names, which then takes part as a country.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ GROUP_PRONOUNS = {"they", "them", "their", "both", "those", "these"}
 PLANNED_WORDS = {"upcoming", "forthcoming", "planned", "next", "proposed", "expected", "scheduled", "future",
                  "possible", "potential", "prospective"}
 PAST_WORDS = {"previous", "last", "earlier", "former", "past", "first"}
+END_VERBS = {"end", "conclude", "wrap", "complete", "finish", "close"}
 TIME_PREPOSITIONS = {"after", "following", "since", "during", "before", "amid", "despite", "at", "in", "on"}
 SEPARATE_WORDS = {"separately", "separate", "individually"}
 ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
@@ -75,6 +77,7 @@ class FrameFinder(EventFinder):
         self.split_party: tuple[int, str] | None = None           # who met each of several, one by one
         self.open_list: tuple | None = None                       # a frame whose other side is a group
         self.last_dated: tuple | None = None                      # the last event told with its date
+        self._ending_dates: set[int] = set()                      # dates a visit ends on
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
@@ -188,6 +191,11 @@ class FrameFinder(EventFinder):
                     c.dep_ == "aux" and c.lemma_ == "have" for c in frame.verb.children)
                 self._finish(event, sentence, trigger, {id(trigger): owner[id(frame)]} if owner.get(id(frame)) else {},
                              dates, planned=frame.planned, future=present)
+                if event.family == "Visit" and owner.get(id(frame)) is not None and \
+                        id(owner[id(frame)]) in self._ending_dates:
+                    event.start, event.end = owner[id(frame)].resolve(self.ref)[0], None
+                    if event.start:
+                        self._date_is_the_end(event, frame)
                 self._date_from_context(index, event)
                 out.append(event)
             if agents and any(isinstance(a, PersonEntity) for a in agents):
@@ -679,6 +687,20 @@ class FrameFinder(EventFinder):
             self._date_from_context(index, event)
         return events
 
+    @staticmethod
+    def _date_is_the_end(event: Event, frame: Frame):
+        """The day the visit ends; its length ('three-day') gives the first day."""
+        event.end, event.start = event.start, None
+        for w in frame.token.subtree:
+            m = re.match(r"(one|two|three|four|five|six|seven|\d)-day$", w.text.lower()) or \
+                (re.match(r"(one|two|three|four|five|six|seven|\d)$", w.lower_)
+                 if w.i + 2 < len(w.doc) and w.nbor(1).lower_ == "-" and w.nbor(2).lower_ == "day" else None)
+            if m:
+                word = m.group(1)
+                days = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(word) or int(word)
+                event.start = event.end - dt.timedelta(days=days - 1)
+                break
+
     def _date_from_context(self, index: int, event: Event):
         """'Abiy Ahmed today held talks with African presidents on the sidelines ... He conferred with
         A, B and C': an undated account of the same family that shares a party with the dated one just
@@ -792,8 +814,10 @@ class FrameFinder(EventFinder):
         for d in dates:
             tok = next((t for t in doc if base + t.idx <= d.start < base + t.idx + len(t) + 1), None)
             frame, steps, direct = None, 0, False
+            ends = False
             while tok is not None and steps < 12:
                 steps += 1
+                ends = ends or tok.lemma_.lower() in END_VERBS
                 if tok.i in by_token:
                     frame, direct = by_token[tok.i], True
                     break
@@ -810,6 +834,8 @@ class FrameFinder(EventFinder):
             if frame is not None:
                 rank = (direct, frame.sense.type == "Visit" and d.kind == "range", d.kind != "relative")
                 claims.setdefault(id(frame), []).append((rank, d))
+                if ends and direct:
+                    self._ending_dates.add(id(d))  # "a three-day visit that ends today"
         # "on Tuesday, the first day of a state visit": a date the frame hangs from is its own too
         for f in frames:
             w, steps = f.token, 0
@@ -817,7 +843,7 @@ class FrameFinder(EventFinder):
                 w, steps = w.head, steps + 1
                 d = next((d for d in dates if d.start <= base + w.idx < d.end), None)
                 if d is not None:
-                    claims.setdefault(id(f), []).append(((True, False, d.kind != "relative"), d))
+                    claims.setdefault(id(f), []).append(((True, True, True), d))  # before any in its own clauses
                     break
                 if w.pos_ in ("VERB", "AUX"):
                     break
