@@ -397,6 +397,9 @@ class FrameFinder(EventFinder):
                 elif c.dep_ == "prep" and c.lower_ in ("in", "at") and frame.sense.type == "Visit" and head is tok:
                     host, city = self._place_of([g for g in c.children if g.dep_ == "pobj"])
                     frame.host, frame.city = frame.host or host, frame.city or city
+                elif c.dep_ == "advmod" and c.lower_ == "here" and frame.sense.type == "Visit":
+                    host, city = self._described_place(c)  # "arrived here on Friday"
+                    frame.host, frame.city = frame.host or host, frame.city or city
         if verb is tok and tok.pos_ == "VERB" and not patients and "actor_object" in frame.sense.needs:
             loose = self._loose_object(tok)
             if loose is not None:
@@ -427,12 +430,14 @@ class FrameFinder(EventFinder):
         frame.agents, frame.patients = agents, patients
 
     def _subject(self, verb):
-        """The subject of the verb, through conjunctions, control and participles."""
-        seen = 0
+        """The subject of the verb, through conjunctions, control and participles ('he is expected to
+        pay a courtesy call': the subject of the passive that controls it)."""
+        seen, start = 0, verb
         while verb is not None and seen < 6:
             seen += 1
             for c in verb.children:
-                if c.dep_ in ("nsubj", "csubj") and not (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
+                if (c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and verb is not start) and \
+                        not (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
                     return c
             if verb.dep_ == "relcl":
                 return verb.head          # "those who presented ...", "X, who met ..."
@@ -476,8 +481,37 @@ class FrameFinder(EventFinder):
         return any(c.lemma_.lower() in ROLE_NOUNS or c.ent_type_ in ("PERSON", "GPE", "ORG")
                    for c in tok.children if c.dep_ in ("compound", "appos"))
 
+    def _described_place(self, tok) -> tuple[str | None, str | None]:
+        """Places told, not named: 'here' is the dateline's city; 'the Kenyan capital', 'the capital of
+        Kenya' the capital the reference data gives; 'the capital' alone the dateline country's."""
+        line_country = self.g.cities.get(self.dateline_place) if self.dateline_place else None
+        if tok.lower_ == "here" and self.dateline_place:
+            return line_country, self.dateline_place
+        if tok.lemma_.lower() != "capital":
+            return None, None
+        owner = None
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+                owner = owner or self.g.country_of(c.text)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                owner = owner or next((self.g.country_of(g.text) for g in c.children if g.dep_ == "pobj"), None)
+        owner = owner or line_country or self._main_country()
+        if owner and owner in self.g.capitals:
+            return owner, self.g.capitals[owner]
+        return owner, None
+
+    def _main_country(self) -> str | None:
+        counts = self.actors.country_counts
+        return max(counts, key=counts.get) if counts else None
+
     def _place_of(self, toks) -> tuple[str | None, str | None]:
+        # "the Bangabandhu Museum in the capital": a place inside the place
+        toks = list(toks) + [g for t in toks for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
+                             for g in p.children if g.dep_ == "pobj"]
         for t in toks:
+            described = self._described_place(t)
+            if described[0]:
+                return described
             for start, end in self._phrase_spans(t):
                 code, city = self._place_code(self.text[start:end].strip())
                 if code:
@@ -721,7 +755,8 @@ class FrameFinder(EventFinder):
             visitors = [a for a in agents if not (isinstance(a, OrgEntity) and a.org.kind == "IntergovernmentalOrganisation")]
             host = frame.host or self._host_in_clause(frame)
             line_country = self.g.cities.get(self.dateline_place) if self.dateline_place else None
-            if host is None and line_country and (frame.token.dep_ in ("amod", "acl") or frame.token.pos_ == "NOUN") \
+            if host is None and line_country and (frame.token.dep_ in ("amod", "acl") or frame.token.pos_ == "NOUN" or
+                                                  frame.token.lemma_.lower() == "arrive") \
                     and all(party_country(v) not in (None, line_country) for v in visitors):
                 host = line_country  # "the visiting Chinese Premier", "during his visit": where the story is told
             hosts = [p for p in patients if p not in visitors]

@@ -75,6 +75,7 @@ class Gazetteer:
     persons: dict[str, KnownPerson]               # name variant -> person
     topics: dict[str, URIRef]                     # lower-case keyword -> topic concept
     topic_labels: dict[URIRef, str]
+    capitals: dict[str, str] = field(default_factory=dict)   # alpha-3 -> capital city ("the Kenyan capital")
     country_re: NameMatcher = field(init=False)
     org_re: NameMatcher = field(init=False)
     city_re: NameMatcher = field(init=False)
@@ -411,7 +412,7 @@ def load(directory: Path = ONTOLOGY_DIR) -> Gazetteer:
 
 
 def from_graph(g: Graph) -> Gazetteer:
-    countries, country_names, demonyms, cities = {}, {}, {}, {}
+    countries, country_names, demonyms, cities, capitals = {}, {}, {}, {}, {}
     for iri in g.subjects(RDF.type, DIP.Country):
         code = str(g.value(iri, DIP.iso3166Alpha3) or "")
         if not code:
@@ -424,6 +425,8 @@ def from_graph(g: Graph) -> Gazetteer:
             demonyms.setdefault(adjective, code)
         for city in _en(g, iri, DIP.capital) + _en(g, iri, DIP.city):
             cities.setdefault(city, code)
+        for city in _en(g, iri, DIP.capital)[:1]:
+            capitals.setdefault(code, city)
     organisations, shared_acronyms = {}, {}
     kinds = {DIP[k] for k in ("Organisation", "IntergovernmentalOrganisation", "PoliticalParty", "GovernmentBody",
                              "Ministry", "Legislature", "NewsAgency", "ResearchInstitute")}
@@ -484,4 +487,4 @@ def from_graph(g: Graph) -> Gazetteer:
         for keyword in _en(g, concept, DIP.keyword):
             topics.setdefault(keyword.lower(), concept)
     return Gazetteer(countries, country_names, demonyms, organisations, acronyms, cities, offices, persons, topics,
-                     topic_labels)
+                     topic_labels, capitals)
