@@ -78,6 +78,7 @@ class FrameFinder(EventFinder):
         self.open_list: tuple | None = None                       # a frame whose other side is a group
         self.last_dated: tuple | None = None                      # the last event told with its date
         self._ending_dates: set[int] = set()                      # dates a visit ends on
+        self._present_dates: set[int] = set()                     # dates told in the present tense
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
@@ -193,7 +194,8 @@ class FrameFinder(EventFinder):
                              dates, planned=frame.planned, future=present)
                 if event.family == "Visit" and owner.get(id(frame)) is not None and \
                         id(owner[id(frame)]) in self._ending_dates:
-                    event.start, event.end = owner[id(frame)].resolve(self.ref)[0], None
+                    chosen = owner[id(frame)]
+                    event.start, event.end = chosen.resolve(self.ref, future=id(chosen) in self._present_dates)[0], None
                     if event.start:
                         self._date_is_the_end(event, frame)
                 self._date_from_context(index, event)
@@ -852,7 +854,9 @@ class FrameFinder(EventFinder):
             ends = False
             while tok is not None and steps < 12:
                 steps += 1
-                ends = ends or tok.lemma_.lower() in END_VERBS
+                ends = ends or tok.lemma_.lower() in END_VERBS or tok.lower_ in ("until", "till", "through")
+                if tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP"):
+                    self._present_dates.add(id(d))  # "a visit that runs until Thursday": ahead
                 if tok.i in by_token:
                     frame, direct = by_token[tok.i], True
                     break
@@ -867,7 +871,8 @@ class FrameFinder(EventFinder):
                 near = [f for f in frames if f.sense.type != "Visit" or d.kind == "range"]
                 frame = min(near, key=lambda f: abs(base + f.token.idx - d.start)) if near else None
             if frame is not None:
-                rank = (direct, frame.sense.type == "Visit" and d.kind == "range", d.kind != "relative")
+                # the day a visit ends is no day it begins: a start comes first
+                rank = (direct, not ends, frame.sense.type == "Visit" and d.kind == "range", d.kind != "relative")
                 claims.setdefault(id(frame), []).append((rank, d))
                 if ends and direct:
                     self._ending_dates.add(id(d))  # "a three-day visit that ends today"
@@ -878,7 +883,7 @@ class FrameFinder(EventFinder):
                 w, steps = w.head, steps + 1
                 d = next((d for d in dates if d.start <= base + w.idx < d.end), None)
                 if d is not None:
-                    claims.setdefault(id(f), []).append(((True, True, True), d))  # before any in its own clauses
+                    claims.setdefault(id(f), []).append(((True, True, True, True), d))  # before any in its own clauses
                     break
                 if w.pos_ in ("VERB", "AUX"):
                     break
