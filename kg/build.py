@@ -25,7 +25,7 @@ from kg import gazetteer as gazetteer_module
 from kg.articles import Article, InputError
 from kg.changes import InputIndex
 from kg import mapper as mapper_module
-from kg.mapper import map_article
+from kg.mapper import map_article, parse_articles
 from kg.namespaces import article_graph
 from kg.rdfmap import ArticleTriples
 from kg.store import KGStore
@@ -123,6 +123,8 @@ _WORKER: dict = {}
 
 
 def _init_worker(validate: bool, validator: str = "native") -> None:
+    from kg.nlp import pipeline
+    pipeline()  # the parser's model, loaded once a process (about a second)
     reference = gazetteer_module.load_reference_graph()  # parsed once for both (0.3 s a process)
     _WORKER["gazetteer"] = gazetteer_module.from_graph(reference)
     _WORKER["validate"] = _validator(ReferenceContext(reference), validator) if validate else None
@@ -137,14 +139,14 @@ def _validator(context: ReferenceContext, validator: str) -> Callable[[ArticleTr
     return lambda triples: validate_article(triples.graph, context)
 
 
-def map_one(article: Article) -> MapOutcome:
+def map_one(article: Article, prepared=None) -> MapOutcome:
     """Map and validate one article (in this process or a worker's)."""
     if "gazetteer" not in _WORKER:
         _init_worker(validate=True)
     outcome = MapOutcome(article.id, article.source)
     started = time.process_time()
     try:
-        mapped = map_article(article, _WORKER["gazetteer"])
+        mapped = map_article(article, _WORKER["gazetteer"], prepared)
     except Exception as exc:  # a mapper bug on one article must not stop the others
         outcome.error = f"{article.source}: the mapper failed ({type(exc).__name__}: {exc})"
         return outcome
@@ -303,9 +305,10 @@ WRITE_BATCH = 1024
 # property): past about 5% of the articles, checking the whole store is cheaper.
 SCOPED_CHECKS_SHARE = 0.05
 IN_FLIGHT = 2048  # articles handed to the workers ahead of their results
-# Starting a worker costs about a second of CPU (imports, reference data, compiled shapes); one
-# core maps about 400 articles a second: below about 500 articles, workers do not pay.
-PARALLEL_FROM = 500
+# Starting a worker costs about two seconds of CPU (imports, the parser's model, reference data,
+# compiled shapes); one core maps about 35-45 real articles a second: below about 100 articles,
+# workers do not pay.
+PARALLEL_FROM = 100
 CHUNK = 16  # articles a worker takes at a time
 
 
@@ -353,7 +356,20 @@ def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _map_chunk(articles: list[Article]) -> list[MapOutcome]:
-    return [map_one(article) for article in articles]
+    """Map a chunk: its sentences are parsed in one batch; an article whose structure or parse
+    fails is mapped alone, so its error is its own."""
+    if "gazetteer" not in _WORKER:
+        _init_worker(validate=True)
+    started = time.process_time()
+    try:
+        prepared = parse_articles(articles, _WORKER["gazetteer"])
+    except Exception:  # one article broke the batch: each is prepared on its own
+        return [map_one(article) for article in articles]
+    share = (time.process_time() - started) / max(1, len(articles))
+    outcomes = [map_one(article, ready) for article, ready in zip(articles, prepared)]
+    for outcome in outcomes:
+        outcome.mapping_seconds += share  # the batch's parse, shared out
+    return outcomes
 
 
 class BuildError(RuntimeError):

@@ -63,7 +63,7 @@ JOBS = _Jobs()
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
 @click.option("--jobs", "-j", type=JOBS, default="auto", show_default=True,
               help="Worker processes for mapping and validation: a number, or auto (every core when more "
-                   "than 500 articles are new or changed, else this process alone).")
+                   "than 100 articles are new or changed, else this process alone).")
 @click.option("--validator", type=click.Choice(["native", "pyshacl"]), default="native", show_default=True,
               help="SHACL engine: the compiled shapes (kg/shacl_native.py) or pyshacl, the slow reference.")
 @click.option("--recheck", is_flag=True,

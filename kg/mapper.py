@@ -18,7 +18,7 @@ from kg.articles import Article
 from kg.dates import reference_date
 from kg.events import Event
 from kg.frames import find_frames
-from kg.nlp import parse
+from kg.nlp import Parsed, parse, parse_many
 from kg.rdfmap import ArticleTriples, write_article_graph
 from kg.structure import Structure, analyse
 
@@ -66,11 +66,27 @@ class MappedArticle:
         return sum(1 for p in self.actors.people if p.mentions)
 
 
-def map_article(article: Article, gazetteer: gazetteer_module.Gazetteer | None = None) -> MappedArticle:
+def read_structure(article: Article, g: gazetteer_module.Gazetteer) -> Structure:
+    return analyse(article.text, g.cities, article.title)
+
+
+def parse_articles(articles: list[Article], g: gazetteer_module.Gazetteer) -> list[tuple[Structure, Parsed]]:
+    """The structure and parse of several articles at once (one parser batch), for map_article."""
+    structures = [read_structure(a, g) for a in articles]
+    parses = parse_many([(normalise(a.text), s.sentences) for a, s in zip(articles, structures)])
+    return list(zip(structures, parses))
+
+
+def map_article(article: Article, gazetteer: gazetteer_module.Gazetteer | None = None,
+                prepared: tuple[Structure, Parsed] | None = None) -> MappedArticle:
+    """Map one article. PREPARED, from parse_articles, saves the structure and parse stages."""
     g = gazetteer or gazetteer_module.load()
-    structure = analyse(article.text, g.cities, article.title)
+    if prepared is None:
+        structure = read_structure(article, g)
+        parsed = parse(normalise(article.text), structure.sentences)
+    else:
+        structure, parsed = prepared
     ref = reference_date(structure.dateline_date, article.published)
-    parsed = parse(normalise(article.text), structure.sentences)
     actors = find_actors(g, article.text, structure.sentences, ref.date, parsed)
     events = find_frames(g, article.text, structure.sentences, actors, ref, structure.dateline_place,
                          structure.trailing_place, parsed)

@@ -100,10 +100,10 @@ def test_an_article_the_mapper_failed_on_is_mapped_again(tmp_path, monkeypatch):
     victim = sorted(corpus.glob("*.txt"))[2]
     real = build_module.map_article
 
-    def failing(article, gazetteer=None):
+    def failing(article, gazetteer=None, prepared=None):
         if article.source.endswith(victim.name):
             raise RuntimeError("boom")
-        return real(article, gazetteer)
+        return real(article, gazetteer, prepared)
 
     monkeypatch.setattr(build_module, "map_article", failing)
     first = build([corpus], store, jobs=1)
