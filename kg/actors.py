@@ -515,6 +515,13 @@ class ActorFinder:
             base = self.sentences[index].start
             self._add_argument_names(index, doc, base)
             for ent in doc.ents:
+                if ent.label_ == "NORP" and len(ent) == 1 and self.g.country_of(ent.text) is None:
+                    # "Albanese" read as a nationality: the one office holder of that name, if any
+                    known = self.g.person_by_surname(ent.text, self.on)
+                    start, end = base + ent.start_char, base + ent.end_char
+                    if known is not None and not any(m.start < end and start < m.end for m in self.mentions):
+                        self._person(ent.text, start, end, index, known=known, single_ok=True)
+                    continue
                 if ent.label_ != "PERSON":
                     continue
                 ent = _name_only(ent)
@@ -1037,6 +1044,12 @@ def _slug_words(name: str) -> tuple[str, ...]:
     return tuple(slug(name).split("-"))
 
 
+# A capitalised word of two letters or more with no other dot, then a dot: the sentence ends there
+# ("Oo.", "Sen."), unless the word is itself an abbreviation that takes one (Jr., Sr.).
+_SENTENCE_FULL_STOP_RE = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+\.")
+NAME_ABBREVIATIONS = {"Jr", "Sr", "St", "Snr", "Jnr"}
+
+
 def _trim_name(name: str) -> tuple[str, bool]:
     """Drop trailing words that are not part of a name: "Hun Sen Today" -> "Hun Sen", "David Lammy MP" -> "David Lammy"."""
     words = name.split()
@@ -1044,6 +1057,8 @@ def _trim_name(name: str) -> tuple[str, bool]:
     while words and (words[-1] in STOPWORDS or words[-1].rstrip("'s") in STOPWORDS or words[-1] in POST_NOMINALS):
         words.pop()
         cut = True
+    if words and _SENTENCE_FULL_STOP_RE.fullmatch(words[-1]) and words[-1][:-1] not in NAME_ABBREVIATIONS:
+        words[-1] = words[-1][:-1]  # "... met Foreign Minister Min Zaw Oo.": the sentence's full stop
     return " ".join(words), cut
 
 

@@ -100,10 +100,10 @@ class FrameFinder(EventFinder):
         if any(self._complete(e) for e in new):
             # the patterns of the first mapper still add what the parse gave no frame of the same family for
             # ("spent three hours with Xi" beside "who is in China for a three-day visit")
-            families = {e.family for e in new}
+            families = {e.family for e in new} | self._vetoed
             return new + [e for e in super()._candidates(index, sentence)
                           if e.family not in families and self._complete(e)]
-        return super()._candidates(index, sentence) or new
+        return [e for e in super()._candidates(index, sentence) if e.family not in self._vetoed] or new
 
     def _same(self, e: Event, c: Event) -> bool:
         if super()._same(e, c):
@@ -157,6 +157,7 @@ class FrameFinder(EventFinder):
         return len(countries) >= 2 or None in countries
 
     def _frame_candidates(self, index: int, sentence: Span) -> list[Event]:
+        self._vetoed: set[str] = set()  # families the parse read and refused here ("visited a car factory")
         doc = self.parsed.get(index)
         if doc is None:
             # no trigger here, but who the sentence is about is who "he" or "she" means next
@@ -214,6 +215,9 @@ class FrameFinder(EventFinder):
                 return None
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in LEXICON.nouns:
             sense = LEXICON.nouns[lemma]
+            if any(g.lemma_.lower() in ("credence", "credential") for p in tok.children
+                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+                sense = LEXICON.nouns["credential"]  # "letters of credence" are credentials, not a letter
             if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
                 return None
             verb = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
@@ -295,6 +299,7 @@ class FrameFinder(EventFinder):
                     return tok.dep_ == "amod" or tok.tag_ == "VBG" and tok.dep_ in ("acl", "amod")
                 heads = objects or [c for c in preps["to"].children if c.dep_ == "pobj"]
                 if any(h.lemma_.lower() in LEXICON.non_diplomatic_visit_objects for h in heads):
+                    self._vetoed.add("Visit")
                     return False
         return True
 
@@ -309,6 +314,7 @@ class FrameFinder(EventFinder):
         if sense.type == "Visit":
             to = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children]
             if any(h.lemma_.lower() in LEXICON.non_diplomatic_visit_objects for h in to):
+                self._vetoed.add("Visit")
                 return False
         return True
 
