@@ -37,6 +37,7 @@ class Lexicon:
     in_person_call_words: frozenset
     invitation_heads: frozenset
     together_words: frozenset
+    non_diplomatic_delegations: frozenset
     stems: tuple
 
     @classmethod
@@ -62,7 +63,8 @@ class Lexicon:
                    frozenset(data["non_diplomatic_visit_objects"]), frozenset(data["reporting_verbs"]),
                    frozenset(data["planning_heads"]), frozenset(data["planning_aux"]),
                    frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]),
-                   frozenset(data["together_words"]), tuple(sorted(stems)))
+                   frozenset(data["together_words"]), frozenset(data["non_diplomatic_delegations"]),
+                   tuple(sorted(stems)))
 
 
 def verb_forms(lemma: str) -> set[str]:
