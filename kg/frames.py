@@ -47,6 +47,12 @@ ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "e
               "spokesperson", "governor", "chairman", "chair", "speaker", "deputy", "official", "head", "chief",
               "commissioner", "director", "delegate", "representative", "vice", "foreign", "prime", "pm", "fm",
               "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown", "premier", "chief"}
+# Heads of a phrase through which its country acts: "the Japanese side", "the Omani delegation",
+# "the ambassadors of Uganda and Senegal", "his counterparts from Italy and Japan".
+PARTY_HEADS = ROLE_NOUNS | {"side", "government", "delegation", "leadership", "authority", "administration", "country",
+                            "nation", "state", "team", "mission", "embassy", "ministry", "envoy", "cabinet",
+                            "counterpart", "head", "republic", "kingdom", "federation", "emirate", "principality",
+                            "commonwealth", "union", "sultanate", "people"}
 # Descriptions that name no office: any person of the nationality they give fits ("the Angolan statesman").
 GENERIC_DESCRIPTIONS = {"statesman", "dignitary", "guest", "visitor", "host", "leader", "official", "diplomat",
                         "counterpart"}
@@ -63,6 +69,14 @@ class Frame:
     city: str | None = None
     planned: bool = False
     separate: bool = False
+
+
+def _word(tok) -> str:
+    """A token's lemma in lower case, singular also for proper nouns ('Heads', 'Ministers')."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
+        return lemma[:-1]
+    return lemma
 
 
 class FrameFinder(EventFinder):
@@ -370,7 +384,9 @@ class FrameFinder(EventFinder):
         heads = [verb] if verb is tok else [verb, tok]
         for head in heads:
             for c in head.children:
-                if c.dep_ in ("dobj", "dative") and c is not tok and head is verb:
+                if c.dep_ == "dative" and c.pos_ == "ADP":
+                    patients += [g for g in c.children if g.dep_ == "pobj"]  # "sent a message to the King"
+                elif c.dep_ in ("dobj", "dative") and c is not tok and head is verb:
                     if "prep" in frame.sense.needs and verb is tok:
                         continue  # "discussed the implementation of the Indonesia-UAE CEPA": a topic, not a party
                     if c.lemma_.lower() not in frame.sense.object_nouns:
@@ -614,6 +630,9 @@ class FrameFinder(EventFinder):
             if m.kind == "country" and m.ref not in countries:
                 countries.append(m.ref)
         if countries:
+            if not (tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN" or _word(tok) in PARTY_HEADS or
+                    any(m.start <= base + tok.idx < m.end for m in inside if m.kind == "country")):
+                return []  # "Angolan businesspeople", "Kenyan students": people of a country, not the country acting
             # "the ambassadors of Uganda, Vietnam and Senegal": each country; "the Japanese side": one
             return countries
         if orgs:
