@@ -43,6 +43,7 @@ class BuildSummary:
     warnings: int = 0
     violations: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files in the folders that hold no article, and why
     violation_details: list[str] = field(default_factory=list)
     # The cross-article checks (kg/store_checks.py), run when validating and the store changed;
     # what they find beyond the per-article results is counted in warnings/violations too.
@@ -175,7 +176,8 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     stored = None if index.usable else store.article_hashes()
     stored_hash = store.stored_hash if stored is None else stored.get
     seen: set[str] = set()
-    todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress))
+    todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress),
+                      on_skip=lambda path, reason: summary.skipped.append(f"{path}: {reason}"))
     writer = _StoreWriter(store, index)
     if jobs is None:
         jobs, todo = _auto_jobs(todo)

@@ -98,6 +98,8 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
         sys.exit(1)
     if bar is not None:
         bar.close()
+    for skipped in summary.skipped:
+        click.echo(f"skipped: {skipped}", err=True)
     for error in summary.errors:
         click.echo(f"error: {error}", err=True)
     for detail in summary.violation_details[:20]:
