@@ -11,6 +11,8 @@ import itertools
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -93,6 +95,38 @@ class MapOutcome:
 
 
 _WORKER: dict = {}
+PARENT_CHECK_SECONDS = 1.0  # how often a worker looks whether its build is still there
+
+
+def _start_worker(parent: int, validate: bool, validator: str) -> None:
+    """A worker process's initializer: it dies with its build, then loads what mapping needs."""
+    _exit_with_parent(parent)
+    _init_worker(validate, validator)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this process when PARENT (the build) dies.
+
+    A build killed with SIGKILL cannot stop its workers, and they would wait for work forever
+    (each holds the write end of the queue it reads from, so it never sees the queue close).
+    Linux sends a signal on the parent's death if asked (prctl PR_SET_PDEATHSIG); a thread that
+    looks at the parent's pid every PARENT_CHECK_SECONDS covers other systems. Both then check
+    that the parent is still there: it may have died before they were set up.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # (the thread below still watches)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _init_worker(validate: bool, validator: str = "native") -> None:
@@ -269,8 +303,8 @@ def _map_in_workers(todo: Iterator[Article], jobs: int, validate: bool, validato
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no store handles inherited
     size = max(1, min(CHUNK, IN_FLIGHT // 4))
     window: collections.deque = collections.deque()
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(validate, validator)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_start_worker,
+                             initargs=(os.getpid(), validate, validator)) as pool:
         def take_oldest():
             chunk, future = window.popleft()
             try:
