@@ -245,7 +245,8 @@ class EventFinder:
         # The events as they are asked for again and again, sentence after sentence (looked
         # through at each question, the list would cost the article's length squared):
         self._position: dict[int, int] = {}            # id(event) -> its place in self.events
-        self._by_party: dict[str, list[Event]] = {}    # party key -> the events with that party or visitor
+        self._keys: dict[int, set[str]] = {}           # id(event) -> the keys of its parties (and visitors)
+        self._with_party: dict[tuple, list[Event]] = {}  # _slot(event, party key) -> the events, in order
         self._latest: dict[tuple, Event] = {}          # (family,) and (family, status) -> the latest event
         self._in_person: list[Event] = []              # events of an IN_PERSON kind, in order
         # What a sentence holds does not change from one of its triggers to the next: found once.
@@ -723,18 +724,39 @@ class EventFinder:
     def _append(self, c: Event):
         self._position[id(c)] = len(self.events)
         self.events.append(c)
-        for key in {party_key(p) for p in c.parties + c.visitors}:
-            self._by_party.setdefault(key, []).append(c)
-        # (an event's family and status never change; its kind changes only within its family)
+        self._keys[id(c)] = set()
+        self._index_parties(c, c.parties + c.visitors)
+        # (an event's family, status and host never change; its kind changes only within its family)
         self._latest[(c.family,)] = self._latest[(c.family, c.status)] = c
         if c.kind in IN_PERSON:
             self._in_person.append(c)
 
-    def _sharing_a_party(self, c: Event) -> list[Event]:
-        """The events with a party or a visitor of C, in order: only they can be the same (_same)."""
-        found = {id(e): e for key in {party_key(p) for p in c.parties + c.visitors}
-                 for e in self._by_party.get(key, ())}
-        return sorted(found.values(), key=lambda e: self._position[id(e)])
+    @staticmethod
+    def _slot(e: Event, key: str) -> tuple:
+        """Where _same looks for the events E may be: visits by host, others by family and status."""
+        return ("Visit", e.host, key) if e.family == "Visit" else (e.family, e.status, key)
+
+    def _index_parties(self, e: Event, parties: list) -> None:
+        keys = self._keys[id(e)]
+        for key in {party_key(p) for p in parties} - keys:
+            keys.add(key)
+            # (in the order of the events: an event that gains a party is older than the last ones)
+            bisect.insort(self._with_party.setdefault(self._slot(e, key), []), e,
+                          key=lambda other: self._position[id(other)])
+
+    def _may_be_same(self, c: Event) -> list[Event]:
+        """The events that can be the same as C (see _same), in order, and few others.
+
+        A visit is the same as another to the same host with a visitor or a party in common; any
+        other event, as one of its family and status that has all of its parties.
+        """
+        if c.family == "Visit":
+            found = {id(e): e for key in {party_key(p) for p in c.parties + c.visitors}
+                     for e in self._with_party.get(("Visit", c.host, key), ())}
+            return sorted(found.values(), key=lambda e: self._position[id(e)])
+        keys = {party_key(p) for p in c.parties}
+        rarest = min((self._with_party.get((c.family, c.status, key), ()) for key in keys), key=len, default=())
+        return [e for e in rarest if keys <= self._keys[id(e)]]
 
     def _add(self, c: Event):
         enough = len(c.parties) >= 2 or (c.family == "Visit" and c.visitors and c.host)
@@ -749,7 +771,7 @@ class EventFinder:
             if target is not None:
                 self._merge(target, c, add_parties=False)
             return
-        for e in self._sharing_a_party(c):
+        for e in self._may_be_same(c):
             if self._same(e, c):
                 self._merge(e, c, add_parties=True)
                 return
@@ -798,9 +820,7 @@ class EventFinder:
             keys = {party_key(p) for p in e.parties}
             added = [p for p in c.parties if party_key(p) not in keys]
             e.parties.extend(added)
-            indexed = keys | {party_key(p) for p in e.visitors}
-            for key in {party_key(p) for p in added} - indexed:
-                self._by_party.setdefault(key, []).append(e)
+            self._index_parties(e, added)
         e.start = e.start or c.start
         e.end = e.end or c.end
         if not e.city and c.city:
