@@ -193,6 +193,12 @@ def read_text_article(path: Path) -> Article | InputError:
         return _make_article(meta, text, source=str(path), default_id=path.stem)
     except InputError as err:
         return err
+    except Exception as exc:  # a bug of this reader on one file must not stop the others
+        return InputError(str(path), _unexpected(exc))
+
+
+def _unexpected(exc: Exception) -> str:
+    return f"cannot be read (unexpected {type(exc).__name__}: {exc}; a bug in kg)"
 
 
 def read_jsonl(path: Path) -> Iterator[Article | InputError]:
@@ -217,13 +223,20 @@ def jsonl_lines(path: Path, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, 
         return
     with handle:
         number = 0
-        while raw := handle.readline(limit + 1):
+        while raw := _read_line(handle, limit + 1, path, number):
+            if isinstance(raw, InputError):
+                yield number + 1, raw
+                return
             number += 1
             if len(raw) > limit and not raw.endswith(b"\n"):
                 seen_any = True
-                while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass  # the rest of the line, read and dropped a piece at a time
                 yield number, InputError(f"{path}:{number}", f"line is too long (more than {limit:,} bytes)")
+                while (rest := _read_line(handle, 1 << 20, path, number)) and not isinstance(rest, InputError) \
+                        and not rest.endswith(b"\n"):
+                    pass  # the rest of the line, read and dropped a piece at a time
+                if isinstance(rest, InputError):
+                    yield number, rest
+                    return
                 continue
             if raw.removeprefix(b"\xef\xbb\xbf" if number == 1 else b"").strip():
                 seen_any = True
@@ -232,8 +245,23 @@ def jsonl_lines(path: Path, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, 
         yield 0, InputError(str(path), "file is empty")
 
 
+def _read_line(handle, limit: int, path: Path, number: int) -> bytes | InputError:
+    """The next line, at most LIMIT bytes of it; an InputError if the file cannot be read on."""
+    try:
+        return handle.readline(limit)
+    except OSError as exc:
+        return InputError(str(path), f"cannot read file after line {number} ({exc.strerror or exc})")
+
+
 def parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputError | None:
     """The article on one line of a .jsonl file (None for a blank line)."""
+    try:
+        return _parse_jsonl_line(path, number, raw)
+    except Exception as exc:  # a bug of this reader on one line must not stop the others
+        return InputError(f"{path}:{number}", _unexpected(exc))
+
+
+def _parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputError | None:
     source = f"{path}:{number}"
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")

@@ -188,3 +188,34 @@ def test_a_folder_that_cannot_be_read_is_an_error_and_the_rest_goes_through(tmp_
     assert result.exit_code == 1, result.output
     assert f"error: {locked}: cannot read folder (Permission denied)" in result.output
     assert stored_ids(tmp_path / "store") == set(good)
+
+
+def test_a_line_longer_than_the_limit_is_an_error_and_the_next_lines_are_read(tmp_path):
+    from kg.articles import InputError, jsonl_lines
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(b'{"first": 1}\n' + b"x" * 5000 + b"\n" + b'{"third": 3}\n')
+    found = list(jsonl_lines(path, limit=100))  # (read in pieces of 100 bytes and more)
+    assert [number for number, _ in found] == [1, 2, 3]
+    assert isinstance(found[1][1], InputError) and "line is too long" in found[1][1].problem
+    assert found[2][1] == b'{"third": 3}\n'
+
+
+def test_a_reader_that_fails_unexpectedly_on_one_article_stops_only_that_one(tmp_path, monkeypatch):
+    from kg import articles
+    from kg.cli import cli
+    folder = tmp_path / "in"
+    good = write_good_articles(folder)
+    (folder / "odd.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "odd.jsonl").write_text(json.dumps({"id": "odd-line", "text": ARTICLE}) + "\n", encoding="utf-8")
+    make_article = articles._make_article
+
+    def failing(meta, text, source, default_id):
+        if "odd" in source:
+            raise RuntimeError("a bug in a reader")
+        return make_article(meta, text, source, default_id)
+    monkeypatch.setattr(articles, "_make_article", failing)
+    result = CliRunner().invoke(cli, ["build", str(folder), "--store", str(tmp_path / "store"), "--no-progress"])
+    assert result.exit_code == 1, result.output
+    assert f"{folder / 'odd.txt'}: cannot be read (unexpected RuntimeError: a bug in a reader" in result.output
+    assert f"{folder / 'odd.jsonl'}:1: cannot be read (unexpected RuntimeError" in result.output
+    assert stored_ids(tmp_path / "store") == set(good)
