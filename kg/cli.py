@@ -98,8 +98,9 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
     same as at the last build into this store are not read again. Each article's graph is
     validated against the SHACL shapes as it is mapped; when the store changed, the
     cross-article checks (ontology/checks/) then look for what only the whole store shows.
-    Prints what it read, found and checked; exit code 1 when some input could not be read
-    or mapped.
+    Prints what it read, found and checked, an error line for each input it could not read
+    (naming the file and the problem) and a skipped line for each file of another type in
+    the folders; exit code 1 when some input could not be read or mapped.
 
     Example:
 
