@@ -118,7 +118,7 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
                             on_progress=bar.update if bar is not None else None, jobs=jobs, validator=validator,
                             recheck=recheck)
     except BuildError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"Error: {exc}", err=True)
         del store
         sys.exit(1)
     if bar is not None:
