@@ -8,6 +8,7 @@ Organisations come from the gazetteer and from acronyms the text defines.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -282,7 +283,15 @@ class Actors:
     text: str                        # the article text as normalised for matching (same offsets)
 
     def in_sentence(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        # (asked sentence after sentence: the mentions are grouped by sentence once, not looked
+        # through at each question, which would cost the article's length squared)
+        grouped = self.__dict__.get("_by_sentence")
+        if grouped is None or grouped[0] != len(self.mentions):
+            by_sentence: dict[int, list[Mention]] = {}
+            for mention in self.mentions:
+                by_sentence.setdefault(mention.sentence, []).append(mention)
+            grouped = self._by_sentence = (len(self.mentions), by_sentence)
+        return list(grouped[1].get(index, ()))
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -381,6 +390,14 @@ class ActorFinder:
         self.country_counts: dict[str, int] = {}
         self.role_spans: list[tuple[int, int]] = []  # text of role phrases, owner included
         self._doc = (None, 0)                          # the parse of the sentence being scanned, if any
+        # What the scan asks again and again as the article goes on, kept so that each question
+        # costs the same at the article's end as at its start (looked through, the lists would
+        # make the article's length squared):
+        self._mentioned: set[tuple[str, int]] = set()  # (kind, start) of each mention
+        self._open_role_spans: list[tuple[int, int]] = []  # role spans not ended before this sentence
+        self._found_order: dict[int, int] = {}  # id(person) -> when it was found
+        self._people_by_word: dict[str, list[PersonEntity]] = {}  # a word of a name's slug -> people
+        self._people_by_first_word: dict[str, list[PersonEntity]] = {}
 
     # -- entry point
     def run(self, parsed=None) -> Actors:
@@ -424,6 +441,8 @@ class ActorFinder:
     def _scan_sentence(self, index: int, sentence: Span):
         a, b = sentence.start, sentence.end
         taken: list[tuple[int, int]] = []
+        # (sentences come in order: a role span that ended before this one contains nothing in it)
+        self._open_role_spans = [span for span in self._open_role_spans if span[1] > a]
         # 1. persons introduced with their role, either side of the name
         for start, end, name, role_text, role_start, country_hint, strong in self._role_person_pairs(a, b):
             if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
@@ -493,14 +512,19 @@ class ActorFinder:
                     name_words.setdefault(word, []).append(person)
         if not name_words:
             return
+        person_spans = sorted((p.start, p.end) for p in self.mentions if p.kind == "person")
+        starts = [start for start, _ in person_spans]
         kept = []
         for m in self.mentions:
             owners = name_words.get(self.text[m.start:m.end]) if m.kind == "country" else None
             if owners and len(owners) == 1:
                 person = owners[0]
-                if not any(p.kind == "person" and p.start <= m.start < p.end for p in self.mentions):
+                at = bisect.bisect_right(starts, m.start) - 1  # the person mention that could hold it
+                if at < 0 or person_spans[at][1] <= m.start:
                     person.mentions.append((m.sentence, m.start, m.end))
                     kept.append(Mention(m.sentence, m.start, m.end, "person", person))
+                    self._mentioned.discard(("country", m.start))
+                    self._mentioned.add(("person", m.start))
                     self.country_counts[m.ref] = max(0, self.country_counts.get(m.ref, 1) - 1)
                 continue
             kept.append(m)
@@ -624,14 +648,14 @@ class ActorFinder:
             name_text, _ = _trim_name(text[name_start:m.end("name")])
             if name_text:
                 hint, hint_start = self._country_before(m.start("role"), a)
-                after = _OF_THE_RE.match(text[m.end("name"):b])
+                after = _OF_THE_RE.match(text, m.end("name"), b)
                 if hint is None and after:
                     # "Foreign Minister Cho Tae-yul of the Republic of Korea"
-                    owner = self.g.country_re.match(text, m.end("name") + after.end())
+                    owner = self.g.country_re.match(text, after.end())
                     if owner:
                         hint, hint_start = self.g.country_of(owner.group(0)), m.start("role")
-                        self.role_spans.append((m.end("name"), owner.end()))
-                self.role_spans.append((hint_start if hint else m.start("role"), m.end("role")))
+                        self._role_span(m.end("name"), owner.end())
+                self._role_span(hint_start if hint else m.start("role"), m.end("role"))
                 owned = hint is not None or self.g.first_country_in(m.group("role")) is not None
                 pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint,
                               owned))
@@ -649,12 +673,12 @@ class ActorFinder:
             if not name_text or self._is_non_person(clean_name(name_text)[0]):
                 continue
             role = m.group("role").rstrip(" ,")
-            if _NEXT_NAME_RE.match(text[m.end("role"):b]):
+            if _NEXT_NAME_RE.match(text, m.end("role"), b):
                 continue  # the "role" is the next person's title: a list of people, not an appositive
             if self._subject_of_next_clause(m.start("role"), m.start("role") + len(role)):
                 continue  # "..., H.E. Mr. Gariballa Khidir Ali, the Minister reaffirmed ...": the next clause's subject
             hint = self.g.country_of(m.group("adj")) if m.group("adj") else None
-            self.role_spans.append((m.start("adj") if hint else m.start("role"), m.start("role") + len(role)))
+            self._role_span(m.start("adj") if hint else m.start("role"), m.start("role") + len(role))
             pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), hint, False))
         # The longest reading of each name wins.
         pairs.sort(key=lambda p: (p[0], -(p[1] - p[0]), -len(p[3] or "")))
@@ -748,8 +772,10 @@ class ActorFinder:
             canonical = known.name if known else name
             # The IRI comes from the dictionary; the name is written as this article writes it.
             shown = name if len(name.split()) >= 2 else canonical
-            entity = self.people.get(canonical) or PersonEntity(canonical, shown, known=known)
-            self.people[canonical] = entity
+            entity = self.people.get(canonical)
+            if entity is None:
+                entity = self.people[canonical] = PersonEntity(canonical, shown, known=known)
+                self._index_person(entity)
         for h in honorifics:
             if h not in entity.honorifics:
                 entity.honorifics.append(h)
@@ -758,14 +784,33 @@ class ActorFinder:
         return entity
 
     def _record(self, entity: PersonEntity, sentence: int, start: int, end: int):
-        if not any(m.kind == "person" and m.start == start for m in self.mentions):
-            self.mentions.append(Mention(sentence, start, end, "person", entity))
+        if ("person", start) not in self._mentioned:
+            self._mention(Mention(sentence, start, end, "person", entity))
+
+    def _mention(self, mention: Mention):
+        self.mentions.append(mention)
+        self._mentioned.add((mention.kind, mention.start))
+
+    def _role_span(self, start: int, end: int):
+        self.role_spans.append((start, end))
+        self._open_role_spans.append((start, end))
+
+    def _index_person(self, person: PersonEntity):
+        """Index a person just found by the words of its name (each person under a word once)."""
+        self._found_order[id(person)] = len(self._found_order)
+        words = _slug_words(person.name)
+        for word in dict.fromkeys(words):
+            self._people_by_word.setdefault(word, []).append(person)
+        self._people_by_first_word.setdefault(words[0], []).append(person)
 
     def _match_existing(self, name: str, known: KnownPerson | None) -> PersonEntity | None:
         if known and known.name in self.people:
             return self.people[known.name]
         tokens = set(_slug_words(name))
-        for entity in self.people.values():
+        # The first person found whose name's words are these, or hold them, or are among them:
+        # every such person shares a word with the name.
+        sharing = {id(p): p for word in tokens for p in self._people_by_word.get(word, ())}
+        for entity in sorted(sharing.values(), key=lambda p: self._found_order[id(p)]):
             other = set(_slug_words(entity.name))
             if tokens == other or (len(tokens) >= 2 and (tokens <= other or other <= tokens)):
                 return entity
@@ -778,9 +823,9 @@ class ActorFinder:
         key = slug(token)
         if len(token) == 2:
             # "Xi", "Li": a two-letter later mention is the family name a full name begins with
-            hits = [p for p in self.people.values() if _slug_words(p.name)[0] == key and len(p.name.split()) > 1]
+            hits = [p for p in self._people_by_first_word.get(key, ()) if len(p.name.split()) > 1]
         else:
-            hits = [p for p in self.people.values() if key in _slug_words(p.name)]
+            hits = self._people_by_word.get(key, ())
         return hits[0] if len(hits) == 1 else None
 
     def _add_role(self, person: PersonEntity, role_text: str, role_start: int, hint: str | None,
@@ -869,18 +914,18 @@ class ActorFinder:
             self.country_counts[code] = self.country_counts.get(code, 0) + 1
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in taken):
                 continue  # named inside an organisation: counted for context only
-            self.mentions.append(Mention(index, start, end, "country", code,
-                                         inside_role=self._inside_role_phrase(start)))
+            self._mention(Mention(index, start, end, "country", code, inside_role=self._inside_role_phrase(start)))
 
     def _inside_role_phrase(self, pos: int) -> bool:
-        """Is this position within a role phrase ("Ambassador of the United States to ASEAN")?"""
-        return any(start <= pos < end for start, end in self.role_spans)
+        """Is this position (in the sentence being scanned) within a role phrase ("Ambassador of
+        the United States to ASEAN")?"""
+        return any(start <= pos < end for start, end in self._open_role_spans)
 
     def _note_org(self, org: Organisation, sentence: int, start: int, end: int, inside_role: bool):
         entity = self.orgs.setdefault(str(org.iri), OrgEntity(org))
         entity.mentions.append((sentence, start, end))
-        if not any(m.kind == "org" and m.start == start for m in self.mentions):
-            self.mentions.append(Mention(sentence, start, end, "org", entity, inside_role=inside_role))
+        if ("org", start) not in self._mentioned:
+            self._mention(Mention(sentence, start, end, "org", entity, inside_role=inside_role))
         if org.country:
             self.country_counts[org.country] = self.country_counts.get(org.country, 0) + 1
 
@@ -892,8 +937,14 @@ class ActorFinder:
         # Roles of two words or more, stated in the text: "Foreign Secretary called on ..."
         stated_roles = [(person, role) for person in list(self.people.values()) for role in person.roles
                         if len(role.label.split()) >= 2 and role.sentence >= 0]
+        roles_by_first_word = _LabelsByFirstWord([role.label for _, role in stated_roles])
         # Who a capitalised word names depends on the word only: the people are all found by now.
         named_by: dict[str, PersonEntity | None] = {}
+        # Nor do the people's roles change from here on, nor the sentence each was first named in
+        # (what is added below is always later): what is asked of them again and again is kept.
+        first_named = _FirstNamed()
+        holders_of_label: dict[str, int] = {}
+        holders_of_title = _TitleHolders(self.people, first_named)
         for index, sentence in enumerate(self.sentences):
             a, b = sentence.start, sentence.end
             sentence_text = self.text[a:b]
@@ -906,44 +957,42 @@ class ActorFinder:
                 if person is None or any(s <= m.start() < e for s, e in covered):
                     continue
                 # a surname before the full name counts only for someone the office-holder dictionary knows
-                if person.known is not None or any(s <= index for s, _, _ in person.mentions):
+                if person.known is not None or first_named(person) <= index:
                     person.mentions.append((index, m.start(), m.end()))
-                    self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
-            for person, role in stated_roles:
+                    self._mention(Mention(index, m.start(), m.end(), "person", person))
+            for n in roles_by_first_word.among(sentence_text):
+                person, role = stated_roles[n]
                 # "Foreign Secretary called on ...": a title stated earlier for exactly one person
                 if role.sentence >= index or role.label not in sentence_text:
                     continue
-                for m in re.finditer(rf"(?<![\w-]){re.escape(role.label)}(?![\w-])(?!\s+(?:of\s+)?[A-Z])",
-                                     sentence_text):
+                for m in _stated_role_re(role.label).finditer(sentence_text):
                     m_start, m_end = a + m.start(), a + m.end()
                     if any(s <= m_start < e for s, e in covered):
                         continue
-                    holders = [p for p in self.people.values() if any(r.label == role.label for r in p.roles)]
-                    if len(holders) == 1:
+                    holders = holders_of_label.get(role.label)
+                    if holders is None:
+                        holders = holders_of_label[role.label] = sum(
+                            1 for p in self.people.values() if any(r.label == role.label for r in p.roles))
+                    if holders == 1:
                         person.mentions.append((index, m_start, m_end))
-                        self.mentions.append(Mention(index, m_start, m_end, "person", person))
+                        self._mention(Mention(index, m_start, m_end, "person", person))
                         covered.append((m_start, m_end))
             for m in TITLE_MENTION_RE.finditer(self.text, a, b):
                 if any(s <= m.start() + 4 < e for s, e in covered):
                     continue
                 title = _WHITESPACE_RUN_RE.sub(" ", (m.group(2) or m.group(3)).lower())
                 words = TITLE_SYNONYMS.get(title, (title,))
-                candidates = [p for p in self.people.values()
-                              if any(w in r.label.lower() for r in p.roles for w in words)
-                              and min(s for s, _, _ in p.mentions) <= index]
                 # "the President of Kazakhstan", "the Angolan Head of State": the country tells which one
-                owner = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})", self.text[m.end():b])
+                owner = _TITLE_OWNER_RE.match(self.text, m.end(), b)
                 code = self.g.country_of(owner.group(1)) if owner else None
                 if m.group("adj"):
                     code = self.g.country_of(m.group("adj")) or code
                     if code is None:
                         continue  # "the Foreign Minister", with an adjective that is no country
-                if code:
-                    candidates = [p for p in candidates if p.country == code]
-                if len(candidates) == 1:
-                    person = candidates[0]
+                person = holders_of_title.only_one(words, code, index)
+                if person is not None:
                     person.mentions.append((index, m.start(), m.end()))
-                    self.mentions.append(Mention(index, m.start(), m.end(), "person", person))
+                    self._mention(Mention(index, m.start(), m.end(), "person", person))
 
     def _named_by_word(self, token: str) -> PersonEntity | None:
         """The person a lone capitalised word refers to, if it is no country, organisation or common word."""
@@ -971,6 +1020,76 @@ class ActorFinder:
                 if not person.roles and current:
                     t = current[0]
                     person.roles.append(RoleClaim(t.role_label, t.role, t.country, None, None, -1, -1, -1))
+
+
+_TITLE_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+_FIRST_WORD_RE = re.compile(r"\w+")
+_WORDS_RE = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _stated_role_re(label: str) -> re.Pattern:
+    """A role label as a later mention of its holder ("Foreign Secretary", not "Foreign Secretary of ...")."""
+    return re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])(?!\s+(?:of\s+)?[A-Z])")
+
+
+class _LabelsByFirstWord:
+    """Which of some labels may occur in a text, by the labels' first words: the numbers of those
+    whose first word is a word of the text, in order (and of those that begin with no word).
+
+    A label stated as a mention begins where no word character is before it, and its first word
+    ends where a space is in it: so that word is a whole word of the text.
+    """
+
+    def __init__(self, labels: list[str]):
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for n, label in enumerate(labels):
+            first = _FIRST_WORD_RE.match(label)
+            (self.by_word.setdefault(first.group(0), []) if first else self.always).append(n)
+
+    def among(self, text: str) -> list[int]:
+        if not self.by_word:
+            return self.always
+        found = set(self.always)
+        for word in set(_WORDS_RE.findall(text)):
+            found.update(self.by_word.get(word, ()))
+        return sorted(found)
+
+
+class _FirstNamed:
+    """The sentence each person was first named in (asked of a person again and again)."""
+
+    def __init__(self):
+        self.known: dict[int, int] = {}
+
+    def __call__(self, person: PersonEntity) -> int | float:
+        found = self.known.get(id(person))
+        if found is None:
+            found = self.known[id(person)] = min((s for s, _, _ in person.mentions), default=float("inf"))
+        return found
+
+
+class _TitleHolders:
+    """Who a title ("the Minister", "the Portuguese president") may stand for at a sentence: the
+    people with a role whose label holds one of its words, of the given country if any, named
+    in full by that sentence. Each list is made once, in the order the people were first named."""
+
+    def __init__(self, people: dict[str, PersonEntity], first_named: _FirstNamed):
+        self.people, self.first_named = people, first_named
+        self.lists: dict[tuple, tuple[list, list]] = {}
+
+    def only_one(self, words: tuple[str, ...], code: str | None, index: int) -> PersonEntity | None:
+        """The one person the title stands for at sentence INDEX, if there is exactly one."""
+        key = (words, code)
+        found = self.lists.get(key)
+        if found is None:
+            holders = [p for p in self.people.values()
+                       if any(w in r.label.lower() for r in p.roles for w in words) and (not code or p.country == code)]
+            holders.sort(key=self.first_named)  # (stable: in the order they were found, when named together)
+            found = self.lists[key] = ([self.first_named(p) for p in holders], holders)
+        named_by, holders = found
+        return holders[0] if bisect.bisect_right(named_by, index) == 1 else None
 
 
 def _expansion(before: str, acronym: str) -> str | None:

@@ -5,16 +5,23 @@ problem; readers yield it in place of the article so the other articles still go
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 MAX_ARTICLE_CHARS = 1_000_000
 MAX_FILE_BYTES = 4 * MAX_ARTICLE_CHARS
+# A line of JSON Lines holds an article's text escaped: up to 12 bytes a character (an astral
+# character written as two \uXXXX escapes), and its metadata. A longer line is not read whole.
+MAX_LINE_BYTES = 12 * MAX_ARTICLE_CHARS + 1_000_000
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+SIDECAR_SUFFIX = ".meta.json"
 PUBLISHED_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$")
 META_KEYS = {"id", "url", "title", "published", "publisher", "author", "language", "text"}
@@ -50,48 +57,131 @@ class Article:
         return hashlib.sha256((meta + "\x00" + self.text).encode("utf-8")).hexdigest()
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+# Told what a folder held that is not read, and why: (path, reason).
+OnSkip = Callable[[str, str], None]
+
+
+def read_paths(paths: Iterable[str | Path], on_skip: OnSkip | None = None) -> Iterator[Article | InputError]:
     """Yield an Article or an InputError for every article found under the given paths."""
-    for item in input_files(paths):
+    for item in input_files(paths, on_skip):
         if isinstance(item, InputError):
             yield item
         else:
             yield from read_file(item)
 
 
-def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+def article_suffix(path: Path) -> str | None:
+    """".txt" or ".jsonl" when the file's name says it holds articles, in any case ("NOTES.TXT")."""
+    suffix = path.suffix.lower()
+    return suffix if suffix in ARTICLE_SUFFIXES else None
+
+
+def input_files(paths: Iterable[str | Path], on_skip: OnSkip | None = None) -> Iterator[Path | InputError]:
     """The article files under the given paths (folders are searched), in a stable order.
 
-    A folder that cannot be listed is an InputError (Path.rglob skips it in silence): the
-    articles in it were not seen because they could not be read, not because they are gone.
+    Only regular files are read: a named pipe would make the reader wait forever, a device
+    such as /dev/zero read without end. Each one named like an article, a link that leads
+    nowhere and a folder that cannot be listed become an InputError; files of other types in a
+    folder are passed to on_skip with the reason (a sidecar is read with its article). Links to
+    folders are not followed (a link back up would never end).
     """
     for path in map(Path, paths):
-        if path.is_dir():
-            unreadable: list[InputError] = []
-
-            def unreadable_folder(exc: OSError) -> None:
-                unreadable.append(InputError(str(exc.filename or path), f"cannot read folder ({exc.strerror or exc})"))
-
-            files = sorted(Path(folder, name) for folder, _, names in os.walk(path, onerror=unreadable_folder)
-                           for name in names if Path(name).suffix in (".txt", ".jsonl"))
-            yield from unreadable
-            if not files and not unreadable:
+        try:
+            info = path.stat()
+        except OSError as exc:
+            yield InputError(str(path), "no such file or folder" if _missing(path, exc) else _unreadable(path, exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found = sorted(_folder_entries(path), key=lambda entry: entry[0])
+            # (a folder that could not be listed is its own error, not an empty folder)
+            if not any(isinstance(item, (Path, InputError)) for _, item in found):
                 yield InputError(str(path), "folder holds no .txt or .jsonl article")
-            yield from files
-        elif path.exists():
+            for entry, item in found:
+                if isinstance(item, str):
+                    if on_skip is not None:
+                        on_skip(str(entry), item)
+                else:
+                    yield item
+        elif stat.S_ISREG(info.st_mode):
             yield path
         else:
-            yield InputError(str(path), "no such file or folder")
+            yield InputError(str(path), _not_regular(info.st_mode))
+
+
+def _folder_entries(folder: Path) -> Iterator[tuple[Path, Path | InputError | str]]:
+    """Everything under FOLDER, each as (path, what to do): the file to read, an InputError, or
+    the reason it is skipped."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            yield current, InputError(str(current), f"cannot read folder ({exc.strerror or exc})")
+            continue
+        sidecars = {sidecar_of(Path(e.name)).name for e in entries if article_suffix(Path(e.name)) == ".txt"}
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+                is_link = entry.is_symlink()
+            except OSError as exc:
+                yield path, InputError(str(path), _unreadable(path, exc))
+                continue
+            if is_folder:
+                pending.append(path)
+            elif is_link and os.path.isdir(path):
+                yield path, "a link to a folder: not followed"
+            elif article_suffix(path):
+                yield path, _regular_file(path)
+            elif entry.name in sidecars:
+                pass  # read with its article
+            elif entry.name.endswith(SIDECAR_SUFFIX):
+                yield path, f"a sidecar without its article ({entry.name[:-len(SIDECAR_SUFFIX)]}.txt)"
+            else:
+                yield path, f"unsupported file type {path.suffix or '(none)'}: kg reads .txt and .jsonl"
+
+
+def _regular_file(path: Path) -> Path | InputError:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return InputError(str(path), _unreadable(path, exc))
+    return path if stat.S_ISREG(info.st_mode) else InputError(str(path), _not_regular(info.st_mode))
+
+
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _not_regular(mode: int) -> str:
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a file")
+    return f"not a regular file ({kind}): not read"
+
+
+def _missing(path: Path, exc: OSError) -> bool:
+    """No such file, and no link by that name either (a link that leads nowhere is there)."""
+    return exc.errno == errno.ENOENT and not os.path.islink(path)
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read file (a symbolic link loop)"
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return f"cannot read file (a broken symbolic link to {os.readlink(path)})"
+    return f"cannot read file ({exc.strerror or exc})"
 
 
 def sidecar_of(path: Path) -> Path:
-    return path.with_name(path.stem + ".meta.json")
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:
-    if path.suffix == ".jsonl":
+    suffix = article_suffix(path)
+    if suffix == ".jsonl":
         yield from read_jsonl(path)
-    elif path.suffix == ".txt":
+    elif suffix == ".txt":
         yield read_text_article(path)
     else:
         yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'}: use .txt or .jsonl")
@@ -104,6 +194,12 @@ def read_text_article(path: Path) -> Article | InputError:
         return _make_article(meta, text, source=str(path), default_id=path.stem)
     except InputError as err:
         return err
+    except Exception as exc:  # a bug of this reader on one file must not stop the others
+        return InputError(str(path), _unexpected(exc))
+
+
+def _unexpected(exc: Exception) -> str:
+    return f"cannot be read (unexpected {type(exc).__name__}: {exc}; a bug in kg)"
 
 
 def read_jsonl(path: Path) -> Iterator[Article | InputError]:
@@ -117,16 +213,32 @@ def read_jsonl(path: Path) -> Iterator[Article | InputError]:
             yield found
 
 
-def jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | InputError]]:
-    """The raw lines of a .jsonl file with their numbers; an InputError when it cannot be read or is empty."""
+def jsonl_lines(path: Path, limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | InputError]]:
+    """The raw lines of a .jsonl file with their numbers; an InputError when it cannot be read or is
+    empty, or for a line longer than LIMIT bytes (never held whole: a line may have no end)."""
     seen_any = False
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield 0, InputError(str(path), f"cannot read file ({exc.strerror or exc})")
+        handle = _open_regular(path)
+    except InputError as err:
+        yield 0, err
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        number = 0
+        while raw := _read_line(handle, limit + 1, path, number):
+            if isinstance(raw, InputError):
+                yield number + 1, raw
+                return
+            number += 1
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                seen_any = True
+                yield number, InputError(f"{path}:{number}", f"line is too long (more than {limit:,} bytes)")
+                while (rest := _read_line(handle, 1 << 20, path, number)) and not isinstance(rest, InputError) \
+                        and not rest.endswith(b"\n"):
+                    pass  # the rest of the line, read and dropped a piece at a time
+                if isinstance(rest, InputError):
+                    yield number, rest
+                    return
+                continue
             if raw.removeprefix(b"\xef\xbb\xbf" if number == 1 else b"").strip():
                 seen_any = True
                 yield number, raw
@@ -134,8 +246,23 @@ def jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | InputError]]:
         yield 0, InputError(str(path), "file is empty")
 
 
+def _read_line(handle, limit: int, path: Path, number: int) -> bytes | InputError:
+    """The next line, at most LIMIT bytes of it; an InputError if the file cannot be read on."""
+    try:
+        return handle.readline(limit)
+    except OSError as exc:
+        return InputError(str(path), f"cannot read file after line {number} ({exc.strerror or exc})")
+
+
 def parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputError | None:
     """The article on one line of a .jsonl file (None for a blank line)."""
+    try:
+        return _parse_jsonl_line(path, number, raw)
+    except Exception as exc:  # a bug of this reader on one line must not stop the others
+        return InputError(f"{path}:{number}", _unexpected(exc))
+
+
+def _parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputError | None:
     source = f"{path}:{number}"
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -144,11 +271,14 @@ def parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputErro
     if not line.strip():
         return None
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        record = _parse_json(line, source)
+    except InputError as err:
+        return err
     if not isinstance(record, dict):
         return InputError(source, "a line must hold one JSON object")
+    surrogate = _lone_surrogate(record)
+    if surrogate:
+        return InputError(source, surrogate)
     text = record.get("text")
     if not isinstance(text, str):
         return InputError(source, "missing 'text' (a string)")
@@ -158,14 +288,46 @@ def parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputErro
         return err
 
 
-def _decode(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+def _open_regular(path: Path):
+    """The file opened for reading in binary, if it is a regular file; else an InputError.
+
+    Opened without blocking (opening a named pipe waits for a writer that may never come), then
+    checked: the path may have changed since the folder was listed.
+    """
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(str(path), f"file is too large ({size:,} bytes; the limit is {limit:,})")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
+        raise InputError(str(path), _unreadable(path, exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(str(path), _not_regular(mode))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """The file's bytes, if there are at most LIMIT: reads LIMIT + 1 at most, whatever stat says
+    (a file may grow while it is read, or claim a size it does not have)."""
+    handle = _open_regular(path)
+    with handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputError(str(path), f"file is too large ({size:,} bytes; the limit is {limit:,})")
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(str(path), f"file is too large (more than {limit:,} bytes)")
+    return data
+
+
+def _decode(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    data = _read_at_most(path, limit)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -175,15 +337,55 @@ def _decode(path: Path, limit: int = MAX_FILE_BYTES) -> str:
 
 def _read_sidecar(path: Path) -> dict:
     sidecar = sidecar_of(path)
-    if not sidecar.exists():
-        return {}
     try:
-        meta = json.loads(_decode(sidecar))
-    except json.JSONDecodeError as exc:
-        raise InputError(str(sidecar), f"broken sidecar: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        os.lstat(sidecar)
+    except FileNotFoundError:
+        return {}  # no sidecar: the metadata come from the file name
+    except OSError:
+        pass  # (the read below says what is wrong)
+    meta = _parse_json(_decode(sidecar), str(sidecar), what="broken sidecar: ")
     if not isinstance(meta, dict):
         raise InputError(str(sidecar), "broken sidecar: expected a JSON object")
+    surrogate = _lone_surrogate(meta)
+    if surrogate:
+        raise InputError(str(sidecar), surrogate)
     return meta
+
+
+def _parse_json(text: str, source: str, what: str = ""):
+    """json.loads, with every way it fails as an InputError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"{what}not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(source, f"{what}JSON nested too deeply to read") from None
+    except ValueError as exc:  # a number of more digits than Python converts, ...
+        raise InputError(source, f"{what}not usable JSON ({exc})") from None
+
+
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def _lone_surrogate(record) -> str | None:
+    """Where a JSON value holds a lone surrogate ("\\ud800" is valid JSON, but half a UTF-16 pair:
+    no character, and no UTF-8 can hold it), said for the error; None when it holds none."""
+    pending = [("", record)]
+    while pending:  # (not recursive: JSON nesting is as deep as json.loads allows)
+        where, value = pending.pop()
+        if isinstance(value, str):
+            found = _SURROGATE_RE.search(value)
+            if found:
+                code = ord(found.group(0))
+                return f"lone surrogate at offset {found.start()} of {where or 'a key'} (\\u{code:04x}): " \
+                       "half of a UTF-16 pair, not a character"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                # (the key is looked at first: it is part of where its value is said to be)
+                pending += [(f"'{key}'" if not where else f"{where}.{key}", item), ("", key)]
+        elif isinstance(value, list):
+            pending += [(f"{where}[{i}]", item) for i, item in enumerate(value)]
+    return None
 
 
 def _make_article(meta: dict, text: str, source: str, default_id: str | None) -> Article:

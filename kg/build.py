@@ -13,6 +13,8 @@ import itertools
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -45,6 +47,7 @@ class BuildSummary:
     warnings: int = 0
     violations: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files in the folders that hold no article, and why
     violation_details: list[str] = field(default_factory=list)
     # --prune: the ids it removed; those it kept because their input could not be read; or,
     # when it refused to prune, why and the ids it would have removed
@@ -120,6 +123,38 @@ class MapOutcome:
 
 
 _WORKER: dict = {}
+PARENT_CHECK_SECONDS = 1.0  # how often a worker looks whether its build is still there
+
+
+def _start_worker(parent: int, validate: bool, validator: str) -> None:
+    """A worker process's initializer: it dies with its build, then loads what mapping needs."""
+    _exit_with_parent(parent)
+    _init_worker(validate, validator)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this process when PARENT (the build) dies.
+
+    A build killed with SIGKILL cannot stop its workers, and they would wait for work forever
+    (each holds the write end of the queue it reads from, so it never sees the queue close).
+    Linux sends a signal on the parent's death if asked (prctl PR_SET_PDEATHSIG); a thread that
+    looks at the parent's pid every PARENT_CHECK_SECONDS covers other systems. Both then check
+    that the parent is still there: it may have died before they were set up.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # (the thread below still watches)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _init_worker(validate: bool, validator: str = "native") -> None:
@@ -205,7 +240,8 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     stored = None if index.usable else store.article_hashes()
     stored_hash = store.stored_hash if stored is None else stored.get
     seen: set[str] = set()
-    todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress))
+    todo = index.scan(paths, stored_hash, _acceptor(summary, seen, on_progress),
+                      on_skip=lambda path, reason: summary.skipped.append(f"{path}: {reason}"))
     writer = _StoreWriter(store, index)
     if jobs is None:
         jobs, todo = _auto_jobs(todo)
@@ -323,8 +359,8 @@ def _map_in_workers(todo: Iterator[Article], jobs: int, validate: bool, validato
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter: no store handles inherited
     size = max(1, min(CHUNK, IN_FLIGHT // 4))
     window: collections.deque = collections.deque()
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(validate, validator)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_start_worker,
+                             initargs=(os.getpid(), validate, validator)) as pool:
         def take_oldest():
             chunk, future = window.popleft()
             try:

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.articles import (Article, InputError, input_files, jsonl_lines, parse_jsonl_line, read_file,
-                         read_text_article, sidecar_of)
+from kg.articles import (Article, InputError, OnSkip, article_suffix, input_files, jsonl_lines, parse_jsonl_line,
+                         read_file, read_text_article, sidecar_of)
 from kg.mapper import build_hash
 
 INDEX_FILE = "kg-inputs.json"
@@ -42,7 +42,7 @@ def _signature(path: Path) -> list[int] | None:
     except OSError:
         return None
     signature = [info.st_size, info.st_mtime_ns]
-    if path.suffix == ".txt":
+    if article_suffix(path) == ".txt":
         try:
             side = sidecar_of(path).stat()
             signature += [side.st_size, side.st_mtime_ns]
@@ -104,15 +104,16 @@ class InputIndex:
 
     # -- reading
     def scan(self, paths: Iterable[str | Path], stored_hash: Callable[[str], str | None],
-             accept: Callable[[Article | InputError | None, str | None, str], bool]) -> Iterator[Article]:
+             accept: Callable[[Article | InputError | None, str | None, str], bool],
+             on_skip: OnSkip | None = None) -> Iterator[Article]:
         """Yield the articles that must be mapped.
 
         stored_hash(id) gives the build hash the store holds for an article the index does not
         know. accept(article or error or None, article id, source) is called for every input
         error and every article read or skipped, and returns False for an article that must be
-        left out (a duplicate id).
+        left out (a duplicate id). on_skip(path, reason): a file in a folder that holds no article.
         """
-        for item in input_files(paths):
+        for item in input_files(paths, on_skip):
             if isinstance(item, InputError):  # a path given, or a folder under it
                 accept(item, None, item.source)
                 if Path(item.source).exists():
@@ -120,7 +121,8 @@ class InputIndex:
                 else:
                     self.missing_paths.append(item.source)
                 continue
-            key = str(item.resolve())
+            # (the path Path.resolve gives, but a link loop made since the folder was listed is no error here)
+            key = os.path.realpath(item)
             signature = _signature(item)
             old = self.old.get(key)
             entry = self.new[key] = _FileEntry(signature)
@@ -160,14 +162,15 @@ class InputIndex:
             entry.complete, entry.unreadable = False, True
             accept(error, None, source)
 
-        if path.suffix == ".txt":
+        suffix = article_suffix(path)
+        if suffix == ".txt":
             found = read_text_article(path)
             if isinstance(found, InputError):
                 unreadable(found, found.source)
             else:
                 yield found, ""
             return
-        if path.suffix != ".jsonl":
+        if suffix != ".jsonl":
             for error in read_file(path):  # the reader's own error for a file type it does not read
                 unreadable(error, str(path))
             return

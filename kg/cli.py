@@ -1,6 +1,8 @@
 """The `kg` command: a thin layer over the kg library. Each verb parses, calls, formats."""
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +26,29 @@ def _open_store(store_dir, read_only=False):
         raise click.ClickException(str(exc)) from None
 
 
-@click.group(context_settings=CONTEXT)
+class _Commands(click.Group):
+    """Every error a user sees is one line, `Error: ...`, and exit code 1 (2 for a usage error).
+
+    The commands turn the errors they expect into such lines; an exception none of them expected
+    is a bug in kg, said as one in a line too (KG_DEBUG=1 shows its traceback).
+    """
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, EOFError):
+            raise
+        except Exception as exc:
+            if os.environ.get("KG_DEBUG") or isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+                raise  # (click ends quietly when the reader of the output went away)
+            if isinstance(exc, OSError):
+                where = f" ({exc.filename})" if exc.filename else ""
+                raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+            raise click.ClickException(f"unexpected {type(exc).__name__}: {exc} - a bug in kg; "
+                                       "KG_DEBUG=1 shows where") from None
+
+
+@click.group(cls=_Commands, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="kg")
 def cli():
     """Diplomatic interactions from news articles, as an RDF knowledge graph.
@@ -76,8 +100,9 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
     same as at the last build into this store are not read again. Each article's graph is
     validated against the SHACL shapes as it is mapped; when the store changed, the
     cross-article checks (ontology/checks/) then look for what only the whole store shows.
-    Prints what it read, found and checked; exit code 1 when some input could not be read
-    or mapped.
+    Prints what it read, found and checked, an error line for each input it could not read
+    (naming the file and the problem) and a skipped line for each file of another type in
+    the folders; exit code 1 when some input could not be read or mapped.
 
     With --prune it lists the articles it removed, and keeps those whose input could not be
     read (a broken sidecar, a bad line, a folder it cannot list): the store's index of inputs
@@ -105,6 +130,8 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
         sys.exit(1)
     if bar is not None:
         bar.close()
+    for skipped in summary.skipped:
+        click.echo(f"skipped: {skipped}", err=True)
     for error in summary.errors:
         click.echo(f"Error: {error}", err=True)
     refusal = summary.prune_refusal()
@@ -119,11 +146,21 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
         sys.exit(1)
 
 
+def _endpoint(ctx, param, value):
+    """--endpoint: a web address, checked before anything is read or asked."""
+    from kg.queries import QueryError, check_endpoint
+    try:
+        return None if value is None else check_endpoint(value)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
-@click.option("--endpoint", metavar="URL", help="Ask this SPARQL 1.1 endpoint instead of the embedded store.")
+@click.option("--endpoint", metavar="URL", callback=_endpoint,
+              help="Ask this SPARQL 1.1 endpoint (http or https) instead of the embedded store.")
 @store_option()
 def query(name, params, fmt, endpoint, store_dir):
     """Run a saved query (see `kg queries`) on the store or on an endpoint.
@@ -249,8 +286,12 @@ def export(fmt, article_ids, reference, output, store_dir):
         raise click.ClickException(str(exc)) from None
     if output:
         tmp = output.with_name(output.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(output)  # never leave a half-written file under the real name
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(output)  # never leave a half-written file under the real name
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise click.ClickException(f"cannot write {output} ({exc.strerror or exc})") from None
     else:
         sys.stdout.buffer.write(data)
 

@@ -7,6 +7,7 @@ they refer to, so several sentences about one interaction make one event.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -114,6 +115,7 @@ VENUE_RE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’.-]*\s+){0,5}
                       r"headquarters|Office|Ministry|Centre|Center|Hotel|Residence|Embassy|Secretariat|Parliament|"
                       r"Chancellery|Kremlin|Complex|Villa|Hall)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})?)")
 TOPIC_WINDOW = 4  # sentences after an event's last mention that still speak about it
+_UNSEEN = object()
 
 
 @dataclass
@@ -151,6 +153,27 @@ class Trigger:
     end: int
     definite: bool
     prepositional: bool = False
+
+
+class _Spans:
+    """Spans of a text that do not overlap one another, sorted: does a span overlap one of them?
+    (Asked for each match of each trigger pattern: looked through, they cost a long sentence's
+    triggers squared.)"""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # the span that begins last before END is the only one that may reach past START (those
+        # before it end before it begins)
+        at = bisect.bisect_left(self.starts, end) - 1
+        return at >= 0 and self.ends[at] > start
 
 
 def party_key(party) -> str:
@@ -201,6 +224,10 @@ _RECURRING_RE = re.compile(r"\b(?:again|next\s+(?:meeting|session|round)|regular
 _CAPITAL_RE = re.compile(r"[A-Z]")
 _CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'-]*\s+$")
 _SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b", re.I)
+_IN_OR_AT_END_RE = re.compile(r"\b(?:in|at)\s+$")
+_PRONOUN_RE = re.compile(r"\b(?:he|she)\b|\b(?:his|her)\b", re.I)
+_ONE_DAY_RE = re.compile(r"\bone-day\b|\bday\s+trip\b", re.I)
+_PLACE_PREPOSITION_RE = re.compile(r"\b(?:to|in|at)\s+")
 _SEPARATE_OR_BILATERAL_RE = re.compile(r"\b(?:separate(?:ly)?|bilateral|one-on-one|tête-à-tête|sidelines|margins)\b",
                                        re.I)
 
@@ -215,6 +242,15 @@ class EventFinder:
         self.ref = ref
         self.dateline_place = dateline_place or trailing_place
         self.events: list[Event] = []
+        # The events as they are asked for again and again, sentence after sentence (looked
+        # through at each question, the list would cost the article's length squared):
+        self._position: dict[int, int] = {}            # id(event) -> its place in self.events
+        self._keys: dict[int, set[str]] = {}           # id(event) -> the keys of its parties (and visitors)
+        self._with_party: dict[tuple, list[Event]] = {}  # _slot(event, party key) -> the events, in order
+        self._latest: dict[tuple, Event] = {}          # (family,) and (family, status) -> the latest event
+        self._in_person: list[Event] = []              # events of an IN_PERSON kind, in order
+        # What a sentence holds does not change from one of its triggers to the next: found once.
+        self._in_sentence: dict[tuple, object] = {}
 
     def run(self) -> list[Event]:
         for index, sentence in enumerate(self.sentences):
@@ -231,13 +267,14 @@ class EventFinder:
         found: list[Trigger] = []
         if not TRIGGER_HINT.search(self.text, sentence.start, sentence.end):
             return found  # no trigger word at all: most sentences of an article
+        taken = _Spans()
         sentence_text = self.text[sentence.start:sentence.end]
         lowered = sentence_text.lower()
         for kind, pattern in TRIGGERS:
             if not any(map(lowered.__contains__, TRIGGER_STEMS[kind])):  # (any stem in lowered)
                 continue
             for m in pattern.finditer(self.text, sentence.start, sentence.end):
-                if any(t.start < m.end() and m.start() < t.end for t in found):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 if kind == "CourtesyCall" and m.group(0).lower().startswith("call"):
                     after = self.g.country_re.match(self.text, m.end() + 1) or re.match(
@@ -251,6 +288,7 @@ class EventFinder:
                 definite = not VERB_TRIGGER_RE.match(m.group(0)) and \
                     bool(ANAPHORA_RE.search(self.text[max(sentence.start, m.start() - 40):m.start()]))
                 found.append(Trigger(kind, m.start(), m.end(), definite))
+                taken.add(m.start(), m.end())
         # "video teleconference meeting", "phone call meeting": the modality names the kind.
         found.sort(key=lambda t: t.start)
         merged: list[Trigger] = []
@@ -261,17 +299,22 @@ class EventFinder:
                 continue
             merged.append(t)
         found = merged
+        taken = _Spans()
+        for t in found:
+            taken.add(t.start, t.end)
         # Both signing patterns ignore case, which on ASCII text is lower-casing: their verbs are
         # looked for first.
         ascii_text = sentence_text.isascii()
         may_sign = not ascii_text or any(map(lowered.__contains__, SIGNING_VERB_STEMS))
         for m in SIGNING_RE.finditer(self.text, sentence.start, sentence.end) if may_sign else ():
-            if not any(t.start < m.end("verb") and m.start() < t.end for t in found):
+            if not taken.overlaps(m.start(), m.end("verb")):
                 found.append(Trigger("AgreementSigning", m.start(), m.end("verb"), False))
+                taken.add(m.start(), m.end("verb"))
         may_be_signed = not ascii_text or "signed" in lowered or "inked" in lowered
         for m in PASSIVE_SIGNING_RE.finditer(self.text, sentence.start, sentence.end) if may_be_signed else ():
-            if not any(t.start < m.end() and m.start() < t.end for t in found):
+            if not taken.overlaps(m.start(), m.end()):
                 found.append(Trigger("AgreementSigning", m.start(), m.end(), False))
+                taken.add(m.start(), m.end())
         return sorted(found, key=lambda t: t.start)
 
     def _background(self, sentence: Span, t: Trigger) -> bool:
@@ -314,13 +357,16 @@ class EventFinder:
         first = leading[0].start
         subject = [m for m in mentions if m.end <= first]
         out: list[Event] = []
-        non_visit = [t for t in triggers if t.kind != "Visit" and not t.prepositional]
+        non_visit = [t.start for t in triggers if t.kind != "Visit" and not t.prepositional]  # (in order)
+        mention_starts = [m.start for m in mentions]  # (in order)
         for t in triggers:
             if t.kind == "Visit":
                 event = self._visit(index, sentence, t, mentions)
             else:
-                nxt = next((u.start for u in non_visit if u.start > t.start), sentence.end)
-                objects = [] if t.prepositional else [m for m in mentions if t.end <= m.start < nxt]
+                later = bisect.bisect_right(non_visit, t.start)
+                nxt = non_visit[later] if later < len(non_visit) else sentence.end
+                objects = [] if t.prepositional else \
+                    mentions[bisect.bisect_left(mention_starts, t.end):bisect.bisect_left(mention_starts, nxt)]
                 if t.kind == "AgreementSigning":
                     event = self._signing(index, sentence, t, subject, objects)
                     if event is None:
@@ -389,22 +435,21 @@ class EventFinder:
             # People acted; organisations named beside them are where or what, not who.
             subj = [p for p in subj if isinstance(p, PersonEntity)]
             objs = [p for p in objs if isinstance(p, PersonEntity)]
-        window = self.text[sentence.start:sentence.end]
-        vague = _RECURRING_RE.search(window)
+        vague = self._holds(_RECURRING_RE, sentence)
         named_event = vague or _CAPITAL_RE.match(self.text[t.start]) and _CAPITALISED_WORD_BEFORE_RE.search(
             self.text[max(sentence.start, t.start - 30):t.start])
-        if len(subj) + len(objs) < 2 and GROUP_RE.search(window) and not named_event:
-            previous = self._last(lambda e: e.family == "Meeting")
+        if len(subj) + len(objs) < 2 and self._holds(GROUP_RE, sentence) and not named_event:
+            previous = self._latest.get(("Meeting",))
             if previous is not None:
                 subj = list(previous.parties)
         events = []
-        if len(subj) == 1 and len(objs) >= 2 and not MULTILATERAL_RE.search(window):
+        if len(subj) == 1 and len(objs) >= 2 and not self._holds(MULTILATERAL_RE, sentence):
             groups = [subj + [o] for o in objs]  # "X will meet A, B and C": one meeting with each
-        elif len(subj) >= 2 and len(objs) == 1 and _SEPARATE_RE.search(window):
+        elif len(subj) >= 2 and len(objs) == 1 and self._holds(_SEPARATE_RE, sentence):
             groups = [[s, objs[0]] for s in subj]  # "A and B sent separate messages to C"
         else:
             groups = [subj + objs]
-        separate = bool(_SEPARATE_OR_BILATERAL_RE.search(window))
+        separate = self._holds(_SEPARATE_OR_BILATERAL_RE, sentence)
         for parties in groups:
             event = Event(t.kind, [index], parties, trigger_sentence=index)
             event._separate = separate  # type: ignore[attr-defined]
@@ -459,9 +504,7 @@ class EventFinder:
         if found[0]:
             return found
         best, distance = (None, None), 10 ** 9
-        for m in re.finditer(r"\b(?:to|in|at)\s+", self.text[sentence.start:sentence.end]):
-            pos = sentence.start + m.end()
-            code, city = self._place_at(pos)
+        for pos, code, city in self._places_after_prepositions(sentence):
             gap = abs(pos - t.end) if pos >= t.end else t.start - pos
             if code and gap < distance:
                 best, distance = (code, city), gap
@@ -490,8 +533,7 @@ class EventFinder:
 
     def _pronoun_subject(self, index: int, sentence: Span, before: int) -> PersonEntity | None:
         """'She then moved to ...': the person the previous sentences were about."""
-        head = self.text[sentence.start:before]
-        if not re.search(r"\b(?:he|she)\b|\b(?:his|her)\b", head, re.I):
+        if not self._holds_before(_PRONOUN_RE, sentence, before):
             return None
         for previous in range(index - 1, max(-1, index - 4), -1):
             people = [m.ref for m in self.actors.in_sentence(previous)
@@ -501,7 +543,9 @@ class EventFinder:
         return None
 
     def _signing(self, index, sentence, t: Trigger, subject, objects) -> Event | None:
-        m = SIGNING_RE.match(self.text, t.start)
+        # (within the sentence, as the trigger was found: the name runs to the next comma or full
+        # stop, and a text without any would make it run to the article's end for each signing)
+        m = SIGNING_RE.match(self.text, t.start, sentence.end)
         passive = m is None
         if passive and not PASSIVE_SIGNING_RE.match(self.text, t.start):
             return None
@@ -513,9 +557,8 @@ class EventFinder:
         people = [p for p in parties if isinstance(p, PersonEntity)]
         if len(people) >= 2:
             parties = people  # the signers; the bodies they sign for are in their roles
-        window = self.text[sentence.start:sentence.end]
-        if len(parties) < 2 and GROUP_RE.search(window) and not witnessed:
-            previous = self._last(lambda e: e.family == "Meeting" and e.status == "occurred")
+        if len(parties) < 2 and self._holds(GROUP_RE, sentence) and not witnessed:
+            previous = self._latest.get(("Meeting", "occurred"))
             if previous is not None:
                 parties = [p for p in previous.parties]
         if len(parties) < 2:
@@ -530,7 +573,7 @@ class EventFinder:
                 "Treaty" if kind_word.startswith("treat") else "Agreement"
         event = Event("AgreementSigning", [index], parties, agreement_name=name, agreement_kind=kind,
                       trigger_sentence=index)
-        event._occasion = bool(OCCASION_RE.search(self.text[sentence.start:t.start]))  # type: ignore[attr-defined]
+        event._occasion = self._holds_before(OCCASION_RE, sentence, t.start)  # type: ignore[attr-defined]
         return event
 
     def _assign_dates(self, dates: list[DateMention], triggers: list[Trigger]) -> dict[int, DateMention]:
@@ -558,10 +601,10 @@ class EventFinder:
         the grammar of the trigger's clause (kg/frames.py) instead of the words around it."""
         d = date_owner.get(id(t))
         head = self.text[sentence.start:t.start]
-        tail = self.text[t.end:sentence.end]
         if planned is None:
-            planned = bool(PLANNED_RE.search(head[-120:])) or bool(PLANNED_RE.match(self.text, t.start)) or \
-                bool(FUTURE_TIME_RE.search(tail[:120]))
+            planned = bool(PLANNED_RE.search(self.text[max(sentence.start, t.start - 120):t.start])) or \
+                bool(PLANNED_RE.match(self.text, t.start)) or \
+                bool(FUTURE_TIME_RE.search(self.text[t.end:min(sentence.end, t.end + 120)]))
         if d is not None:
             start, end = d.resolve(self.ref, future=planned or future)
             event.start, event.end = start, end
@@ -600,30 +643,129 @@ class EventFinder:
         city = self._city_near(sentence, t) if event.family != "Visit" else None
         if city and not event.city:
             event.city, event.city_country = city, self.g.cities[city]
-        venue = VENUE_RE.search(self.text, t.start, sentence.end)
-        if venue and event.family != "Visit":
+        venue = self._venue_from(t.start, sentence) if event.family != "Visit" else None
+        if venue:
             event.venue = venue.group("venue").strip()
-        event._occasion = getattr(event, "_occasion", False) or bool(OCCASION_RE.search(head))  # type: ignore[attr-defined]
+        event._occasion = getattr(event, "_occasion", False) or \
+            self._holds_before(OCCASION_RE, sentence, t.start)  # type: ignore[attr-defined]
 
     def _city_near(self, sentence: Span, t: Trigger) -> str | None:
         best, distance = None, 10 ** 9
-        for m in self.g.city_re.finditer(self.text, sentence.start, sentence.end):
-            before = self.text[max(sentence.start, m.start() - 5):m.start()]
-            if not re.search(r"\b(?:in|at)\s+$", before):
-                continue
-            gap = abs(m.start() - t.end) if m.start() >= t.end else abs(t.start - m.end())
+        for start, end, city in self._cities_in_at(sentence):
+            gap = abs(start - t.end) if start >= t.end else abs(t.start - end)
             if gap < distance:
-                best, distance = m.group(0), gap
+                best, distance = city, gap
         return best
 
+    # -- what a sentence holds, found once for all its triggers
+    def _holds(self, pattern: re.Pattern, sentence: Span) -> bool:
+        key = (pattern, sentence.start)
+        found = self._in_sentence.get(key)
+        if found is None:
+            found = self._in_sentence[key] = pattern.search(self.text[sentence.start:sentence.end]) is not None
+        return found
+
+    def _holds_before(self, pattern: re.Pattern, sentence: Span, pos: int) -> bool:
+        """pattern.search(self.text[sentence.start:pos]) is not None, for POS where a trigger starts
+        (no word character before it), and for a pattern of words between word boundaries of which
+        at most one matches at a position and none within another (OCCASION_RE, _PRONOUN_RE).
+
+        Then the match that starts first in the sentence is also the one that ends first, and no
+        match can end at POS: the text before POS holds one if and only if that first one ends
+        there or before. Found once per sentence, not searched for again before each trigger.
+        """
+        key = ("before", pattern, sentence.start)
+        end = self._in_sentence.get(key, _UNSEEN)
+        if end is _UNSEEN:
+            first = pattern.search(self.text[sentence.start:sentence.end])
+            end = self._in_sentence[key] = sentence.start + first.end() if first else None
+        return end is not None and end <= pos
+
+    def _cities_in_at(self, sentence: Span) -> list[tuple[int, int, str]]:
+        """The known cities the sentence names after "in" or "at": (start, end, name)."""
+        key = ("cities", sentence.start)
+        found = self._in_sentence.get(key)
+        if found is None:
+            found = self._in_sentence[key] = [
+                (m.start(), m.end(), m.group(0)) for m in self.g.city_re.finditer(self.text, sentence.start, sentence.end)
+                if _IN_OR_AT_END_RE.search(self.text[max(sentence.start, m.start() - 5):m.start()])]
+        return found
+
+    def _places_after_prepositions(self, sentence: Span) -> list[tuple[int, str | None, str | None]]:
+        """Where the sentence says "to", "in" or "at" PLACE: (offset of PLACE, host alpha-3, city)."""
+        key = ("places", sentence.start)
+        found = self._in_sentence.get(key)
+        if found is None:
+            found = []
+            for m in _PLACE_PREPOSITION_RE.finditer(self.text[sentence.start:sentence.end]):
+                pos = sentence.start + m.end()
+                found.append((pos, *self._place_at(pos)))
+            self._in_sentence[key] = found
+        return found
+
+    def _venue_from(self, pos: int, sentence: Span) -> re.Match | None:
+        """VENUE_RE.search(self.text, pos, sentence.end), for positions that come in order: a venue
+        found from an earlier position is the one from a later position too, if it starts there or after."""
+        key = ("venue", sentence.start)
+        last = self._in_sentence.get(key)
+        if last is not None:
+            last_pos, found = last
+            if last_pos <= pos and (found is None or found.start() >= pos):
+                return found
+        found = VENUE_RE.search(self.text, pos, sentence.end)
+        self._in_sentence[key] = (pos, found)
+        return found
+
     # -- merging candidates into events
-    def _last(self, predicate) -> Event | None:
-        return next((e for e in reversed(self.events) if predicate(e)), None)
+    def _last_in_person(self) -> Event | None:
+        """The latest event of a kind that is met in person (IN_PERSON)."""
+        # An event leaves IN_PERSON when a later mention retypes it (a meeting that was a phone
+        # call) and never comes back: such events are dropped from the end of the list for good.
+        while self._in_person and self._in_person[-1].kind not in IN_PERSON:
+            self._in_person.pop()
+        return self._in_person[-1] if self._in_person else None
+
+    def _append(self, c: Event):
+        self._position[id(c)] = len(self.events)
+        self.events.append(c)
+        self._keys[id(c)] = set()
+        self._index_parties(c, c.parties + c.visitors)
+        # (an event's family, status and host never change; its kind changes only within its family)
+        self._latest[(c.family,)] = self._latest[(c.family, c.status)] = c
+        if c.kind in IN_PERSON:
+            self._in_person.append(c)
+
+    @staticmethod
+    def _slot(e: Event, key: str) -> tuple:
+        """Where _same looks for the events E may be: visits by host, others by family and status."""
+        return ("Visit", e.host, key) if e.family == "Visit" else (e.family, e.status, key)
+
+    def _index_parties(self, e: Event, parties: list) -> None:
+        keys = self._keys[id(e)]
+        for key in {party_key(p) for p in parties} - keys:
+            keys.add(key)
+            # (in the order of the events: an event that gains a party is older than the last ones)
+            bisect.insort(self._with_party.setdefault(self._slot(e, key), []), e,
+                          key=lambda other: self._position[id(other)])
+
+    def _may_be_same(self, c: Event) -> list[Event]:
+        """The events that can be the same as C (see _same), in order, and few others.
+
+        A visit is the same as another to the same host with a visitor or a party in common; any
+        other event, as one of its family and status that has all of its parties.
+        """
+        if c.family == "Visit":
+            found = {id(e): e for key in {party_key(p) for p in c.parties + c.visitors}
+                     for e in self._with_party.get(("Visit", c.host, key), ())}
+            return sorted(found.values(), key=lambda e: self._position[id(e)])
+        keys = {party_key(p) for p in c.parties}
+        rarest = min((self._with_party.get((c.family, c.status, key), ()) for key in keys), key=len, default=())
+        return [e for e in rarest if keys <= self._keys[id(e)]]
 
     def _add(self, c: Event):
         enough = len(c.parties) >= 2 or (c.family == "Visit" and c.visitors and c.host)
         if getattr(c, "_occasion", False):
-            previous = self._last(lambda e: e.kind in IN_PERSON) or self._last(lambda e: e.family == "Visit")
+            previous = self._last_in_person() or self._latest.get(("Visit",))
             if previous is not None:
                 c.start = c.start or (previous.start if previous.family != "Visit" else None)
                 c.city = c.city or previous.city
@@ -633,23 +775,23 @@ class EventFinder:
             if target is not None:
                 self._merge(target, c, add_parties=False)
             return
-        for e in self.events:
+        for e in self._may_be_same(c):
             if self._same(e, c):
                 self._merge(e, c, add_parties=True)
                 return
-        self.events.append(c)
+        self._append(c)
 
     def _referent(self, c: Event) -> Event | None:
         """The earlier event a party-less mention speaks of: same family, and recent for retyping."""
         if c.family == "Meeting":
-            recent = self._last(lambda e: e.family == "Meeting")
+            recent = self._latest.get(("Meeting",))
             if recent is None:
                 return None
             if c.kind != recent.kind and c.kind in ("VideoConference", "PhoneCall"):
                 # "The discussion occurred via video conference": retype only a recent meeting.
                 return recent if c.sentences[0] - recent.sentences[-1] <= 2 and recent.kind == "Meeting" else None
             return recent
-        return self._last(lambda e: e.family == c.family)
+        return self._latest.get((c.family,))
 
     def _same(self, e: Event, c: Event) -> bool:
         if e.family == "Visit" == c.family and e.host == c.host and \
@@ -670,14 +812,19 @@ class EventFinder:
         return a == b or (len(b) >= 2 and b <= a and not getattr(c, "_separate", False))
 
     def _merge(self, e: Event, c: Event, add_parties: bool):
-        e.sentences.extend(s for s in c.sentences if s not in e.sentences)
+        for s in c.sentences:
+            # (sentences come in order: one after the event's last is new, and needs no search)
+            if s > e.sentences[-1] or s not in e.sentences:
+                e.sentences.append(s)
         if SPECIFICITY.get(c.kind, -1) > SPECIFICITY.get(e.kind, -1) and e.family == c.family:
             e.kind = c.kind
         if e.family == "Visit" and c.kind != "Visit" and e.kind == "Visit":
             e.kind = c.kind
         if add_parties:
             keys = {party_key(p) for p in e.parties}
-            e.parties.extend(p for p in c.parties if party_key(p) not in keys)
+            added = [p for p in c.parties if party_key(p) not in keys]
+            e.parties.extend(added)
+            self._index_parties(e, added)
         e.start = e.start or c.start
         e.end = e.end or c.end
         if not e.city and c.city:
@@ -688,21 +835,25 @@ class EventFinder:
     # -- whole-article passes
     def _link_visits(self):
         visits = [e for e in self.events if e.family == "Visit" and e.visitors]
+        by_visitor: dict[str, list[int]] = {}  # party key -> the visits (numbers in VISITS) with that visitor
+        for n, v in enumerate(visits):
+            for key in {party_key(p) for p in v.visitors}:
+                by_visitor.setdefault(key, []).append(n)
+        one_day: dict[int, bool] = {}
         for e in self.events:
-            if e.family == "Visit":
+            if e.family == "Visit" or e.kind in ("PhoneCall", "VideoConference", "Correspondence"):
                 continue
-            for v in visits:
-                visitor_keys = {party_key(p) for p in v.visitors}
-                if not visitor_keys & {party_key(p) for p in e.parties}:
-                    continue
+            # the first visit that a party of the event made, at the time of the event
+            made = sorted({n for key in {party_key(p) for p in e.parties} for n in by_visitor.get(key, ())})
+            for v in map(visits.__getitem__, made):
                 if e.start and v.start and not (v.start <= e.start <= (v.end or v.start)):
                     continue
-                if e.kind in ("PhoneCall", "VideoConference", "Correspondence"):
-                    continue
                 e.part_of_visit = v
-                if e.start is None and v.start and v.end in (None, v.start) and \
-                        re.search(r"\bone-day\b|\bday\s+trip\b", " ".join(self.sentences[i].text for i in v.sentences), re.I):
-                    e.start = v.start  # everything on a one-day visit happened that day
+                if e.start is None and v.start and v.end in (None, v.start):
+                    if id(v) not in one_day:
+                        one_day[id(v)] = _ONE_DAY_RE.search(" ".join(self.sentences[i].text for i in v.sentences)) is not None
+                    if one_day[id(v)]:
+                        e.start = v.start  # everything on a one-day visit happened that day
                 break
 
     def _infer_countries(self):
@@ -753,21 +904,31 @@ class EventFinder:
                 e.city, e.city_country = self.dateline_place, line_country
 
     def _assign_topics(self):
+        """Each event's topics: those named from its first sentence to TOPIC_WINDOW sentences after
+        its last, or to the next event's first sentence if that comes before."""
         starts = sorted({e.sentences[0] for e in self.events})
-        topics_in: dict[int, list] = {}  # by sentence: the windows of events overlap
+        windows = []  # per event: its sentences [first, end)
         for e in self.events:
-            first, last = e.sentences[0], max(e.sentences)
-            later = [s for s in starts if s > first]
-            stop = min([later[0] if later else len(self.sentences), last + TOPIC_WINDOW + 1])
-            indices = set(e.sentences) | set(range(first, max(stop, last + 1)))
-            for i in indices:
-                if i >= len(self.sentences):
-                    continue
-                if i not in topics_in:
-                    span = self.sentences[i]
-                    topics_in[i] = [self.g.topics[m.group(0).lower()]
-                                    for m in self.g.topic_re.finditer(self.text, span.start, span.end)]
-                e.topics.update(topics_in[i])
+            first, last = e.sentences[0], e.sentences[-1]  # (an event's sentences are in order)
+            later = bisect.bisect_right(starts, first)
+            stop = min([starts[later] if later < len(starts) else len(self.sentences), last + TOPIC_WINDOW + 1])
+            windows.append((first, min(max(stop, last + 1), len(self.sentences))))
+        # The sentences each topic is named in, among those of some window: each sentence is read
+        # once, and each event asks each topic whether it is named in its window (an event may span
+        # the article: reading its window again for each event would cost the article's length squared).
+        named_in: dict = {}
+        read_to = 0
+        for first, end in sorted(windows):
+            for i in range(max(first, read_to), end):
+                span = self.sentences[i]
+                for m in self.g.topic_re.finditer(self.text, span.start, span.end):
+                    named_in.setdefault(self.g.topics[m.group(0).lower()], []).append(i)
+            read_to = max(read_to, end)
+        for e, (first, end) in zip(self.events, windows):
+            for topic, sentences in named_in.items():
+                at = bisect.bisect_left(sentences, first)
+                if at < len(sentences) and sentences[at] < end:
+                    e.topics.add(topic)
 
     @staticmethod
     def _complete(e: Event) -> bool:

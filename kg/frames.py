@@ -127,12 +127,32 @@ class FrameFinder(EventFinder):
         some_country = any(isinstance(p, str) for p in c.parties) or any(isinstance(p, str) for p in e.parties)
         return some_country and None not in ce | cc and ce == cc and len(ce) >= 2
 
+    # Recent events only: what a description or a referent points back to was told a few
+    # sentences before, and looking further would make a long article's cost grow with its square.
+    RECENT = 20
+
+    def _last(self, predicate) -> Event | None:
+        return next((e for e in reversed(self.events[-self.RECENT:]) if predicate(e)), None)
+
+    def _may_be_same(self, c: Event) -> list[Event]:
+        found = super()._may_be_same(c)
+        if c.family != "Visit" and any(isinstance(p, str) for p in c.parties):
+            # a country-level account: the recent person-level ones of the same countries (see _same)
+            seen = {id(e) for e in found}
+            found += [e for e in self.events[-self.RECENT:] if id(e) not in seen and e.family == c.family]
+        elif c.family != "Visit":
+            seen = {id(e) for e in found}
+            found += [e for e in self.events[-self.RECENT:] if id(e) not in seen and e.family == c.family and
+                      any(isinstance(p, str) for p in e.parties)]
+        return sorted(found, key=lambda e: self._position[id(e)])
+
     def _merge(self, e: Event, c: Event, add_parties: bool):
         # a country stands for a person of it only until the person is named
         people_e = sum(not isinstance(p, str) for p in e.parties)
         people_c = sum(not isinstance(p, str) for p in c.parties)
         if people_c > people_e and {party_country(p) for p in e.parties} == {party_country(p) for p in c.parties}:
             e.parties = [p for p in c.parties]
+            self._index_parties(e, e.parties)
             add_parties = False
         elif any(isinstance(p, str) for p in c.parties):
             add_parties = False

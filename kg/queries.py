@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import http.client
 import io
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
@@ -339,11 +341,26 @@ def _plain(term) -> str | None:
     return term.value
 
 
+# What a SPARQL 1.1 endpoint answers a SELECT with, asked for JSON (the second: some servers).
+_SPARQL_JSON_TYPES = ("application/sparql-results+json", "application/json")
+
+
+def check_endpoint(url: str) -> str:
+    """URL, if it is a web address: urllib, under SPARQLWrapper, would also open file: URLs (a
+    local file) and ftp: ones. A QueryError otherwise."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise QueryError(f"{url!r} is no SPARQL endpoint: give its http:// or https:// address, "
+                         "e.g. http://127.0.0.1:7878/query")
+    return url
+
+
 def run_remote(endpoint: str, query: SavedQuery, values: dict[str, str], timeout: float = 60) -> Result:
     """Ask a SPARQL 1.1 endpoint. The saved queries read the union of the named graphs as their
     default graph: start Oxigraph with `--union-default-graph` (other stores have a like option)."""
     from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+    check_endpoint(endpoint)
     bound = bind(query, values)
     client = SPARQLWrapper(endpoint)
     client.setQuery(with_values_block(query.text_for(bound), bound))
@@ -355,14 +372,46 @@ def run_remote(endpoint: str, query: SavedQuery, values: dict[str, str], timeout
     client.setReturnFormat(JSON)
     client.setTimeout(int(timeout))
     try:
-        data = client.queryAndConvert()
+        answer = client.query()
+        content_type = (answer.info().get("content-type") or "no content type").split(";")[0].strip().lower()
+        if content_type not in _SPARQL_JSON_TYPES:
+            # (SPARQLWrapper would hand back the page itself, with a warning)
+            raise _no_results(endpoint, content_type)
+        body = answer.response.read()
     except SPARQLWrapperException as exc:
         raise QueryError(f"the endpoint {endpoint} refused the query: {exc}") from None
-    except OSError as exc:
+    except (OSError, http.client.HTTPException) as exc:
         raise QueryError(f"cannot reach the endpoint {endpoint}: {exc}") from None
-    columns = data["head"]["vars"]
-    rows = [[b.get(c, {}).get("value") for c in columns] for b in data["results"]["bindings"]]
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise _no_results(endpoint, f"{content_type} that is not valid JSON: {exc}") from None
+    columns, rows = _select_result(data)
+    if columns is None:
+        raise _no_results(endpoint, f"{content_type} that is not the result of a SELECT query")
     return Result(columns, rows)
+
+
+def _no_results(endpoint: str, got: str) -> QueryError:
+    return QueryError(f"the endpoint {endpoint} did not answer with SPARQL results (got {got})")
+
+
+def _select_result(data) -> tuple[list[str] | None, list[list[str | None]]]:
+    """The columns and rows of SPARQL 1.1 JSON results; (None, []) when DATA is something else."""
+    head, results = (data.get("head"), data.get("results")) if isinstance(data, dict) else (None, None)
+    columns = head.get("vars") if isinstance(head, dict) else None
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if not (isinstance(columns, list) and all(isinstance(c, str) for c in columns) and isinstance(bindings, list)):
+        return None, []
+    rows = []
+    for binding in bindings:
+        if not isinstance(binding, dict):
+            return None, []
+        row = [binding.get(c) for c in columns]
+        if not all(term is None or isinstance(term, dict) and isinstance(term.get("value"), str) for term in row):
+            return None, []
+        rows.append([None if term is None else term["value"] for term in row])
+    return columns, rows
 
 
 def format_result(result: Result, fmt: str) -> str:

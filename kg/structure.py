@@ -41,8 +41,13 @@ DATELINE_RE = re.compile(
 
 _PROSE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _NEXT_SENTENCE_START_RE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
-_WORD_BEFORE_DOT_RE = re.compile(r"[\w.'’]*")  # matched on the text before the dot, reversed
 _INITIALS_RE = re.compile(r"(\w\.)+\w")
+# The stages after this one look at each sentence as a whole, several times over for each word
+# that may start a name or an interaction: their work grows with a sentence's length times what
+# it holds. A "sentence" longer than this (a list or a table pasted as one line, text without
+# full stops) is read in pieces of at most this many characters, cut at a space. Sentences of
+# news prose are far shorter: 654 characters at most in seeds/, tests/corpus and tests/heldout.
+MAX_SENTENCE_CHARS = 2_000
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
@@ -191,18 +196,42 @@ def split_sentences(text: str, para: Span, skip_to: int | None = None) -> list[S
             continue
         if end < para.end and not _NEXT_SENTENCE_START_RE.match(text[end:end + 4]):
             continue  # the next word starts in lower case: not a sentence boundary
-        out.append(_trim(text, seg_start, end))
+        out += _pieces(text, seg_start, end)
         seg_start = end
     if seg_start < para.end and text[seg_start:para.end].strip():
-        out.append(_trim(text, seg_start, para.end))
+        out += _pieces(text, seg_start, para.end)
     return [s for s in out if s.text]
+
+
+def _pieces(text: str, start: int, end: int) -> list[Span]:
+    """The sentence at START..END (trimmed), in pieces of at most MAX_SENTENCE_CHARS."""
+    sentence = _trim(text, start, end)
+    if sentence.end - sentence.start <= MAX_SENTENCE_CHARS:
+        return [sentence]
+    pieces, start = [], sentence.start
+    while sentence.end - start > MAX_SENTENCE_CHARS:
+        # at the last space of the piece's second half; in a word that long, anywhere
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append(_trim(text, start, cut))
+        start = cut
+    pieces.append(_trim(text, start, sentence.end))
+    return pieces
+
+
+def _is_word_char_before_dot(char: str) -> bool:
+    """[\\w.'’]: what the word before a full stop is made of (letters, digits, dots, apostrophes)."""
+    return char.isalnum() or char in "_.'’"
 
 
 def _is_abbreviation(text: str, seg_start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    # The word before the full stop (letters, digits, dots, apostrophes), read backwards.
-    start = dot - _WORD_BEFORE_DOT_RE.match(text[seg_start:dot][::-1]).end()
+    # The word before the full stop, read backwards from it: only as far as the word goes (not the
+    # whole sentence so far, which a text with no sentence end makes as long as the article).
+    start = dot
+    while start > seg_start and _is_word_char_before_dot(text[start - 1]):
+        start -= 1
     if start == dot:
         return False
     token = text[start:dot].lower().rstrip(".")
