@@ -3,7 +3,12 @@ folder by a different writer, with expected facts in its gold/ folder.
 
 tests/corpus was the development set while the mapper's rules were written; tests/heldout was
 written later, independently, to check that the rules carry over. FLOORS hold the event F1
-measured when a floor was last raised; the goal for both is 0.95.
+measured when a floor was last set; the goal for both is 0.95.
+
+The floors were lowered once, on purpose, when the reading stage moved from word patterns to the
+dependency parse (kg/frames.py): corpus 0.971 -> 0.913, heldout 0.906 -> 0.908, while real
+articles the patterns were never fitted to went from 0.27 to 0.61 (realnews/, dev split). The
+patterns had been written for these articles; the floors guard what the parse reads now.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ import pytest
 
 from tests.helpers import ROOT, build_store, score
 
-FLOORS = {"corpus": 0.96, "heldout": 0.90}
+FLOORS = {"corpus": 0.91, "heldout": 0.90}
 
 
 @pytest.mark.parametrize("name", FLOORS)
