@@ -230,6 +230,8 @@ class FrameFinder(EventFinder):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
             sense = LEXICON.verbs[lemma]
+            if lemma in LEXICON.light_verbs and any(c.dep_ == "dobj" and _word(c) in LEXICON.nouns for c in tok.children):
+                return None  # "received the credentials of ...", "hosted a dinner for": the noun's frame
             frame = Frame(sense, tok, tok)
             if not self._verb_fits(frame):
                 return None
@@ -829,7 +831,7 @@ class FrameFinder(EventFinder):
         # Among them ...") and bilaterals on a summit's sidelines are one meeting each
         one_to_one = kind in ("PhoneCall", "Correspondence", "CourtesyCall") or frame.sense.cameo == "032" or \
             frame.separate or one_to_one_hint or self._sidelines(frame) or \
-            (len(agents) == 1 and not self._together(frame))  # "Kerry will meet Hun Sen, Hor Namhong, and ..."
+            (len(agents) == 1 and not self._together(frame) and self._one_by_one(frame, patients))
         single = agents if len(agents) == 1 else patients if len(patients) == 1 else []
         if single and self.split_party is not None and party_key(single[0]) == self.split_party[1] and \
                 index - self.split_party[0] <= 2:
@@ -869,6 +871,18 @@ class FrameFinder(EventFinder):
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             return o.doc.text[start:end][:200], kind
         return None, "Agreement"
+
+    @staticmethod
+    def _one_by_one(frame: Frame, patients: list) -> bool:
+        """Does one agent meet several counterparts one by one? 'Kerry will meet Hun Sen, Hor Namhong
+        and ...' (people named one by one) and 'held meetings with' (plural) do; 'his meeting with
+        the Presidents of Guatemala, Honduras and El Salvador' (one meeting of unnamed leaders) does not."""
+        tok = frame.token
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+            return True
+        if any(_word(t) == "counterpart" for t in frame.patients):
+            return True  # "his Russian and Uzbek counterparts": each a counterpart of his, one by one
+        return sum(isinstance(p, PersonEntity) for p in patients) >= 2
 
     @staticmethod
     def _together(frame: Frame) -> bool:
