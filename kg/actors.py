@@ -407,6 +407,7 @@ class ActorFinder:
             self._scan_sentence(index, sentence)
         self._doc = (None, 0)
         if parsed is not None:
+            self._drop_what_the_recogniser_calls_no_one(parsed)
             self._add_named_entities(parsed)
         self._names_are_not_countries()
         self._resolve_short_mentions()
@@ -530,6 +531,30 @@ class ActorFinder:
             kept.append(m)
         self.mentions = kept
 
+    def _drop_what_the_recogniser_calls_no_one(self, parsed):
+        """A capitalised run the patterns took for a name ("Credentials Ceremony", "Vienna Convention",
+        "Bangabandhu Museum") that the recogniser reads, whole, as an organisation, a place, a law or
+        an event is no person, unless the office-holder dictionary knows them or the text gave them
+        an office."""
+        dropped: set[int] = set()
+        for m in self.mentions:
+            if m.kind != "person" or m.ref.known is not None or m.ref.roles:
+                continue
+            doc = parsed.get(m.sentence)
+            if doc is None:
+                continue
+            base = self.sentences[m.sentence].start
+            cover = next((e for e in doc.ents if base + e.start_char <= m.start and m.end <= base + e.end_char), None)
+            if cover is not None and cover.label_ in NOT_A_PERSON:
+                dropped.add(id(m))
+        if not dropped:
+            return
+        self.mentions = [m for m in self.mentions if id(m) not in dropped]
+        kept_people = {id(m.ref) for m in self.mentions if m.kind == "person"}
+        for key in [k for k, p in self.people.items() if id(p) not in kept_people]:
+            person = self.people.pop(key)
+            person.mentions.clear()
+
     def _add_named_entities(self, parsed):
         """People the parser's named-entity recogniser finds where no title list, honorific or
         dictionary entry did ("spokesman Wang Wenbin", heads of state with titles in their own
@@ -590,6 +615,8 @@ class ActorFinder:
         for tok in doc:
             if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ not in ("with", "to", "by", "from", "on", "between"):
+                continue  # "at a Credentials Ceremony", "for Morning Call": a place, a time, a purpose
             governor = tok.head.head if tok.dep_ == "pobj" else tok.head
             if governor.lemma_.lower() not in LEXICON.verbs and governor.lemma_.lower() not in LEXICON.nouns:
                 continue  # only who takes part in an interaction the lexicon names
@@ -730,6 +757,8 @@ class ActorFinder:
             return True  # "Integration", "Foreign Affairs": the end of an office's name
         if self.g.country_of(name) or self._org_named(name) or name in self.g.cities:
             return True
+        if name.split()[-1].lower() in _OFFICE_HEADS:
+            return True  # "Provincial Minister", "Coordinating Minister": an office, no one's name
         return bool(_NON_PERSON_WORD_RE.search(name))
 
     def _completes_country_name(self, start: int, end: int) -> bool:
@@ -1224,6 +1253,7 @@ def _tidy_label(label: str) -> str:
     return label[:1].upper() + label[1:] if label else label
 
 
+NOT_A_PERSON = {"ORG", "FAC", "GPE", "LOC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP"}
 NER_REPORTING_VERBS = {"say", "tell", "write", "report", "add", "quote", "according"}
 OFFICE_WORDS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king", "queen",
                 "emir", "sultan", "prince", "crown", "leader", "diplomat", "spokesman", "spokeswoman", "spokesperson",
