@@ -554,15 +554,17 @@ class FrameFinder(EventFinder):
             described = self._described_place(t)
             if described[0]:
                 return described
-            for start, end in self._phrase_spans(t):
-                code, city = self._place_code(self.text[start:end].strip())
-                if code:
-                    return code, city
-                for m in self.g.country_re.finditer(self.text, start, end):
-                    if m.group(0) in self.g.country_names:
-                        return self.g.country_names[m.group(0)], None
-                for m in self.g.city_re.finditer(self.text, start, end):
-                    return self.g.cities[m.group(0)], m.group(0)
+            # the names run over several words ("Papua New Guinea"): the phrase's whole text, not word by word
+            spans = self._phrase_spans(t)
+            start, end = spans[0][0], spans[-1][1]
+            code, city = self._place_code(self.text[start:end].strip())
+            if code:
+                return code, city
+            for m in self.g.country_re.finditer(self.text, start, end):
+                if m.group(0) in self.g.country_names:
+                    return self.g.country_names[m.group(0)], None
+            for m in self.g.city_re.finditer(self.text, start, end):
+                return self.g.cities[m.group(0)], m.group(0)
         return None, None
 
     def _phrase_spans(self, tok):
