@@ -70,9 +70,10 @@ def map_article(article: Article, gazetteer: gazetteer_module.Gazetteer | None =
     g = gazetteer or gazetteer_module.load()
     structure = analyse(article.text, g.cities, article.title)
     ref = reference_date(structure.dateline_date, article.published)
-    parsed = parse(normalise(article.text), structure.sentences)
-    actors = find_actors(g, article.text, structure.sentences, ref.date, parsed)
-    events = find_frames(g, article.text, structure.sentences, actors, ref, structure.dateline_place,
+    text = structure.unwrapped(article.text)  # evidence still quotes article.text as it is
+    parsed = parse(normalise(text), structure.sentences)
+    actors = find_actors(g, text, structure.sentences, ref.date, parsed)
+    events = find_frames(g, text, structure.sentences, actors, ref, structure.dateline_place,
                          structure.trailing_place, parsed)
     triples = write_article_graph(article, structure, actors, events, ref.date, g, build_hash(article))
     return MappedArticle(article, structure, actors, events, triples)

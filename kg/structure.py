@@ -4,6 +4,8 @@ News pages carry site navigation, strips of other headlines, bylines, photo capt
 "Related News" lists, tags and contact blocks. None of that is the article, and no fact
 may come from it (event coders that read it report meetings that never happened in the
 story). Everything here keeps character offsets into the original text.
+
+Lines are first joined into paragraphs where a hard wrap or a scraper broke one mid-sentence.
 """
 from __future__ import annotations
 
@@ -70,6 +72,17 @@ class Structure:
     sentences: list[Span] = field(default_factory=list)
     trailing_place: str | None = None  # a lone place line after the body (press releases)
 
+    def unwrapped(self, text: str) -> str:
+        """The text with the line breaks inside body paragraphs read as spaces: to the patterns and
+        the parser a hard wrap is no boundary ("Prime Minister Helen\nCarter" is one name). The
+        same length, so every offset still holds."""
+        pieces, done = [], 0
+        for paragraph in self.body:
+            if "\n" in paragraph.text or "\r" in paragraph.text:
+                pieces += [text[done:paragraph.start], paragraph.text.replace("\r", " ").replace("\n", " ")]
+                done = paragraph.end
+        return "".join(pieces) + text[done:] if pieces else text
+
 
 def _lines(text: str) -> list[Span]:
     out, pos = [], 0
@@ -84,6 +97,26 @@ def _lines(text: str) -> list[Span]:
 
 
 _SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?:;,]\s")
+_BULLET_RE = re.compile(r"^[•·▪►‣◦*\-–—]\s")
+# Words no sentence or headline ends on: a line that stops on one was cut mid-clause.
+_MID_CLAUSE_WORDS = frozenset(
+    "a an the of to in on at for from with by and or but nor as than that which who whose his her their its "
+    "our your my this these those is are was were be been will would shall should can could may might has have "
+    "had into onto upon about between among during while since until via per including such".split())
+_MID_CLAUSE_END_CHARS = (",", "-", "–", "—", "(", "/", "&")
+# "By Jane Doe"; a line opening on a lower-case "by" goes on with a sentence ("... was received\nby the King").
+_BY_AUTHOR_RE = re.compile(r"^\s*(By|BY)\s+[A-Z]")
+
+MAX_WRAP_WIDTH = 100       # hard-wrapped text breaks its lines at 60 to 80 columns; longer lines are paragraphs
+
+
+def _flat(text: str) -> str:
+    """A paragraph's text on one line, for its features (its span keeps the original text)."""
+    return " ".join(text.split())
+
+
+def _ends_sentence(line: str) -> bool:
+    return _PROSE_END_RE.search(line) is not None
 
 
 def _is_navigation(line: str) -> bool:
@@ -119,15 +152,92 @@ def _looks_like_sentence(line: str) -> bool:
     return words >= 6 and (ends_like_prose or words > 30 and SENTENCE_END_RE.search(line) is not None)
 
 
+# ---------------------------------------------------------------- lines into paragraphs
+
+def _stands_alone(line: str) -> bool:
+    """Lines that are never part of a wrapped paragraph: bylines, contacts, menus, list ends.
+
+    A contact line has its number or address ("Tel: ...", "Email info@..."), not just the word
+    ("phone conversation last Friday with ..."). Captions are not among these: the credit of a
+    hard-wrapped caption can fall on a line of its own ("(Photo archive)"), and "(ASEAN)" can
+    end a wrapped line of prose."""
+    if _BY_AUTHOR_RE.match(line) or _is_navigation(line) or END_MARKER_RE.match(line):
+        return True
+    return _is_contact(line) and (":" in line or "@" in line or any(c.isdigit() for c in line))
+
+
+def _ends_caption(line: str) -> bool:
+    """A line that closes a caption with its credit ("... (File photo: AFP)"): what follows is not its rest."""
+    return _may_be_caption(line) and CAPTION_RE.search(line) is not None
+
+
+def _ends_mid_clause(line: str) -> bool:
+    if line.endswith(_MID_CLAUSE_END_CHARS):
+        return True
+    last_word = line.rsplit(None, 1)[-1]
+    return last_word in _MID_CLAUSE_WORDS  # lower case only: "... talks with The" is no clause
+
+
+def _breaks_mid_sentence(previous: str, following: str, blank_between: bool) -> bool:
+    """The break between two lines falls inside a sentence: the first stops without punctuation
+    and the second goes on in lower case, or (with no blank line between) the first stops on a
+    word no clause ends on. A lone lower-case word ("block") is a widget's label, not the rest."""
+    if _ends_sentence(previous) or _BULLET_RE.match(following) or len(previous.split()) < 3:
+        return False
+    if following[0].islower() and (len(following.split()) >= 2 or _ends_sentence(following)):
+        return True
+    return not blank_between and _ends_mid_clause(previous)
+
+
+def _wrap_width(lines: list[Span], certain_breaks: list[bool]) -> int | None:
+    """The column a hard-wrapped text breaks its lines at, or None when its lines are paragraphs.
+
+    A wrapped text breaks many lines mid-sentence, all near one width, and has hardly any line
+    longer than that; a scraped page's lines are whole paragraphs of any length."""
+    widths = [len(lines[i].text) for i, certain in enumerate(certain_breaks) if certain]
+    if len(widths) < 2 or max(widths) > MAX_WRAP_WIDTH:
+        return None
+    width = max(widths)
+    long_lines = [len(line.text) for line in lines if len(line.text.split()) >= 6]
+    within = sum(1 for n in long_lines if n <= width + 10)
+    return width if within >= 0.8 * len(long_lines) else None
+
+
+def _paragraphs(text: str, lines: list[Span]) -> list[Span]:
+    """Lines joined into paragraphs where a hard wrap or a scraper broke one; each paragraph is the
+    span of the original text from its first line's start to its last line's end."""
+    if not lines:
+        return []
+    pairs = list(zip(lines, lines[1:]))
+    blank_between = [text.count("\n", a.end, b.start) > 1 for a, b in pairs]
+    # A line that looks like a contact on its own ("telephone, welcomed him ...") is still the
+    # rest of a sentence when the line before stops on a word no clause ends on.
+    joinable = [not _stands_alone(a.text) and not _ends_caption(a.text) and
+                (not _stands_alone(b.text) or b.text[0].islower() and _ends_mid_clause(a.text))
+                for a, b in pairs]
+    certain = [ok and _breaks_mid_sentence(a.text, b.text, blank)
+               for ok, (a, b), blank in zip(joinable, pairs, blank_between)]
+    width = _wrap_width(lines, certain)
+    out, first = [], lines[0]
+    for (previous, following), ok, mid_sentence, blank in zip(pairs, joinable, certain, blank_between):
+        wrapped = mid_sentence or ok and width is not None and not blank \
+            and len(previous.text) + 1 + len(following.text.split(None, 1)[0]) > width
+        if not wrapped:
+            out.append(Span(first.start, previous.end, text[first.start:previous.end]))
+            first = following
+    out.append(Span(first.start, lines[-1].end, text[first.start:lines[-1].end]))
+    return out
+
+
 def analyse(text: str, known_places: Container[str] = (), title_hint: str | None = None) -> Structure:
     """Split the text into title, dateline and body paragraphs (offsets kept)."""
-    lines = _lines(text)
+    paragraphs = _paragraphs(text, _lines(text))
+    flat = [_flat(p.text) for p in paragraphs]
     body: list[Span] = []
     title: Span | None = None
     trailing_place = None
     started = False
-    for index, line in enumerate(lines):
-        s = line.text
+    for index, (paragraph, s) in enumerate(zip(paragraphs, flat)):
         if started and END_MARKER_RE.match(s):
             break
         if not started and END_MARKER_RE.match(s) and not _looks_like_sentence(s):
@@ -147,14 +257,14 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
                 continue
             if not started:
                 if len(s) < 250 and len(s.split()) >= 3:
-                    title = line  # the last headline-like line before the body is the title
+                    title = paragraph  # the last headline-like line before the body is the title
                 continue
             if len(s.split()) < 8:
                 continue  # short fragments: captions, labels, widgets
         if title is not None and title_hint and s == title_hint.strip():
             continue
         started = True
-        body.append(line)
+        body.append(paragraph)
     place = date = dateline_end = None
     if body:
         m = DATELINE_RE.match(body[0].text)
