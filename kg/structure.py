@@ -5,7 +5,9 @@ News pages carry site navigation, strips of other headlines, bylines, photo capt
 may come from it (event coders that read it report meetings that never happened in the
 story). Everything here keeps character offsets into the original text.
 
-Lines are first joined into paragraphs where a hard wrap or a scraper broke one mid-sentence.
+Lines are first joined into paragraphs where a hard wrap or a scraper broke one mid-sentence;
+each paragraph is then told apart by its shape: how it ends, how many of its words are
+capitalised, whether it has the small words prose cannot do without, what stands around it.
 """
 from __future__ import annotations
 
@@ -97,6 +99,12 @@ def _lines(text: str) -> list[Span]:
 
 
 _SENTENCE_PUNCTUATION_RE = re.compile(r"[.!?:;,]\s")
+_WORD_WITH_LETTER_FIRST_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# Small words running prose cannot do without and headlines leave out ("Kenya, Ghana sign visa
+# deal"); in lower case, as a headline's first word or a shouting strip of capitals is no sign.
+_PROSE_GLUE_RE = re.compile(r"\b(the|a|an|his|her|their|its|he|she|they|was|were|is|are|has|had|have|been|"
+                            r"said|which|who)\b")
+_COMMA_CLAUSE_RE = re.compile(r", [a-z]")
 _BULLET_RE = re.compile(r"^[•·▪►‣◦*\-–—]\s")
 # Words no sentence or headline ends on: a line that stops on one was cut mid-clause.
 _MID_CLAUSE_WORDS = frozenset(
@@ -108,6 +116,7 @@ _MID_CLAUSE_END_CHARS = (",", "-", "–", "—", "(", "/", "&")
 _BY_AUTHOR_RE = re.compile(r"^\s*(By|BY)\s+[A-Z]")
 
 MAX_WRAP_WIDTH = 100       # hard-wrapped text breaks its lines at 60 to 80 columns; longer lines are paragraphs
+TITLE_CASE_SHARE = 0.6     # share of capitalised words above which a line reads as a name or a headline
 
 
 def _flat(text: str) -> str:
@@ -119,11 +128,27 @@ def _ends_sentence(line: str) -> bool:
     return _PROSE_END_RE.search(line) is not None
 
 
+def _capitalised_share(line: str) -> float:
+    words = _WORD_WITH_LETTER_FIRST_RE.findall(line)
+    return sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A line without a full stop that is still running prose (cut short, or a scrape that lost
+    its punctuation), not a headline or a link: it has the small words headlines drop. Capitals
+    tell nothing here: "The Prime Minister was accompanied by Advisor ... Mr. Sartaj Aziz" is prose."""
+    if _BULLET_RE.match(line):
+        return False
+    return _PROSE_GLUE_RE.search(line) is not None or _COMMA_CLAUSE_RE.search(line) is not None
+
+
 def _is_navigation(line: str) -> bool:
     if line.count(" | ") >= 2 or BREADCRUMB_RE.match(line):
         return True
-    # A long run of capitalised words with no sentence punctuation: a strip of headlines.
-    return len(line) > 120 and not _SENTENCE_PUNCTUATION_RE.search(line + " ")
+    # A long run of words with no sentence punctuation, capitalised or without the small words of
+    # prose: a strip of headlines, or a list of names.
+    return len(line) > 120 and not _SENTENCE_PUNCTUATION_RE.search(line + " ") and not _ends_sentence(line) \
+        and (_capitalised_share(line) >= TITLE_CASE_SHARE or not _reads_as_prose(line))
 
 
 def _is_contact(line: str) -> bool:

@@ -149,3 +149,31 @@ def test_a_subheading_between_paragraphs_is_not_glued_to_the_next_one():
     assert sentences(st) == [
         "Kenya's foreign minister arrived in Accra on Monday for a two-day official visit, the ministry said.",
         "Trade between the two countries has doubled in five years, according to figures from the central bank."]
+
+
+# ------------------------------------------------------------------ long lines without commas
+
+def test_long_lines_of_prose_without_commas_are_body():
+    quoted = ("\"We will keep working with our neighbours on trade and on the security of the region because our "
+              "people expect nothing less from us.\"")
+    curly = ("“The minister expressed the hope that the visit would open a new chapter in the relations between "
+             "the two countries and their peoples.”")
+    plain = ("He arrived in Nairobi on Wednesday morning to become the first foreign head of state to attend the "
+             "celebrations marking the anniversary of independence")
+    assert all(len(line) > 120 and ", " not in line for line in (quoted, curly, plain))
+    text = ("NAIROBI (KNA) - President Kofi Mensah-Bonsu of Ghana held talks with his Kenyan counterpart at State "
+            "House on Tuesday.\n" + quoted + "\n" + curly + "\n" + plain + "\n"
+            "The two leaders also witnessed the signing of four agreements on trade and health.\n")
+    st = structure(text)
+    kept = body_text(st)
+    for line in (quoted, curly, plain):
+        assert flat(line) in kept
+
+
+def test_a_long_strip_of_headlines_without_punctuation_is_still_navigation():
+    strip = ("Kenya Shilling Firms Against Dollar Ghana Cocoa Output Rises Nigeria Unveils New Budget Ethiopia "
+             "Signs Power Deal With Djibouti Rwanda Opens Tech Hub")
+    text = strip + "\nNAIROBI (KNA) - Kenya and Ghana signed an agreement on visas on Tuesday, officials said.\n"
+    st = structure(text)
+    assert st.body[0].text.startswith("NAIROBI")
+    assert "Cocoa" not in body_text(st)
