@@ -25,6 +25,11 @@ END_MARKER_RE = re.compile(
     r"share this( article)?|follow us|subscribe|copyright|©|all rights reserved|associated links|useful links|"
     r"more from|more on this|see more|further reading|you might also like|popular stories)\b",
     re.IGNORECASE)
+# "Read more: <headline>" with the headline on the same line is one link set into the article,
+# which goes on after it; the marker alone heads a list of other stories, and ends the article.
+INLINE_LINK_RE = re.compile(
+    r"^\s*(read( more| also)?|also read|see also|related( news| stories| articles?| coverage| content)?|"
+    r"more on this|more from)\s*[:|>»\-–—]+\s*\S", re.IGNORECASE)
 CONTACT_RE = re.compile(
     r"^\s*(tel|telephone|phone|fax|e-?mail|address|website|web|mobile|hotline|p\.?o\.? box)\b\s*[.:]?|"
     r"^[\d\s()+\-/,.:]{6,}$|@\w+\.\w+|https?://", re.IGNORECASE)
@@ -117,6 +122,7 @@ _BY_AUTHOR_RE = re.compile(r"^\s*(By|BY)\s+[A-Z]")
 
 MAX_WRAP_WIDTH = 100       # hard-wrapped text breaks its lines at 60 to 80 columns; longer lines are paragraphs
 TITLE_CASE_SHARE = 0.6     # share of capitalised words above which a line reads as a name or a headline
+LIST_RUN = 3               # headline-like lines in a row that make a list of links
 
 
 def _flat(text: str) -> str:
@@ -143,8 +149,13 @@ def _reads_as_prose(line: str) -> bool:
 
 
 def _is_navigation(line: str) -> bool:
-    if line.count(" | ") >= 2 or BREADCRUMB_RE.match(line):
+    if BREADCRUMB_RE.match(line):
         return True
+    if " | " in line:
+        parts = line.split(" | ")
+        # Menus and strips of headlines; "08:38 | Lima, Nov. 15." is a date line with a place.
+        if len(parts) > 2 or all(not _SENTENCE_PUNCTUATION_RE.search(part + " ") for part in parts):
+            return True
     # A long run of words with no sentence punctuation, capitalised or without the small words of
     # prose: a strip of headlines, or a list of names.
     return len(line) > 120 and not _SENTENCE_PUNCTUATION_RE.search(line + " ") and not _ends_sentence(line) \
@@ -254,16 +265,55 @@ def _paragraphs(text: str, lines: list[Span]) -> list[Span]:
     return out
 
 
+# ---------------------------------------------------------------- what surrounds the article
+
+def _is_list_item(line: str) -> bool:
+    """A line shaped like one link of a list: a headline, with no full stop and no prose in it."""
+    if _ends_sentence(line) or len(line.split()) > 25:
+        return False
+    return bool(_BULLET_RE.match(line)) or not _reads_as_prose(line)
+
+
+def _link_lists(paragraphs: list[str]) -> set[int]:
+    """Paragraphs in runs of headlines: "related", "most read" and "latest" lists, set between
+    paragraphs or above the article. A title-cased line with a full stop among them
+    ("Memorandum of Understanding between ... S.A.C.") is one of the links too."""
+    items = [_is_list_item(p) for p in paragraphs]
+    titled = [_ends_sentence(p) and len(p.split()) <= 25 and _capitalised_share(p) >= TITLE_CASE_SHARE
+              for p in paragraphs]
+    runs: list[list[int]] = []
+    for index, is_item in enumerate(items):
+        if not is_item:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        elif runs and runs[-1][-1] == index - 2 and titled[index - 1] and len(runs[-1]) >= 2 and \
+                index + 1 < len(items) and items[index + 1]:
+            runs[-1] += [index - 1, index]  # a titled line with at least two links on either side
+        else:
+            runs.append([index])
+    out = set()
+    for run in runs:
+        links = [i for i in run if items[i]]
+        bulleted = [i for i in links if _BULLET_RE.match(paragraphs[i])]
+        if len(links) >= LIST_RUN or len(bulleted) >= 2:
+            out.update(run)
+    return out
+
+
 def analyse(text: str, known_places: Container[str] = (), title_hint: str | None = None) -> Structure:
     """Split the text into title, dateline and body paragraphs (offsets kept)."""
     paragraphs = _paragraphs(text, _lines(text))
     flat = [_flat(p.text) for p in paragraphs]
+    in_link_list = _link_lists(flat)
     body: list[Span] = []
     title: Span | None = None
     trailing_place = None
     started = False
     for index, (paragraph, s) in enumerate(zip(paragraphs, flat)):
         if started and END_MARKER_RE.match(s):
+            if INLINE_LINK_RE.match(s):
+                continue
             break
         if not started and END_MARKER_RE.match(s) and not _looks_like_sentence(s):
             continue
@@ -284,8 +334,10 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
                 if len(s) < 250 and len(s.split()) >= 3:
                     title = paragraph  # the last headline-like line before the body is the title
                 continue
-            if len(s.split()) < 8:
-                continue  # short fragments: captions, labels, widgets
+            if len(s.split()) < 8 or not _reads_as_prose(s):
+                continue  # short fragments and headlines: captions, labels, widgets, links
+        if index in in_link_list:
+            continue
         if title is not None and title_hint and s == title_hint.strip():
             continue
         started = True

@@ -177,3 +177,86 @@ def test_a_long_strip_of_headlines_without_punctuation_is_still_navigation():
     st = structure(text)
     assert st.body[0].text.startswith("NAIROBI")
     assert "Cocoa" not in body_text(st)
+
+
+# ------------------------------------------------------------------ link lists among the paragraphs
+
+FIRST = ("ACCRA, June 4 (GNA) - Ghana's Foreign Minister Kofi Mensah-Bonsu received the new Ambassador of Peru, "
+         "Carlos Quispe Mamani, at the ministry on Tuesday.")
+SECOND = "The two discussed cooperation in mining, education and the fight against illegal fishing in the Atlantic."
+THIRD = "Mr Quispe Mamani said Peru would open a trade office in Accra before the end of the year."
+
+
+def test_inline_read_more_links_are_dropped_and_the_article_goes_on():
+    text = "\n".join([
+        FIRST,
+        "Read more: Ghana and Peru sign agreement on double taxation after years of talks",
+        SECOND,
+        "ALSO READ: Foreign minister urges diaspora to invest in the new cocoa processing plants",
+        THIRD]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND, THIRD]
+
+
+def test_a_bullet_list_of_headlines_between_paragraphs_is_dropped():
+    text = "\n".join([
+        FIRST,
+        "• Ghana and Peru sign agreement on double taxation after years of talks",
+        "• President receives credentials of seven new envoys at Jubilee House",
+        "• Foreign minister urges diaspora to invest in new cocoa processing plants",
+        SECOND,
+        THIRD]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND, THIRD]
+
+
+def test_a_run_of_headlines_without_bullets_between_paragraphs_is_dropped():
+    text = "\n".join([
+        FIRST,
+        SECOND,
+        "Ghana and Peru sign agreement on double taxation after years of talks",
+        "President Mensah-Bonsu Receives Credentials Of Seven New Envoys At Jubilee House",
+        "Foreign minister urges diaspora to invest in new cocoa processing plants",
+        THIRD]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND, THIRD]
+
+
+def test_a_lone_headline_between_paragraphs_is_dropped():
+    text = "\n".join([FIRST, "Peru Mining Group Signs Copper Deal With Ghana Minerals Commission", SECOND]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND]
+
+
+def test_headlines_separated_by_a_bar_are_dropped():
+    text = "\n".join([
+        FIRST,
+        "Ghana and Peru sign agreement on double taxation | Envoys urged to promote trade and tourism abroad",
+        SECOND]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND]
+
+
+def test_a_list_of_links_above_the_body_does_not_start_it():
+    text = "\n".join([
+        "Ghana-Peru Joint Communique",
+        "Agreements signed between Ghana and Peru",
+        "Memorandum of Understanding between the Ghana Investment Promotion Centre and ProInversion, S.A.C.",
+        "Air Services Agreement",
+        "Ghana and Peru strengthen cooperation in fighting illegal mining",
+        FIRST,
+        SECOND]) + "\n"
+    st = structure(text)
+    assert st.dateline_place == "Accra"
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND]
+
+
+def test_a_related_section_still_ends_the_article():
+    text = "\n".join([
+        FIRST,
+        SECOND,
+        "Related News",
+        "Ghana and Peru sign agreement on double taxation",
+        "The two countries signed an agreement on double taxation on Monday after years of talks in Lima."]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND]
