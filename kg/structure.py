@@ -37,6 +37,21 @@ CAPTION_RE = re.compile(
     r"\b(photo|source|credit|image|picture|file photo)\s*:|\bphoto\s*(by|courtesy)\b|\(photo\b|"
     r"\b(AFP|Reuters|AP|Getty Images|EPA|Xinhua|VNA)\s*/|\bvia Getty\b|^\s*\(?(photo|file)\)?\s*$",
     re.IGNORECASE)
+# Where someone stands in a photo: "(left)", "(second right)", "(L)". Prose has no use for it.
+POSITION_IN_PHOTO_RE = re.compile(
+    r"\((?:(?:far|second|third|fourth|2nd|3rd|4th|front|back|top|bottom|row|from|standing|seated)[\s,-]+)*"
+    r"(?:left|right|centre|center)(?:[\s-]+(?:to[\s-]+)?(?:left|right))?\)",
+    re.IGNORECASE)
+# The same in one letter, where case matters: "(c)" and "(r)" number the items of a list.
+POSITION_LETTER_IN_PHOTO_RE = re.compile(r"\((?:[LR]|L-R|[2-4](?:nd|rd|th)? ?[LR])\)")
+# A photographer's credit after the caption's last sentence, or alone: "... on Tuesday. Jane
+# Doe/Daily Courier", "Photo/courtesy." (and not "... at the ASEAN Headquarters/ASEAN Secretariat.").
+CREDIT_AT_END_RE = re.compile(
+    r"(?:^|[.!?)”\"]\s*)[A-Z][\w'’&-]*(?: [A-Z][\w'’.&-]*){0,3}"  # the photographer or agency,
+    r" ?/ ?[A-Za-z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}\.?$")     # a slash, the outlet or "courtesy"
+# An agency or photographer in capitals in brackets after words that do not end a sentence:
+# "... with officials of the ministry (GNA)", "... Samuel Sánchez (EL PAÍS)".
+_BRACKETED_AT_END_RE = re.compile(r"(?<![.!?:;,\s])\s+\(([^()]{2,30})\)$")
 BREADCRUMB_RE = re.compile(r"^\s*(home|news)\s*[/>»|]", re.IGNORECASE)
 # Author and time lines: "By Jane Doe", "Jane Doe 18:11, 2024/07/13", "Jane Doe / Daily News Share:".
 BYLINE_RE = re.compile(r"^\s*by\s+[A-Z]|\b\d{1,2}:\d{2}\b|\bshare:?\s*$| / ", re.IGNORECASE)
@@ -119,10 +134,13 @@ _MID_CLAUSE_WORDS = frozenset(
 _MID_CLAUSE_END_CHARS = (",", "-", "–", "—", "(", "/", "&")
 # "By Jane Doe"; a line opening on a lower-case "by" goes on with a sentence ("... was received\nby the King").
 _BY_AUTHOR_RE = re.compile(r"^\s*(By|BY)\s+[A-Z]")
+_PARENTHESES_RE = re.compile(r"\([^()]*\)")
+_TOKEN_RE = re.compile(r"\w+")
 
 MAX_WRAP_WIDTH = 100       # hard-wrapped text breaks its lines at 60 to 80 columns; longer lines are paragraphs
 TITLE_CASE_SHARE = 0.6     # share of capitalised words above which a line reads as a name or a headline
 LIST_RUN = 3               # headline-like lines in a row that make a list of links
+REPEAT_WINDOW = 8          # paragraphs either side where a caption or a summary repeats what it is about
 
 
 def _flat(text: str) -> str:
@@ -171,10 +189,24 @@ def _is_contact(line: str) -> bool:
 
 def _may_be_caption(line: str) -> bool:
     """Every caption form has one of these; most lines of prose have none, and skip the slow search."""
-    if ":" in line or "/" in line:
+    if ":" in line or "/" in line or "(" in line:
         return True
     lowered = line.lower()
     return "photo" in lowered or "file" in lowered or "getty" in lowered
+
+
+def _is_caption(line: str) -> bool:
+    """A photo's caption or credit: it names a photo, a photographer or where people stand."""
+    if len(line.split()) >= 40 or not _may_be_caption(line):
+        return False
+    if CAPTION_RE.search(line) or CREDIT_AT_END_RE.search(line):
+        return True
+    if "(" not in line:
+        return False
+    if POSITION_IN_PHOTO_RE.search(line) or POSITION_LETTER_IN_PHOTO_RE.search(line):
+        return True
+    bracketed = _BRACKETED_AT_END_RE.search(line)
+    return bracketed is not None and bracketed.group(1).isupper()
 
 
 def _is_header(line: str) -> bool:
@@ -301,11 +333,68 @@ def _link_lists(paragraphs: list[str]) -> set[int]:
     return out
 
 
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.lower())
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(token in remaining for token in short)
+
+
+def _repeats(text: str, paragraphs: list[Span], flat: list[str]) -> set[int]:
+    """Paragraphs that repeat another's first sentence: a caption or a summary printed above or
+    beside the sentence it comes from, and paragraphs printed twice. Of two copies alike, the one
+    read is the one that is a sentence, else the first. A copy right beside a caption is that
+    caption printed twice (once without its credit)."""
+    captions = [_is_caption(s) for s in flat]
+    candidates = [(_looks_like_sentence(s) or _reads_as_prose(s)) and not caption and not _is_navigation(s)
+                  for s, caption in zip(flat, captions)]
+    out, seen = set(), set()
+    for index, line in enumerate(flat):
+        if candidates[index]:
+            if line in seen:
+                out.add(index)
+            seen.add(line)
+    # Brackets hold what a caption adds to the sentence it repeats: "(L)", "(GNA)".
+    own = [_tokens(_PARENTHESES_RE.sub(" ", line)) for line in flat]
+    first_sentences: dict[int, list[str]] = {}
+
+    def first_sentence(index: int) -> list[str]:
+        if index not in first_sentences:
+            found = split_sentences(text, paragraphs[index])
+            first_sentences[index] = _tokens(found[0].text) if found else []
+        return first_sentences[index]
+
+    def repeats(index: int, other: int) -> bool:
+        target = first_sentence(other)
+        return len(own[index]) >= 6 and len(target) <= 1.5 * len(own[index]) + 8 and \
+            _is_subsequence(own[index], target)
+
+    for index in range(len(flat)):
+        if not candidates[index] or index in out:
+            continue
+        for other in range(max(0, index - REPEAT_WINDOW), min(len(flat), index + REPEAT_WINDOW + 1)):
+            if abs(other - index) == 1 and captions[other] and repeats(index, other):
+                out.add(index)
+                break
+            if other == index or not candidates[other] or other in out or not repeats(index, other):
+                continue
+            if repeats(other, index):  # alike: read the sentence, else the first
+                sentence, other_sentence = _ends_sentence(flat[index]), _ends_sentence(flat[other])
+                if sentence != other_sentence and sentence or sentence == other_sentence and index < other:
+                    continue
+            out.add(index)
+            break
+    return out
+
+
 def analyse(text: str, known_places: Container[str] = (), title_hint: str | None = None) -> Structure:
     """Split the text into title, dateline and body paragraphs (offsets kept)."""
     paragraphs = _paragraphs(text, _lines(text))
     flat = [_flat(p.text) for p in paragraphs]
     in_link_list = _link_lists(flat)
+    repeated = _repeats(text, paragraphs, flat)
     body: list[Span] = []
     title: Span | None = None
     trailing_place = None
@@ -319,7 +408,10 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
             continue
         if _is_navigation(s) or _is_contact(s) and not _looks_like_sentence(s):
             continue
-        if _may_be_caption(s) and CAPTION_RE.search(s) and len(s.split()) < 40:
+        if _is_caption(s):
+            continue
+        # A headline above the body that its first sentence repeats is still the title.
+        if index in repeated and (started or _looks_like_sentence(s)):
             continue
         if _is_header(s):
             continue

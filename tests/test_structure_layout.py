@@ -260,3 +260,45 @@ def test_a_related_section_still_ends_the_article():
         "The two countries signed an agreement on double taxation on Monday after years of talks in Lima."]) + "\n"
     st = structure(text)
     assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND]
+
+
+# ------------------------------------------------------------------ photo captions
+
+def test_captions_between_paragraphs_are_dropped():
+    text = "\n".join([
+        FIRST,
+        "Foreign Minister Kofi Mensah-Bonsu (right) receives the letter of credence of Ambassador Carlos Quispe "
+        "Mamani in Accra on Tuesday. Ama Owusu/Daily Courier",
+        SECOND,
+        "Ambassador Carlos Quispe Mamani (left) with officials of the ministry (GNA)",
+        "The ambassador with the minister at the ministry in Accra. (Photo: Ministry of Foreign Affairs)",
+        "Photo: Ama Owusu/AFP",
+        THIRD]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND, THIRD]
+
+
+def test_a_line_repeating_the_first_sentence_above_the_body_is_not_the_body():
+    lead = ("Ghana's Foreign Minister Kofi Mensah-Bonsu received the new Ambassador of Peru, Carlos Quispe Mamani, "
+            "at the ministry on Tuesday.")
+    text = "\n".join(["Foreign minister receives new Peruvian envoy", lead, FIRST, SECOND]) + "\n"
+    st = structure(text)
+    assert st.title is not None and st.title.text == "Foreign minister receives new Peruvian envoy"
+    assert (st.dateline_place, st.dateline_date) == ("Accra", "--06-04")
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND]
+
+
+@pytest.mark.parametrize("caption", [
+    "Ghana's Foreign Minister Kofi Mensah-Bonsu (L) received the new Ambassador of Peru at the ministry",
+    "Ghana's Foreign Minister Kofi Mensah-Bonsu received the new Ambassador of Peru at the ministry on Tuesday",
+])
+def test_a_caption_repeating_a_sentence_between_paragraphs_is_dropped(caption):
+    text = "\n".join([FIRST, SECOND, caption, THIRD]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND, THIRD]
+
+
+def test_a_paragraph_printed_twice_is_read_once():
+    text = "\n".join([FIRST, SECOND, FIRST, THIRD]) + "\n"
+    st = structure(text)
+    assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND, THIRD]
