@@ -73,7 +73,7 @@ def read_structure(article: Article, g: gazetteer_module.Gazetteer) -> Structure
 def parse_articles(articles: list[Article], g: gazetteer_module.Gazetteer) -> list[tuple[Structure, Parsed]]:
     """The structure and parse of several articles at once (one parser batch), for map_article."""
     structures = [read_structure(a, g) for a in articles]
-    parses = parse_many([(normalise(a.text), s.sentences) for a, s in zip(articles, structures)])
+    parses = parse_many([(normalise(s.unwrapped(a.text)), s.sentences) for a, s in zip(articles, structures)])
     return list(zip(structures, parses))
 
 
@@ -83,12 +83,13 @@ def map_article(article: Article, gazetteer: gazetteer_module.Gazetteer | None =
     g = gazetteer or gazetteer_module.load()
     if prepared is None:
         structure = read_structure(article, g)
-        parsed = parse(normalise(article.text), structure.sentences)
+        parsed = parse(normalise(structure.unwrapped(article.text)), structure.sentences)
     else:
         structure, parsed = prepared
     ref = reference_date(structure.dateline_date, article.published)
-    actors = find_actors(g, article.text, structure.sentences, ref.date, parsed)
-    events = find_frames(g, article.text, structure.sentences, actors, ref, structure.dateline_place,
+    text = structure.unwrapped(article.text)  # evidence still quotes article.text as it is
+    actors = find_actors(g, text, structure.sentences, ref.date, parsed)
+    events = find_frames(g, text, structure.sentences, actors, ref, structure.dateline_place,
                          structure.trailing_place, parsed)
     triples = write_article_graph(article, structure, actors, events, ref.date, g, build_hash(article))
     return MappedArticle(article, structure, actors, events, triples)
