@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from kg import __version__
+from kg.controls import for_terminal
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -14,6 +16,16 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 def store_option(read_only: bool = False):
     return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                         help="Store folder (default: $KG_STORE or .kg/store).")
+
+
+def _error(message: str) -> None:
+    """`Error: MESSAGE` on stderr; what the message quotes from the input is shown, not obeyed."""
+    click.echo(f"Error: {for_terminal(message)}", err=True)
+
+
+def _fail(message: str, exit_code: int = 1) -> NoReturn:
+    _error(message)
+    sys.exit(exit_code)
 
 
 def _open_store(store_dir, read_only=False):
@@ -24,7 +36,19 @@ def _open_store(store_dir, read_only=False):
         raise click.ClickException(str(exc)) from None
 
 
-@click.group(context_settings=CONTEXT)
+class _Commands(click.Group):
+    """The kg group: the messages of click's errors (usage errors, ClickException) may quote
+    the input too, and are shown like the others."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = for_terminal(exc.message)
+            raise
+
+
+@click.group(cls=_Commands, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="kg")
 def cli():
     """Diplomatic interactions from news articles, as an RDF knowledge graph.
@@ -100,16 +124,16 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
                             on_progress=bar.update if bar is not None else None, jobs=jobs, validator=validator,
                             recheck=recheck)
     except BuildError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        _error(str(exc))
         del store
         sys.exit(1)
     if bar is not None:
         bar.close()
     for error in summary.errors:
-        click.echo(f"Error: {error}", err=True)
+        _error(error)
     refusal = summary.prune_refusal()
     if refusal:
-        click.echo(f"Error: {refusal}", err=True)
+        _error(refusal)
     for detail in summary.violation_details[:20]:
         click.echo(f"violation: {detail}", err=True)
     for line in summary.lines():
@@ -148,7 +172,8 @@ def query(name, params, fmt, endpoint, store_dir):
         else:
             result = stream_local(_open_store(store_dir, read_only=True), saved, values)
         # written as the rows come: memory does not grow with the number of rows
-        write_result(result, fmt, click.get_text_stream("stdout"))
+        stdout = click.get_text_stream("stdout")
+        write_result(result, fmt, stdout, terminal=stdout.isatty())
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -319,8 +344,8 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, yes, reference
     def confirm_prune(graphs: list[str]) -> bool:
         ids = [article_id_of(g) for g in graphs]
         more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""
-        click.echo(f"--prune drops {len(ids)} graph{'' if len(ids) == 1 else 's'} the local store no longer has "
-                   f"from {endpoint}: {', '.join(ids[:SHOWN])}{more}")
+        click.echo(for_terminal(f"--prune drops {len(ids)} graph{'' if len(ids) == 1 else 's'} the local store "
+                                f"no longer has from {endpoint}: {', '.join(ids[:SHOWN])}{more}"))
         return yes or click.confirm("Drop them?", default=False)
 
     try:
@@ -334,9 +359,9 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, yes, reference
         if bar is not None:
             bar.close()
     for error in summary.errors:
-        click.echo(f"Error: {error}", err=True)
+        _error(error)
     for line in summary.lines():
-        click.echo(line)
+        click.echo(for_terminal(line))
     if summary.failed or summary.unconfirmed:
         sys.exit(1)
 

@@ -40,6 +40,7 @@ import yaml
 from rdflib import Literal as RLiteral, URIRef
 from rdflib.namespace import XSD
 
+from kg.controls import as_unicode_escapes, for_file, for_terminal
 from kg.namespaces import ID
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -371,21 +372,26 @@ def format_result(result: Result, fmt: str) -> str:
     return out.getvalue()
 
 
-def write_result(result: Result, fmt: str, out: TextIO) -> None:
-    """Write the rows as they come (csv, tsv, json); the table needs them all for its widths."""
+def write_result(result: Result, fmt: str, out: TextIO, terminal: bool = False) -> None:
+    """Write the rows as they come (csv, tsv, json); the table needs them all for its widths.
+
+    Control characters in the values are written as escapes (kg/controls.py): in the table and
+    on a terminal all of them, in a csv/tsv file those CSV does not quote, in JSON as \\u escapes.
+    """
     if fmt == "json":
         # the layout of json.dumps(rows, indent=2), one row at a time
         out.write("[")
         wrote = False
         for row in result.rows:
-            item = json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False)
+            item = as_unicode_escapes(json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False))
             out.write(("," if wrote else "") + "\n  " + item.replace("\n", "\n  "))
             wrote = True
         out.write("\n]\n" if wrote else "]\n")
     elif fmt in ("csv", "tsv"):
+        shown = for_terminal if terminal else for_file
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+        writer.writerows(["" if v is None else shown(v) for v in row] for row in result.rows)
     else:
         out.write(_table(result))
 
@@ -394,7 +400,7 @@ def _table(result: Result) -> str:
     def short(value):
         if value is None:
             return ""
-        return value.replace(str(ID), "") if value.startswith(str(ID)) else value
+        return for_terminal(value.replace(str(ID), "") if value.startswith(str(ID)) else value)
     rows = [[short(v) for v in row] for row in result.rows]
     widths = [min(40, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(result.columns)]
     line = lambda cells: "  ".join(str(c)[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()

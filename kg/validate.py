@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from kg.controls import as_unicode_escapes, for_terminal
 from kg.namespaces import DIP, ONTOLOGY_DIR, PREFIXES
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
@@ -135,7 +136,7 @@ def format_report(found: list[Finding], fmt: str = "text") -> str:
     violations, warnings = count(found, "Violation"), count(found, "Warning")
     lines.append(f"{'Conforms' if violations == 0 else 'Does not conform'}: "
                  f"{violations} violation{'s' * (violations != 1)}, {warnings} warning{'s' * (warnings != 1)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(for_terminal, lines)) + "\n"  # the messages quote the data
 
 
 def _short(iri: str | None) -> str:
@@ -164,7 +165,7 @@ def _report_turtle(found: list[Finding]) -> str:
         g.add((r, SH.resultMessage, Literal(f.message)))
         if f.path:
             g.add((r, SH.resultPath, URIRef(f.path)))
-    return g.serialize(format="turtle")
+    return as_unicode_escapes(g.serialize(format="turtle"))
 
 
 def validate_files(paths: list[Path], validator: str = "native") -> list[Finding]:
