@@ -152,6 +152,10 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
 def query(name, params, fmt, endpoint, store_dir):
     """Run a saved query (see `kg queries`) on the store or on an endpoint.
 
+    A parameter given empty is an error, as is a value it does not take: leave it out for no
+    filter. Control characters in the values are written as escapes (\\x1b): all of them in the
+    table and on a terminal; in a csv/tsv file, those other than tab, newline and return.
+
     Example:
 
         kg query interactions --format csv
@@ -191,7 +195,7 @@ def queries():
         click.echo(f"{name}: {saved.summary}")
         for param in saved.params.values():
             default = f", default {param.default}" if param.default is not None else ""
-            click.echo(f"    --param {param.name}=<{param.type}{default}>  {param.description}")
+            click.echo(f"    --param {param.name}=<{param.describe()}{default}>  {param.description}")
 
 
 @cli.command(context_settings=CONTEXT)

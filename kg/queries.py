@@ -61,6 +61,11 @@ class Param:
     default: object = None
     description: str = ""
     required: bool = False
+    values: list[str] | None = None  # the only values it takes, when the header lists them
+
+    def describe(self) -> str:
+        """What the parameter takes, as `kg queries` and the error messages say it."""
+        return "|".join(self.values) if self.values else self.type
 
 
 @dataclass
@@ -112,8 +117,12 @@ def load_query(path: Path) -> SavedQuery:
         spec = spec or {}
         if spec.get("type", "string") not in PARAM_TYPES:
             raise QueryError(f"{path}: parameter {name!r} has unknown type {spec.get('type')!r}")
+        allowed = spec.get("values")
+        if allowed is not None and (not isinstance(allowed, list) or not all(isinstance(v, str) for v in allowed)
+                                    or spec.get("default", allowed[0] if allowed else None) not in allowed):
+            raise QueryError(f"{path}: parameter {name!r}: `values` must be a list of strings that holds its default")
         params[name] = Param(name, spec.get("type", "string"), spec.get("default"), spec.get("description", ""),
-                             bool(spec.get("required", False)))
+                             bool(spec.get("required", False)), allowed)
     plan_path = path.parent / PLANS_DIR / path.name
     plans = [_load_plan(plan_path, params)] if plan_path.is_file() else []
     return SavedQuery(path.stem, path, text, meta.get("summary", ""), meta.get("description", "") or "",
@@ -155,6 +164,11 @@ def to_term(param: Param, value) -> URIRef | RLiteral:
     text = str(value)
     if len(text) > MAX_VALUE:
         raise QueryError(f"parameter {param.name!r} is longer than {MAX_VALUE} characters")
+    if param.values is not None:
+        chosen = next((v for v in param.values if v.lower() == text.strip().lower()), None)
+        if chosen is None:
+            raise QueryError(f"parameter {param.name!r} must be one of {', '.join(param.values)}, not {text!r}")
+        text = chosen
     if param.type == "string":
         if _BAD_TEXT.search(text):
             raise QueryError(f"parameter {param.name!r} must be text without control characters, not {text!r}")
@@ -194,16 +208,24 @@ def _expand_iri(text: str) -> str:
 
 
 def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, URIRef | RLiteral]:
+    """The terms of the parameters given, and of the defaults of those not given. One rule for
+    every parameter: a value given empty is an error (it used to filter on nothing for some
+    types and on the empty string for others), and so is one of its type that is not valid."""
     unknown = set(values) - set(query.params)
     if unknown:
         known = ", ".join(query.params) or "none"
         raise QueryError(f"query {query.name!r} has no parameter {sorted(unknown)[0]!r} (its parameters: {known})")
     bound = {}
     for name, param in query.params.items():
+        if name in values and values[name] is not None and not str(values[name]).strip():
+            leave = "it is required" if param.required else "or leave it out for no filter"
+            raise QueryError(f"parameter {name!r} is empty: give it a value ({param.describe()}; {leave}), "
+                             f"e.g. --param {name}=...")
         value = values.get(name, param.default)
-        if value is None or (value == "" and not param.required and param.type != "string"):
+        if value is None:
             if param.required:
-                raise QueryError(f"query {query.name!r} needs parameter {name!r} ({param.type}): pass --param {name}=...")
+                raise QueryError(f"query {query.name!r} needs parameter {name!r} ({param.describe()}): "
+                                 f"pass --param {name}=...")
             continue
         bound[name] = to_term(param, value)
     return bound
