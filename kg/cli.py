@@ -1,6 +1,7 @@
 """The `kg` command: a thin layer over the kg library. Each verb parses, calls, formats."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -198,6 +199,21 @@ def queries():
             click.echo(f"    --param {param.name}=<{param.describe()}{default}>  {param.description}")
 
 
+class _Size(click.ParamType):
+    """A number of bytes, written 50MB, 500KB, 2GB (powers of 1000), 64MiB (of 1024) or as bytes."""
+    name = "SIZE"
+    UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(value))
+        unit = match and self.UNITS.get(match.group(2).upper())
+        if not unit:
+            self.fail(f"{value!r} is not a size such as 50MB, 500KB or 2GB", param, ctx)
+        return int(float(match.group(1)) * unit)
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -206,7 +222,13 @@ def queries():
 @click.option("--validator", type=click.Choice(["native", "pyshacl"]), default="native", show_default=True,
               help="SHACL engine: the compiled shapes (kg/shacl_native.py) or pyshacl, the slow reference.")
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
-def validate(files, store_dir, checks_only, validator, fmt):
+@click.option("--max-size", type=_Size(), default="50MB", show_default=True,
+              help="Refuse FILES larger than this together (parsing takes about 50 times their size in "
+                   "memory), e.g. 200MB or 2GB.")
+@click.option("--allow-remote-context", is_flag=True,
+              help="Let a JSON-LD file's @context name a URL or another file, and fetch it (by default such a "
+                   "file is refused: reading a file never makes kg fetch or open anything else).")
+def validate(files, store_dir, checks_only, validator, fmt, max_size, allow_remote_context):
     """Check RDF files, or a store, against the SHACL shapes (ontology/shapes.ttl).
 
     FILES are merged and validated with the reference facts they point to. With --store
@@ -217,39 +239,44 @@ def validate(files, store_dir, checks_only, validator, fmt):
     1 it has violations (warnings alone still conform), 2 an error (unreadable file,
     malformed RDF, no such store).
 
+    A file is read alone: a JSON-LD context naming a URL or a file, or an XML DTD or entity
+    declaration, is refused (JSON-LD contexts are fetched with --allow-remote-context).
+
     Example:
 
         kg export --format turtle > graph.ttl && kg validate graph.ttl
 
         kg validate --store .kg/store --checks-only
     """
-    from kg.validate import count, format_report, validate_files
-    if bool(files) == (store_dir is not None):
-        click.echo("Error: give FILES or --store DIR (not both)", err=True)
-        sys.exit(2)
+    from kg.validate import InputFileError, count, format_report, validate_files
+    if not files and store_dir is None:
+        _fail("nothing to validate: give the RDF files to check (kg validate graph.ttl) or a store "
+              "(kg validate --store .kg/store)", 2)
+    if files and store_dir is not None:
+        _fail(f"give RDF files or --store {store_dir}, not both: the files are validated on their own, "
+              f"the store on its own; run kg validate once for each", 2)
     if checks_only and store_dir is None:
-        click.echo("Error: --checks-only goes with --store DIR", err=True)
-        sys.exit(2)
+        _fail("--checks-only goes with --store DIR: the cross-article checks run on a store", 2)
     if store_dir is not None:
         from kg.store import KGStore, StoreError
         from kg.store_checks import validate_store
         try:
             store = KGStore(store_dir, read_only=True)
         except StoreError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
+            _fail(str(exc), 2)
         found = validate_store(store, validator, per_article=not checks_only)
         click.echo(format_report(found, fmt), nl=False)
         sys.exit(1 if count(found, "Violation") else 0)
-    missing = [str(f) for f in files if not f.is_file()]
+    missing = [str(f) for f in files if not f.exists()]
     if missing:
-        click.echo(f"Error: no such file: {', '.join(missing)}", err=True)
-        sys.exit(2)
+        _fail(f"no such file: {', '.join(missing)}", 2)
+    not_files = [str(f) for f in files if not f.is_file()]
+    if not_files:
+        _fail(f"not a file: {', '.join(not_files)} (give the RDF files, not folders, devices or pipes)", 2)
     try:
-        found = validate_files(list(files), validator)
-    except Exception as exc:  # rdflib raises many parser error types
-        click.echo(f"Error: cannot read {', '.join(map(str, files))}: {exc}", err=True)
-        sys.exit(2)
+        found = validate_files(list(files), validator, max_bytes=max_size, allow_remote_context=allow_remote_context)
+    except InputFileError as exc:
+        _fail(str(exc), 2)
     click.echo(format_report(found, fmt), nl=False)
     sys.exit(1 if count(found, "Violation") else 0)
 

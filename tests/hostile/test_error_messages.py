@@ -17,6 +17,20 @@ def kg(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
+def test_validate_without_arguments_says_what_to_give():
+    result = kg("validate")
+    assert result.exit_code == 2
+    assert "Error: nothing to validate" in result.output
+    assert "(not both)" not in result.output
+
+
+def test_validate_with_files_and_a_store_says_which_to_drop(tmp_path):
+    data = tmp_path / "x.ttl"
+    data.write_text("", encoding="utf-8")
+    result = kg("validate", data, "--store", tmp_path)
+    assert result.exit_code == 2 and "Error:" in result.output and "not both" in result.output
+
+
 @pytest.mark.parametrize("command", [["validate", "--store"], ["query", "interactions", "--store"],
                                      ["export", "--store"], ["push", "--endpoint", "http://127.0.0.1:9/store",
                                                              "--store"]])
@@ -61,3 +75,9 @@ def test_a_store_can_be_read_while_a_build_has_it_open(tmp_path):
     for _ in range(3):
         result = kg("query", "people", "--store", tmp_path / "store")
         assert result.exit_code == 0, result.output
+
+
+def test_a_folder_or_a_device_is_not_a_file_to_validate(tmp_path):
+    for path in (tmp_path, "/dev/null"):
+        result = kg("validate", path)
+        assert result.exit_code == 2 and f"Error: not a file: {path}" in result.output
