@@ -136,12 +136,30 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
     if refusal:
         _error(refusal)
     for detail in summary.violation_details[:20]:
-        click.echo(f"violation: {detail}", err=True)
-    for line in summary.lines():
-        click.echo(line)
+        click.echo(f"violation: {for_terminal(detail)}", err=True)
+    for line in _with_store_totals(summary, store.totals()):
+        click.echo(for_terminal(line))
     del store  # closes the store now: the traceback of sys.exit would keep it open (and compacting)
     if summary.errors or refusal:
         sys.exit(1)
+
+
+def _with_store_totals(summary, totals: dict[str, int]) -> list[str]:
+    """The build's summary, its counts set beside the store's: after a build that changed
+    nothing, a bare `events: 0` read as an empty store."""
+    holds = {f"events: {summary.events}": f"events: {summary.events} in the articles mapped now; "
+                                          f"the store holds {totals['events']}",
+             f"people: {summary.people}": f"people: {summary.people} in the articles mapped now; "
+                                          f"the store holds {totals['people']}"}
+    lines = []
+    for line in summary.lines():
+        if line.startswith("articles read: "):
+            line += f"; the store holds {totals['articles']}"
+        lines.append(holds.pop(line, line))
+    if holds:  # the summary's wording changed: still say what the store holds
+        lines.append(f"the store holds {totals['articles']} articles, {totals['events']} events, "
+                     f"{totals['people']} people")
+    return lines
 
 
 @cli.command(context_settings=CONTEXT)

@@ -72,6 +72,20 @@ class KGStore:
                                      f"writing it, try again when it is done)") from None
                 time.sleep(0.05 * (attempt + 1))
 
+    def totals(self) -> dict[str, int]:
+        """How many articles (with their hash: stored whole), events and people the store holds
+        (0.15 s at 20,000 articles, most of it the distinct people)."""
+        outside_reference = f"FILTER(?g != <{REFERENCE_GRAPH}>)"  # it lists every known office holder
+        counted = {"articles": ("?article", f"?article <{DIP.contentHash}> ?hash"),
+                   "events": ("?event", f"?event <{DIP.status}> ?status"),
+                   "people": ("?person", f"?person a <{DIP.Person}>")}
+        totals = {}
+        for name, (variable, pattern) in counted.items():
+            query = (f"SELECT (COUNT(DISTINCT {variable}) AS ?n) "
+                     f"WHERE {{ GRAPH ?g {{ {pattern} }} {outside_reference} }}")
+            totals[name] = int(next(iter(self.query(query)))["n"].value)
+        return totals
+
     # -- reference data
     def reference_hash(self) -> str:
         digest = hashlib.sha256()
