@@ -218,9 +218,9 @@ def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, URIRef | RLiter
     bound = {}
     for name, param in query.params.items():
         if name in values and values[name] is not None and not str(values[name]).strip():
-            leave = "it is required" if param.required else "or leave it out for no filter"
-            raise QueryError(f"parameter {name!r} is empty: give it a value ({param.describe()}; {leave}), "
-                             f"e.g. --param {name}=...")
+            what = f"give it a value ({param.describe()})"
+            raise QueryError(f"parameter {name!r} is empty: it is required, {what}" if param.required
+                             else f"parameter {name!r} is empty: {what}, or leave it out for no filter")
         value = values.get(name, param.default)
         if value is None:
             if param.required:
