@@ -7,11 +7,12 @@ BIN := $(VENV)/bin
 
 .PHONY: run test eval-real clean
 
+# setuptools tells of every editable install, even under --quiet: that notice alone is hidden.
 $(BIN)/kg: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "need Python 3.11 or newer (set PYTHON=...)"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
 run: $(BIN)/kg

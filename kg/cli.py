@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from kg import __version__
+from kg.controls import for_terminal
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -16,6 +19,16 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 def store_option(read_only: bool = False):
     return click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                         help="Store folder (default: $KG_STORE or .kg/store).")
+
+
+def _error(message: str) -> None:
+    """`Error: MESSAGE` on stderr; what the message quotes from the input is shown, not obeyed."""
+    click.echo(f"Error: {for_terminal(message)}", err=True)
+
+
+def _fail(message: str, exit_code: int = 1) -> NoReturn:
+    _error(message)
+    sys.exit(exit_code)
 
 
 def _open_store(store_dir, read_only=False):
@@ -30,22 +43,27 @@ class _Commands(click.Group):
     """Every error a user sees is one line, `Error: ...`, and exit code 1 (2 for a usage error).
 
     The commands turn the errors they expect into such lines; an exception none of them expected
-    is a bug in kg, said as one in a line too (KG_DEBUG=1 shows its traceback).
+    is a bug in kg, said as one in a line too (KG_DEBUG=1 shows its traceback). The messages of
+    click's errors (usage errors, ClickException) may quote the input too, and are shown like the
+    others: control characters escaped.
     """
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, EOFError):
+        except click.ClickException as exc:
+            exc.message = for_terminal(exc.message)
+            raise
+        except (click.exceptions.Exit, click.Abort, EOFError):
             raise
         except Exception as exc:
             if os.environ.get("KG_DEBUG") or isinstance(exc, OSError) and exc.errno == errno.EPIPE:
                 raise  # (click ends quietly when the reader of the output went away)
             if isinstance(exc, OSError):
                 where = f" ({exc.filename})" if exc.filename else ""
-                raise click.ClickException(f"{exc.strerror or exc}{where}") from None
-            raise click.ClickException(f"unexpected {type(exc).__name__}: {exc} - a bug in kg; "
-                                       "KG_DEBUG=1 shows where") from None
+                raise click.ClickException(for_terminal(f"{exc.strerror or exc}{where}")) from None
+            raise click.ClickException(for_terminal(f"unexpected {type(exc).__name__}: {exc} - a bug in kg; "
+                                                    "KG_DEBUG=1 shows where")) from None
 
 
 @click.group(cls=_Commands, context_settings=CONTEXT)
@@ -125,7 +143,7 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
                             on_progress=bar.update if bar is not None else None, jobs=jobs, validator=validator,
                             recheck=recheck)
     except BuildError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        _error(str(exc))
         del store
         sys.exit(1)
     if bar is not None:
@@ -133,14 +151,14 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
     for skipped in summary.skipped:
         click.echo(f"skipped: {skipped}", err=True)
     for error in summary.errors:
-        click.echo(f"Error: {error}", err=True)
+        _error(error)
     refusal = summary.prune_refusal()
     if refusal:
-        click.echo(f"Error: {refusal}", err=True)
+        _error(refusal)
     for detail in summary.violation_details[:20]:
-        click.echo(f"violation: {detail}", err=True)
-    for line in summary.lines():
-        click.echo(line)
+        click.echo(f"violation: {for_terminal(detail)}", err=True)
+    for line in _with_store_totals(summary, store.totals()):
+        click.echo(for_terminal(line))
     del store  # closes the store now: the traceback of sys.exit would keep it open (and compacting)
     if summary.errors or refusal:
         sys.exit(1)
@@ -155,6 +173,24 @@ def _endpoint(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+def _with_store_totals(summary, totals: dict[str, int]) -> list[str]:
+    """The build's summary, its counts set beside the store's: after a build that changed
+    nothing, a bare `events: 0` read as an empty store."""
+    holds = {f"events: {summary.events}": f"events: {summary.events} in the articles mapped now; "
+                                          f"the store holds {totals['events']}",
+             f"people: {summary.people}": f"people: {summary.people} in the articles mapped now; "
+                                          f"the store holds {totals['people']}"}
+    lines = []
+    for line in summary.lines():
+        if line.startswith("articles read: "):
+            line += f"; the store holds {totals['articles']}"
+        lines.append(holds.pop(line, line))
+    if holds:  # the summary's wording changed: still say what the store holds
+        lines.append(f"the store holds {totals['articles']} articles, {totals['events']} events, "
+                     f"{totals['people']} people")
+    return lines
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
@@ -164,6 +200,10 @@ def _endpoint(ctx, param, value):
 @store_option()
 def query(name, params, fmt, endpoint, store_dir):
     """Run a saved query (see `kg queries`) on the store or on an endpoint.
+
+    A parameter given empty is an error, as is a value it does not take: leave it out for no
+    filter. Control characters in the values are written as escapes (\\x1b): all of them in the
+    table and on a terminal; in a csv/tsv file, those other than tab, newline and return.
 
     Example:
 
@@ -185,7 +225,8 @@ def query(name, params, fmt, endpoint, store_dir):
         else:
             result = stream_local(_open_store(store_dir, read_only=True), saved, values)
         # written as the rows come: memory does not grow with the number of rows
-        write_result(result, fmt, click.get_text_stream("stdout"))
+        stdout = click.get_text_stream("stdout")
+        write_result(result, fmt, stdout, terminal=stdout.isatty())
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -203,7 +244,22 @@ def queries():
         click.echo(f"{name}: {saved.summary}")
         for param in saved.params.values():
             default = f", default {param.default}" if param.default is not None else ""
-            click.echo(f"    --param {param.name}=<{param.type}{default}>  {param.description}")
+            click.echo(f"    --param {param.name}=<{param.describe()}{default}>  {param.description}")
+
+
+class _Size(click.ParamType):
+    """A number of bytes, written 50MB, 500KB, 2GB (powers of 1000), 64MiB (of 1024) or as bytes."""
+    name = "SIZE"
+    UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", str(value))
+        unit = match and self.UNITS.get(match.group(2).upper())
+        if not unit:
+            self.fail(f"{value!r} is not a size such as 50MB, 500KB or 2GB", param, ctx)
+        return int(float(match.group(1)) * unit)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -214,7 +270,13 @@ def queries():
 @click.option("--validator", type=click.Choice(["native", "pyshacl"]), default="native", show_default=True,
               help="SHACL engine: the compiled shapes (kg/shacl_native.py) or pyshacl, the slow reference.")
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
-def validate(files, store_dir, checks_only, validator, fmt):
+@click.option("--max-size", type=_Size(), default="50MB", show_default=True,
+              help="Refuse FILES larger than this together (parsing takes about 50 times their size in "
+                   "memory), e.g. 200MB or 2GB.")
+@click.option("--allow-remote-context", is_flag=True,
+              help="Let a JSON-LD file's @context name a URL or another file, and fetch it (by default such a "
+                   "file is refused: reading a file never makes kg fetch or open anything else).")
+def validate(files, store_dir, checks_only, validator, fmt, max_size, allow_remote_context):
     """Check RDF files, or a store, against the SHACL shapes (ontology/shapes.ttl).
 
     FILES are merged and validated with the reference facts they point to. With --store
@@ -225,39 +287,44 @@ def validate(files, store_dir, checks_only, validator, fmt):
     1 it has violations (warnings alone still conform), 2 an error (unreadable file,
     malformed RDF, no such store).
 
+    A file is read alone: a JSON-LD context naming a URL or a file, or an XML DTD or entity
+    declaration, is refused (JSON-LD contexts are fetched with --allow-remote-context).
+
     Example:
 
         kg export --format turtle > graph.ttl && kg validate graph.ttl
 
         kg validate --store .kg/store --checks-only
     """
-    from kg.validate import count, format_report, validate_files
-    if bool(files) == (store_dir is not None):
-        click.echo("Error: give FILES or --store DIR (not both)", err=True)
-        sys.exit(2)
+    from kg.validate import InputFileError, count, format_report, validate_files
+    if not files and store_dir is None:
+        _fail("nothing to validate: give the RDF files to check (kg validate graph.ttl) or a store "
+              "(kg validate --store .kg/store)", 2)
+    if files and store_dir is not None:
+        _fail(f"give RDF files or --store {store_dir}, not both: the files are validated on their own, "
+              f"the store on its own; run kg validate once for each", 2)
     if checks_only and store_dir is None:
-        click.echo("Error: --checks-only goes with --store DIR", err=True)
-        sys.exit(2)
+        _fail("--checks-only goes with --store DIR: the cross-article checks run on a store", 2)
     if store_dir is not None:
         from kg.store import KGStore, StoreError
         from kg.store_checks import validate_store
         try:
             store = KGStore(store_dir, read_only=True)
         except StoreError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
+            _fail(str(exc), 2)
         found = validate_store(store, validator, per_article=not checks_only)
         click.echo(format_report(found, fmt), nl=False)
         sys.exit(1 if count(found, "Violation") else 0)
-    missing = [str(f) for f in files if not f.is_file()]
+    missing = [str(f) for f in files if not f.exists()]
     if missing:
-        click.echo(f"Error: no such file: {', '.join(missing)}", err=True)
-        sys.exit(2)
+        _fail(f"no such file: {', '.join(missing)}", 2)
+    not_files = [str(f) for f in files if not f.is_file()]
+    if not_files:
+        _fail(f"not a file: {', '.join(not_files)} (give the RDF files, not folders, devices or pipes)", 2)
     try:
-        found = validate_files(list(files), validator)
-    except Exception as exc:  # rdflib raises many parser error types
-        click.echo(f"Error: cannot read {', '.join(map(str, files))}: {exc}", err=True)
-        sys.exit(2)
+        found = validate_files(list(files), validator, max_bytes=max_size, allow_remote_context=allow_remote_context)
+    except InputFileError as exc:
+        _fail(str(exc), 2)
     click.echo(format_report(found, fmt), nl=False)
     sys.exit(1 if count(found, "Violation") else 0)
 
@@ -360,8 +427,8 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, yes, reference
     def confirm_prune(graphs: list[str]) -> bool:
         ids = [article_id_of(g) for g in graphs]
         more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""
-        click.echo(f"--prune drops {len(ids)} graph{'' if len(ids) == 1 else 's'} the local store no longer has "
-                   f"from {endpoint}: {', '.join(ids[:SHOWN])}{more}")
+        click.echo(for_terminal(f"--prune drops {len(ids)} graph{'' if len(ids) == 1 else 's'} the local store "
+                                f"no longer has from {endpoint}: {', '.join(ids[:SHOWN])}{more}"))
         return yes or click.confirm("Drop them?", default=False)
 
     try:
@@ -375,9 +442,9 @@ def push(endpoint, query_endpoint, update_endpoint, force, prune, yes, reference
         if bar is not None:
             bar.close()
     for error in summary.errors:
-        click.echo(f"Error: {error}", err=True)
+        _error(error)
     for line in summary.lines():
-        click.echo(line)
+        click.echo(for_terminal(line))
     if summary.failed or summary.unconfirmed:
         sys.exit(1)
 

@@ -42,6 +42,7 @@ import yaml
 from rdflib import Literal as RLiteral, URIRef
 from rdflib.namespace import XSD
 
+from kg.controls import as_unicode_escapes, for_file, for_terminal
 from kg.namespaces import ID
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
@@ -62,6 +63,11 @@ class Param:
     default: object = None
     description: str = ""
     required: bool = False
+    values: list[str] | None = None  # the only values it takes, when the header lists them
+
+    def describe(self) -> str:
+        """What the parameter takes, as `kg queries` and the error messages say it."""
+        return "|".join(self.values) if self.values else self.type
 
 
 @dataclass
@@ -113,8 +119,12 @@ def load_query(path: Path) -> SavedQuery:
         spec = spec or {}
         if spec.get("type", "string") not in PARAM_TYPES:
             raise QueryError(f"{path}: parameter {name!r} has unknown type {spec.get('type')!r}")
+        allowed = spec.get("values")
+        if allowed is not None and (not isinstance(allowed, list) or not all(isinstance(v, str) for v in allowed)
+                                    or spec.get("default", allowed[0] if allowed else None) not in allowed):
+            raise QueryError(f"{path}: parameter {name!r}: `values` must be a list of strings that holds its default")
         params[name] = Param(name, spec.get("type", "string"), spec.get("default"), spec.get("description", ""),
-                             bool(spec.get("required", False)))
+                             bool(spec.get("required", False)), allowed)
     plan_path = path.parent / PLANS_DIR / path.name
     plans = [_load_plan(plan_path, params)] if plan_path.is_file() else []
     return SavedQuery(path.stem, path, text, meta.get("summary", ""), meta.get("description", "") or "",
@@ -156,6 +166,11 @@ def to_term(param: Param, value) -> URIRef | RLiteral:
     text = str(value)
     if len(text) > MAX_VALUE:
         raise QueryError(f"parameter {param.name!r} is longer than {MAX_VALUE} characters")
+    if param.values is not None:
+        chosen = next((v for v in param.values if v.lower() == text.strip().lower()), None)
+        if chosen is None:
+            raise QueryError(f"parameter {param.name!r} must be one of {', '.join(param.values)}, not {text!r}")
+        text = chosen
     if param.type == "string":
         if _BAD_TEXT.search(text):
             raise QueryError(f"parameter {param.name!r} must be text without control characters, not {text!r}")
@@ -195,16 +210,24 @@ def _expand_iri(text: str) -> str:
 
 
 def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, URIRef | RLiteral]:
+    """The terms of the parameters given, and of the defaults of those not given. One rule for
+    every parameter: a value given empty is an error (it used to filter on nothing for some
+    types and on the empty string for others), and so is one of its type that is not valid."""
     unknown = set(values) - set(query.params)
     if unknown:
         known = ", ".join(query.params) or "none"
         raise QueryError(f"query {query.name!r} has no parameter {sorted(unknown)[0]!r} (its parameters: {known})")
     bound = {}
     for name, param in query.params.items():
+        if name in values and values[name] is not None and not str(values[name]).strip():
+            what = f"give it a value ({param.describe()})"
+            raise QueryError(f"parameter {name!r} is empty: it is required, {what}" if param.required
+                             else f"parameter {name!r} is empty: {what}, or leave it out for no filter")
         value = values.get(name, param.default)
-        if value is None or (value == "" and not param.required and param.type != "string"):
+        if value is None:
             if param.required:
-                raise QueryError(f"query {query.name!r} needs parameter {name!r} ({param.type}): pass --param {name}=...")
+                raise QueryError(f"query {query.name!r} needs parameter {name!r} ({param.describe()}): "
+                                 f"pass --param {name}=...")
             continue
         bound[name] = to_term(param, value)
     return bound
@@ -420,21 +443,26 @@ def format_result(result: Result, fmt: str) -> str:
     return out.getvalue()
 
 
-def write_result(result: Result, fmt: str, out: TextIO) -> None:
-    """Write the rows as they come (csv, tsv, json); the table needs them all for its widths."""
+def write_result(result: Result, fmt: str, out: TextIO, terminal: bool = False) -> None:
+    """Write the rows as they come (csv, tsv, json); the table needs them all for its widths.
+
+    Control characters in the values are written as escapes (kg/controls.py): in the table and
+    on a terminal all of them, in a csv/tsv file those CSV does not quote, in JSON as \\u escapes.
+    """
     if fmt == "json":
         # the layout of json.dumps(rows, indent=2), one row at a time
         out.write("[")
         wrote = False
         for row in result.rows:
-            item = json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False)
+            item = as_unicode_escapes(json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False))
             out.write(("," if wrote else "") + "\n  " + item.replace("\n", "\n  "))
             wrote = True
         out.write("\n]\n" if wrote else "]\n")
     elif fmt in ("csv", "tsv"):
+        shown = for_terminal if terminal else for_file
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in result.rows)
+        writer.writerows(["" if v is None else shown(v) for v in row] for row in result.rows)
     else:
         out.write(_table(result))
 
@@ -443,7 +471,7 @@ def _table(result: Result) -> str:
     def short(value):
         if value is None:
             return ""
-        return value.replace(str(ID), "") if value.startswith(str(ID)) else value
+        return for_terminal(value.replace(str(ID), "") if value.startswith(str(ID)) else value)
     rows = [[short(v) for v in row] for row in result.rows]
     widths = [min(40, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(result.columns)]
     line = lambda cells: "  ".join(str(c)[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -18,10 +19,19 @@ from kg.namespaces import DIP, ONTOLOGY_DIR, REFERENCE_GRAPH, article_graph
 
 DEFAULT_STORE = ".kg/store"
 ONTOLOGY_FILES = ("diplomacy.ttl",) + REFERENCE_FILES
+# RocksDB writes this file when it creates a store: a folder without it holds no store.
+STORE_MARKER = "CURRENT"
+READ_ONLY_ATTEMPTS = 5  # see KGStore._open_read_only
 
 
 class StoreError(Exception):
     pass
+
+
+def _is_lock_error(exc: OSError) -> bool:
+    """RocksDB's answer when another process (or this one) holds the store's LOCK file."""
+    message = str(exc)
+    return "LOCK" in message and ("lock file" in message.lower() or "lock hold" in message.lower())
 
 
 def default_location() -> Path:
@@ -35,12 +45,46 @@ class KGStore:
             if read_only:
                 if not self.location.exists():
                     raise StoreError(f"no store at {self.location}: run `kg build` first (or pass --store)")
-                self.store = ox.Store.read_only(str(self.location))
+                if not (self.location / STORE_MARKER).is_file():
+                    raise StoreError(f"{self.location} is not a kg store (it holds no store files): give the "
+                                     f"folder `kg build --store` wrote (default {DEFAULT_STORE}), or build one "
+                                     f"there first with `kg build ARTICLES --store {self.location}`")
+                self.store = self._open_read_only()
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(self.location))
         except OSError as exc:
+            if _is_lock_error(exc):
+                raise StoreError(f"the store {self.location} is in use by another kg process (a build, most "
+                                 f"likely): wait for it to finish, or build into another --store") from None
             raise StoreError(f"cannot open the store at {self.location}: {exc}") from None
+
+    def _open_read_only(self) -> ox.Store:
+        """A read-only view of the store. While a build writes it, RocksDB may delete a file the
+        view was about to open (a compaction) and report that as corruption: opening again
+        sees the files that are there now."""
+        for attempt in range(READ_ONLY_ATTEMPTS):
+            try:
+                return ox.Store.read_only(str(self.location))
+            except RuntimeError as exc:
+                if attempt + 1 == READ_ONLY_ATTEMPTS:
+                    raise StoreError(f"cannot open the store at {self.location}: {exc} (if a kg build is "
+                                     f"writing it, try again when it is done)") from None
+                time.sleep(0.05 * (attempt + 1))
+
+    def totals(self) -> dict[str, int]:
+        """How many articles (with their hash: stored whole), events and people the store holds
+        (0.15 s at 20,000 articles, most of it the distinct people)."""
+        outside_reference = f"FILTER(?g != <{REFERENCE_GRAPH}>)"  # it lists every known office holder
+        counted = {"articles": ("?article", f"?article <{DIP.contentHash}> ?hash"),
+                   "events": ("?event", f"?event <{DIP.status}> ?status"),
+                   "people": ("?person", f"?person a <{DIP.Person}>")}
+        totals = {}
+        for name, (variable, pattern) in counted.items():
+            query = (f"SELECT (COUNT(DISTINCT {variable}) AS ?n) "
+                     f"WHERE {{ GRAPH ?g {{ {pattern} }} {outside_reference} }}")
+            totals[name] = int(next(iter(self.query(query)))["n"].value)
+        return totals
 
     # -- reference data
     def reference_hash(self) -> str:
