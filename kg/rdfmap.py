@@ -51,7 +51,7 @@ def _literal(value: str | int, lang: str | None = None, datatype: URIRef | None 
         found = Literal(value, lang=lang, datatype=datatype)
         if len(_LITERALS) < _MAX_LITERALS:
             _LITERALS[key] = found
-            _LITERAL_N3[id(found)] = found.n3()
+            _LITERAL_N3[id(found)] = _literal_n3(found)
     return found
 
 
@@ -59,7 +59,21 @@ def _n3(term) -> str:
     """term.n3(), for IRIs known to hold none of _NOT_IN_IRI's characters (which n3() checks)."""
     if type(term) is URIRef:
         return "<%s>" % term
-    return _LITERAL_N3.get(id(term)) or term.n3()
+    return _LITERAL_N3.get(id(term)) or _literal_n3(term)
+
+
+def _literal_n3(term) -> str:
+    """A term as N-Triples writes it. rdflib's n3() writes a literal that holds a line break in
+    Turtle's long form (three quotes), which N-Quads does not allow: an evidence sentence that
+    spans a wrapped line holds one."""
+    if type(term) is not Literal or ("\n" not in term and "\r" not in term):
+        return term.n3()
+    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if term.language:
+        return '"%s"@%s' % (text, term.language)
+    if term.datatype is not None and str(term.datatype) != str(_XSD.string):
+        return '"%s"^^<%s>' % (text, term.datatype)
+    return '"%s"' % text
 
 
 def _published_literal(value: str) -> Literal:
@@ -105,7 +119,7 @@ class ArticleTriples:
                 if type(o) is URIRef:
                     line = "<%s> <%s> <%s> %s .\n" % (s, p, o, g)
                 else:
-                    line = "<%s> <%s> %s %s .\n" % (s, p, _LITERAL_N3.get(id(o)) or o.n3(), g)
+                    line = "<%s> <%s> %s %s .\n" % (s, p, _LITERAL_N3.get(id(o)) or _literal_n3(o), g)
             else:
                 line = f"{n3(s)} {n3(p)} {n3(o)} {g} .\n"
             # (p == DIP.contentHash, without rdflib's slow __eq__)
