@@ -563,6 +563,7 @@ class ActorFinder:
         for index, doc in parsed.docs.items():
             base = self.sentences[index].start
             self._add_argument_names(index, doc, base)
+            self._add_listed_names(index, doc, base)
             for ent in doc.ents:
                 if ent.label_ == "NORP" and len(ent) == 1 and self.g.country_of(ent.text) is None:
                     # "Albanese" read as a nationality: the one office holder of that name, if any
@@ -639,6 +640,26 @@ class ActorFinder:
             if tok.ent_type_ == "ORG" and any(e.start == first and e.label_ == "ORG" for e in doc.ents):
                 continue  # the whole run is an organisation's name ("Communications Directorate")
             self._person(words.text, start, end, index)
+
+    def _add_listed_names(self, index: int, doc, base: int):
+        """'the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue, and Senegal, Ndao Malik':
+        in a sentence about several envoys or leaders, a country and a comma before two to four
+        capitalised words that end at a comma, 'and', a semicolon or the sentence's end name a person
+        of that country."""
+        if not any(t.tag_ in ("NNS", "NNPS") and _word_of(t) in LIST_HEADS for t in doc):
+            return
+        sentence = self.sentences[index]
+        for m in self.g.country_re.finditer(self.text, sentence.start, sentence.end):
+            code = self.g.country_of(m.group(0))
+            name = _LISTED_NAME_RE.match(self.text, m.end(), sentence.end)
+            if not code or name is None:
+                continue
+            start, end = name.start("name"), name.end("name")
+            if any(x.start < end and start < x.end for x in self.mentions if x.kind in ("person", "org", "country")):
+                continue
+            person = self._person(name.group("name"), start, end, index)
+            if person is not None and person.inferred_country is None and not person.roles:
+                person.inferred_country = code
 
     def _country_beside(self, ent, base: int) -> str | None:
         doc = ent.doc
@@ -1277,6 +1298,19 @@ _OF_COUNTRY_AFTER_RE = re.compile(r"(?:\s*,\s*(?:[\w.'’-]+\s+){0,6}?|\s+)(?:of
 # ending the text right before the name, with at most a possessive, a comma or a title between
 _COUNTRY_RIGHT_BEFORE_RE = re.compile(
     r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}?)(?:['’]s)?(?:\s*,)?\s+(?:[A-Z][\w-]*\s+){0,3}$")
+# Heads of a sentence that lists people one by one: "the ambassadors of ...", "Heads of Mission from ...".
+LIST_HEADS = {"ambassador", "envoy", "minister", "head", "leader", "president", "diplomat", "commissioner",
+              "representative", "delegate", "counterpart", "premier"}
+_LISTED_NAME_RE = re.compile(r",\s+(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+                             r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|dos|bin|van|von|al-\w+)){1,3})"
+                             r"(?=\s*(?:,|;|\.|\band\b|\bwho\b|$))")
+
+
+def _word_of(tok) -> str:
+    lemma = tok.lemma_.lower()
+    return lemma[:-1] if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3 else lemma
+
+
 NER_HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "hon", "excellency", "his", "her", "sheikh", "prof", "amb",
                   "honourable", "honorable", "madam", "sir", "dame", "lord", "lady"}
 PLACE_PREPOSITIONS = {"to", "in", "at", "for", "with", "on", "into", "across"}
