@@ -252,3 +252,17 @@ def test_a_name_ending_a_sentence_leaves_the_full_stop():
     found = people("Thai Prime Minister Somchai Wongsawat met Myanmar Foreign Minister Min Zaw Oo.")
     assert "Min Zaw Oo" in found
     assert "Min Zaw Oo." not in found
+
+
+def test_a_list_of_envoys_names_each_with_the_country_before_it():
+    found = people("LUANDA - On Wednesday, President Joao Mateus also accredited the ambassadors of Uganda, "
+                   "Peter Okello, Vietnam, Tran Quoc Hung, and Senegal, Mamadou Ndiaye, who will have resident "
+                   "status.")
+    assert found["Peter Okello"][0] == "UGA"
+    assert found["Tran Quoc Hung"][0] == "VNM"
+    assert found["Mamadou Ndiaye"][0] == "SEN"
+
+
+def test_the_same_sentence_without_envoys_lists_no_one():
+    found = people("LUANDA - Exports to Uganda, Kenya Airways, Vietnam, Tran Quoc Hung Street and Senegal grew.")
+    assert "Tran Quoc Hung" not in found and "Kenya Airways" not in found
