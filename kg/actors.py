@@ -560,6 +560,9 @@ class ActorFinder:
         dictionary entry did ("spokesman Wang Wenbin", heads of state with titles in their own
         language, names from anywhere): a PERSON entity that acts in its sentence (a subject, an
         object, a with/to/by phrase, an apposition of one) or stands beside an office word."""
+        for index in range(len(self.sentences)):
+            if parsed.get(index) is None:
+                self._add_possessed_names(index)
         for index, doc in parsed.docs.items():
             base = self.sentences[index].start
             self._add_argument_names(index, doc, base)
@@ -640,6 +643,25 @@ class ActorFinder:
             if tok.ent_type_ == "ORG" and any(e.start == first and e.label_ == "ORG" for e in doc.ents):
                 continue  # the whole run is an organisation's name ("Communications Directorate")
             self._person(words.text, start, end, index)
+
+    def _add_possessed_names(self, index: int):
+        """In a sentence the parser did not read: "Uganda's Yoweri Museveni", "Ethiopia's Prime
+        Minister Abiy Ahmed": a country's possessive before two to four capitalised words is a person
+        of that country (an office word between them is their role)."""
+        sentence = self.sentences[index]
+        if "'s " not in self.text[sentence.start:sentence.end]:
+            return
+        for m in self.g.country_re.finditer(self.text, sentence.start, sentence.end):
+            code = self.g.country_of(m.group(0))
+            name = _POSSESSED_NAME_RE.match(self.text, m.end(), sentence.end)
+            if not code or name is None:
+                continue
+            start, end = name.start("name"), name.end("name")
+            if any(x.start < end and start < x.end for x in self.mentions if x.kind in ("person", "org")):
+                continue
+            person = self._person(name.group("name"), start, end, index)
+            if person is not None and person.inferred_country is None and not person.roles:
+                person.inferred_country = code
 
     def _add_listed_names(self, index: int, doc, base: int):
         """'the ambassadors of Uganda, Julius Katembeka, Vietnam, Duong Chue, and Senegal, Ndao Malik':
@@ -1304,6 +1326,11 @@ LIST_HEADS = {"ambassador", "envoy", "minister", "head", "leader", "president", 
 _LISTED_NAME_RE = re.compile(r",\s+(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
                              r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|dos|bin|van|von|al-\w+)){1,3})"
                              r"(?=\s*(?:,|;|\.|\band\b|\bwho\b|$))")
+
+
+_POSSESSED_NAME_RE = re.compile(r"['’]s\s+(?:(?:[A-Z][a-z]+\s+){0,3}?(?:President|Prime\s+Minister|Minister|King|"
+                                r"Emir|Premier|Chancellor|Ambassador|Envoy|Secretary|Leader|Sheikh)\s+)?"
+                                r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?=\s*(?:,|;|\.|\band\b|$))")
 
 
 def _word_of(tok) -> str:

@@ -266,3 +266,11 @@ def test_a_list_of_envoys_names_each_with_the_country_before_it():
 def test_the_same_sentence_without_envoys_lists_no_one():
     found = people("LUANDA - Exports to Uganda, Kenya Airways, Vietnam, Tran Quoc Hung Street and Senegal grew.")
     assert "Tran Quoc Hung" not in found and "Kenya Airways" not in found
+
+
+def test_a_country_possessive_names_a_person_of_that_country():
+    found = people("Several leaders attended the ceremony. Other presidents expected include Uganda's Peter "
+                   "Okello Mugisha, Tanzania's Amina Salum Juma, and Ethiopia's Prime Minister Dawit Bekele.")
+    assert found["Peter Okello Mugisha"][0] == "UGA"
+    assert found["Amina Salum Juma"][0] == "TZA"
+    assert found["Dawit Bekele"][0] == "ETH"
