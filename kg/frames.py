@@ -640,6 +640,10 @@ class FrameFinder(EventFinder):
         if orgs and (tok.ent_type_ == "ORG" or any(m.start <= base + tok.idx < m.end for m in orgs)):
             return [orgs[0].ref]
         lower = tok.lower_
+        if lower in ("i", "me", "my"):
+            speaker = self._speaker(tok, index, base)  # '"I will meet him in Paris," the minister said'
+            if speaker is not None:
+                return [speaker]
         if lower in PERSON_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS or lower in ROLE_ABBREVIATIONS:
             nationality = next((m.ref for m in inside if m.kind == "country"), None)
             person = self._resolve_description(tok, index, base, nationality)
@@ -662,6 +666,27 @@ class FrameFinder(EventFinder):
         if orgs:
             return [orgs[0].ref]
         return []
+
+    def _speaker(self, tok, index: int, base: int) -> PersonEntity | None:
+        """The person a quote is attributed to, for an 'I' inside it: the subject of the reporting
+        verb ('said', 'told') the quoted clause hangs from, resolved like any other mention."""
+        w, steps = tok, 0
+        while w.head is not w and steps < 8:
+            w, steps = w.head, steps + 1
+            if w.lemma_.lower() in LEXICON.reporting_verbs:
+                subject = next((c for c in w.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    return None
+                found = [p for p in self._party(subject, index, base) if isinstance(p, PersonEntity)]
+                return found[0] if found else None
+        # a reporting clause of its own after the quote: '... .", the minister said.' is the parse's ROOT
+        for c in tok.doc:
+            if c.lemma_.lower() in LEXICON.reporting_verbs and c.i > tok.i:
+                subject = next((x for x in c.children if x.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in ("i", "we"):
+                    found = [p for p in self._party(subject, index, base) if isinstance(p, PersonEntity)]
+                    return found[0] if found else None
+        return None
 
     def _resolve_description(self, tok, index: int, base: int, nationality: str | None = None) -> PersonEntity | None:
         """'he', 'the minister', 'the Thai foreign minister': the person last named in that role."""

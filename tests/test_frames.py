@@ -274,3 +274,10 @@ def test_a_country_possessive_names_a_person_of_that_country():
     assert found["Peter Okello Mugisha"][0] == "UGA"
     assert found["Amina Salum Juma"][0] == "TZA"
     assert found["Dawit Bekele"][0] == "ETH"
+
+
+def test_the_speaker_of_a_quote_is_its_i():
+    text = ('"I will meet President Ana Lucia Rojas in Lima next week to sign the agreement," Chilean Foreign '
+            'Minister Tomas Vidal told reporters on Tuesday.')
+    found = summary(text)
+    assert ("Meeting", "planned", None, ["Ana Lucia Rojas", "Tomas Vidal"]) in found, found
