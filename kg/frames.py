@@ -39,6 +39,7 @@ GROUP_PRONOUNS = {"they", "them", "their", "both", "those", "these"}
 PLANNED_WORDS = {"upcoming", "forthcoming", "planned", "next", "proposed", "expected", "scheduled", "future",
                  "possible", "potential", "prospective"}
 PAST_WORDS = {"previous", "last", "earlier", "former", "past", "first"}
+CARRYING_VERBS = {"deliver", "hand", "convey", "pass", "carry", "bring", "present", "transmit"}
 END_VERBS = {"end", "conclude", "wrap", "complete", "finish", "close"}
 TIME_PREPOSITIONS = {"after", "following", "since", "during", "before", "amid", "despite", "at", "in", "on"}
 SEPARATE_WORDS = {"separately", "separate", "individually"}
@@ -466,6 +467,16 @@ class FrameFinder(EventFinder):
                     patients = [p for p in patients if p is not o]
             if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 agents.append(tok.head)  # "the visiting Chinese Premier Li Qiang"
+        if frame.sense.type == "Correspondence":
+            senders = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
+                       if g.dep_ == "pobj"]
+            if senders:
+                if verb.lemma_.lower() in ("receive", "get", "accept"):
+                    # "King Salman and the Crown Prince received letters from Raisi": the subject received
+                    agents, patients = senders, agents + [p for p in patients if p not in senders]
+                elif verb.lemma_.lower() in CARRYING_VERBS:
+                    # "X delivered a letter from the Amir to the King": the Amir wrote; X only carried it
+                    agents, patients = senders, [p for p in patients if p not in senders]
         frame.separate = any(w.lower_ in SEPARATE_WORDS for w in tok.sent) or \
             (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ("meeting", "call", "bilateral", "conversation")) or \
             any(c.lower_ == "bilateral" for c in tok.children) and tok.tag_ == "NNS"

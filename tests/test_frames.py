@@ -281,3 +281,10 @@ def test_the_speaker_of_a_quote_is_its_i():
             'Minister Tomas Vidal told reporters on Tuesday.')
     found = summary(text)
     assert ("Meeting", "planned", None, ["Ana Lucia Rojas", "Tomas Vidal"]) in found, found
+
+
+def test_a_letter_carried_by_an_envoy_is_from_its_writer():
+    text = ("RIYADH - Kuwaiti Foreign Minister Salem Al-Sabah yesterday delivered a written letter from Kuwaiti "
+            "Emir Nasser Al-Jaber to Saudi King Faisal Al-Rashid.")
+    found = summary(text)
+    assert ("Correspondence", "occurred", "2024-05-14", ["Faisal Al-Rashid", "Nasser Al-Jaber"]) in found, found
