@@ -649,15 +649,20 @@ class ActorFinder:
         Minister Abiy Ahmed": a country's possessive before two to four capitalised words is a person
         of that country (an office word between them is their role)."""
         sentence = self.sentences[index]
-        if "'s " not in self.text[sentence.start:sentence.end]:
-            return
+        if "'s " in self.text[sentence.start:sentence.end]:
+            self._names_after_countries(index, _POSSESSED_NAME_RE, ("person", "org"))
+
+    def _names_after_countries(self, index: int, pattern: re.Pattern, taken_by: tuple[str, ...]):
+        """Each country named in the sentence and followed by a name as PATTERN reads it: a person of
+        that country, unless a mention of the kinds TAKEN_BY already holds the words."""
+        sentence = self.sentences[index]
         for m in self.g.country_re.finditer(self.text, sentence.start, sentence.end):
             code = self.g.country_of(m.group(0))
-            name = _POSSESSED_NAME_RE.match(self.text, m.end(), sentence.end)
+            name = pattern.match(self.text, m.end(), sentence.end)
             if not code or name is None:
                 continue
             start, end = name.start("name"), name.end("name")
-            if any(x.start < end and start < x.end for x in self.mentions if x.kind in ("person", "org")):
+            if any(x.start < end and start < x.end for x in self.mentions if x.kind in taken_by):
                 continue
             person = self._person(name.group("name"), start, end, index)
             if person is not None and person.inferred_country is None and not person.roles:
@@ -668,20 +673,8 @@ class ActorFinder:
         in a sentence about several envoys or leaders, a country and a comma before two to four
         capitalised words that end at a comma, 'and', a semicolon or the sentence's end name a person
         of that country."""
-        if not any(t.tag_ in ("NNS", "NNPS") and _word_of(t) in LIST_HEADS for t in doc):
-            return
-        sentence = self.sentences[index]
-        for m in self.g.country_re.finditer(self.text, sentence.start, sentence.end):
-            code = self.g.country_of(m.group(0))
-            name = _LISTED_NAME_RE.match(self.text, m.end(), sentence.end)
-            if not code or name is None:
-                continue
-            start, end = name.start("name"), name.end("name")
-            if any(x.start < end and start < x.end for x in self.mentions if x.kind in ("person", "org", "country")):
-                continue
-            person = self._person(name.group("name"), start, end, index)
-            if person is not None and person.inferred_country is None and not person.roles:
-                person.inferred_country = code
+        if any(t.tag_ in ("NNS", "NNPS") and word_of(t) in LIST_HEADS for t in doc):
+            self._names_after_countries(index, _LISTED_NAME_RE, ("person", "org", "country"))
 
     def _country_beside(self, ent, base: int) -> str | None:
         doc = ent.doc
@@ -1333,9 +1326,14 @@ _POSSESSED_NAME_RE = re.compile(r"['’]s\s+(?:(?:[A-Z][a-z]+\s+){0,3}?(?:Presid
                                 r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?=\s*(?:,|;|\.|\band\b|$))")
 
 
-def _word_of(tok) -> str:
+def word_of(tok) -> str:
+    """A token's lemma in lower case, singular also for proper nouns ('Heads', 'Ministers')."""
     lemma = tok.lemma_.lower()
-    return lemma[:-1] if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3 else lemma
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
+        return lemma[:-1]
+    return lemma
+
+
 
 
 NER_HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "hon", "excellency", "his", "her", "sheikh", "prof", "amb",

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kg.actors import Actors, Mention, OrgEntity, PersonEntity
+from kg.actors import Actors, Mention, OrgEntity, PersonEntity, word_of as _word
 from kg.dates import DateMention, RefDate, find_dates
 from kg.events import (IN_PERSON, VISIT_KINDS, Event, EventFinder, Trigger, party_country, party_key)
 from kg.gazetteer import Gazetteer
@@ -70,14 +70,6 @@ class Frame:
     city: str | None = None
     planned: bool = False
     separate: bool = False
-
-
-def _word(tok) -> str:
-    """A token's lemma in lower case, singular also for proper nouns ('Heads', 'Ministers')."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "PROPN" and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
-        return lemma[:-1]
-    return lemma
 
 
 class FrameFinder(EventFinder):

@@ -278,9 +278,9 @@ def remote_counts(conn: Connection, graphs: list[str]) -> dict[str, int]:
     return counts
 
 
-def remote_counts_by_get(conn: Connection, graphs: list[str]) -> dict[str, int]:
-    """The same as remote_counts with only the Graph Store Protocol: GET each graph (slower)."""
-    counts: dict[str, int] = {}
+def _graphs_by_get(conn: Connection, graphs: list[str]):
+    """(graph, its triples) for each graph the store holds, by Graph Store Protocol GETs; a graph it
+    does not hold (404) is left out."""
     for graph in graphs:
         status, data = conn.request("GET", _graph_path(conn.path, graph), None, {"Accept": NTRIPLES},
                                     what=f" (getting the graph <{graph}>)")
@@ -291,10 +291,14 @@ def remote_counts_by_get(conn: Connection, graphs: list[str]) -> dict[str, int]:
         media = conn.content_type.split(";")[0].strip() or NTRIPLES
         try:
             fmt = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
-            counts[graph] = sum(1 for _ in ox.parse(data, format=fmt))
+            yield graph, list(ox.parse(data, format=fmt))
         except (SyntaxError, ValueError) as exc:
             raise PushError(f"{conn.url} gave an unreadable graph <{graph}> ({exc})") from None
-    return counts
+
+
+def remote_counts_by_get(conn: Connection, graphs: list[str]) -> dict[str, int]:
+    """The same as remote_counts with only the Graph Store Protocol: GET each graph (slower)."""
+    return {graph: len(triples) for graph, triples in _graphs_by_get(conn, graphs)}
 
 
 def graph_body(store: KGStore, graph: str) -> bytes:
@@ -331,21 +335,10 @@ def remote_hashes(conn: Connection) -> dict[str, set[tuple[str, str]]]:
 def remote_hashes_by_get(conn: Connection, graphs: list[str]) -> dict[str, set[tuple[str, str]]]:
     """The same as remote_hashes with only the Graph Store Protocol: GET each graph (slower)."""
     found: dict[str, set[tuple[str, str]]] = {}
-    for graph in graphs:
-        status, data = conn.request("GET", _graph_path(conn.path, graph), None, {"Accept": NTRIPLES},
-                                    what=f" (getting the graph <{graph}>)")
-        if status == 404:
-            continue
-        if status != 200:
-            raise PushError(f"{conn.url} refused to give the graph <{graph}>: HTTP {status}: {_snippet(data)}")
-        media = conn.content_type.split(";")[0].strip() or NTRIPLES
-        try:
-            fmt = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
-            for triple in ox.parse(data, format=fmt):
-                if triple.predicate.value == str(DIP.contentHash):
-                    found.setdefault(graph, set()).add((triple.subject.value, triple.object.value))
-        except (SyntaxError, ValueError) as exc:
-            raise PushError(f"{conn.url} gave an unreadable graph <{graph}> ({exc})") from None
+    for graph, triples in _graphs_by_get(conn, graphs):
+        for triple in triples:
+            if triple.predicate.value == str(DIP.contentHash):
+                found.setdefault(graph, set()).add((triple.subject.value, triple.object.value))
     return found
 
 
