@@ -160,7 +160,7 @@ def test_build_stores_crawler_input_with_checkable_evidence(tmp_path):
     assert {row["article_id"] for row in rows} >= {"page", "np"}
     # every evidence quote of the page's article is its stored text at the offsets
     from kg.store import KGStore
-    kg_store = KGStore(tmp_path / "store")
+    kg_store = KGStore(tmp_path / "store", read_only=True)
     found = list(kg_store.store.query("""
         PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dip: <https://w3id.org/dipkg/ontology#>
         PREFIX schema: <https://schema.org/>
@@ -171,6 +171,7 @@ def test_build_stores_crawler_input_with_checkable_evidence(tmp_path):
     assert found
     for text, start, end, exact in ((r[0].value, int(r[1].value), int(r[2].value), r[3].value) for r in found):
         assert text[start:end] == exact
+    del kg_store, found
     # an unchanged folder is not read again
     again = CliRunner().invoke(cli, ["build", str(folder), "--store", store])
     assert "mapped 0, unchanged 3" in again.output, again.output
