@@ -1,4 +1,5 @@
-"""Stage 1: read articles from .txt files (with optional .meta.json sidecars) and .jsonl files.
+"""Stage 1: read articles from .txt files (with optional .meta.json sidecars) and .jsonl files,
+and what crawlers produce: .html pages, WARC files and news-please JSON (kg/crawled.py).
 
 Every problem with one input becomes an `InputError` naming the file (and line) and the
 problem; readers yield it in place of the article so the other articles still go through.
@@ -20,11 +21,15 @@ MAX_FILE_BYTES = 4 * MAX_ARTICLE_CHARS
 # A line of JSON Lines holds an article's text escaped: up to 12 bytes a character (an astral
 # character written as two \uXXXX escapes), and its metadata. A longer line is not read whole.
 MAX_LINE_BYTES = 12 * MAX_ARTICLE_CHARS + 1_000_000
-ARTICLE_SUFFIXES = (".txt", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".json", ".warc", ".warc.gz")
+# the files a .meta.json sidecar may stand beside
+SIDECAR_OWNERS = (".txt", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.json"
 PUBLISHED_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$")
 META_KEYS = {"id", "url", "title", "published", "publisher", "author", "language", "text"}
+# news-please's keys for what kg calls text and published (on .json files and .jsonl lines)
+NEWS_PLEASE_ALIASES = {"maintext": "text", "date_publish": "published"}
 
 
 class InputError(Exception):
@@ -48,12 +53,15 @@ class Article:
     author: str | None = None
     language: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    # the text was extracted (from a page, a WARC record or a crawler's JSON), not a file the user
+    # has: the graph keeps it (schema:text) so that evidence offsets can be checked against it
+    keep_text: bool = False
 
     @property
     def content_hash(self) -> str:
         """Changes when the text or any metadata changes: the key of incremental builds."""
         meta = json.dumps([self.id, self.url, self.title, self.published, self.publisher,
-                           self.author, self.language], ensure_ascii=False)
+                           self.author, self.language] + ([True] if self.keep_text else []), ensure_ascii=False)
         return hashlib.sha256((meta + "\x00" + self.text).encode("utf-8")).hexdigest()
 
 
@@ -71,7 +79,13 @@ def read_paths(paths: Iterable[str | Path], on_skip: OnSkip | None = None) -> It
 
 
 def article_suffix(path: Path) -> str | None:
-    """".txt" or ".jsonl" when the file's name says it holds articles, in any case ("NOTES.TXT")."""
+    """".txt", ".jsonl", ".html", ".htm", ".json", ".warc" or ".warc.gz" when the file's name says it
+    holds articles, in any case ("NOTES.TXT"); a .meta.json sidecar is none."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return ".warc.gz"
+    if name.endswith(SIDECAR_SUFFIX):
+        return None
     suffix = path.suffix.lower()
     return suffix if suffix in ARTICLE_SUFFIXES else None
 
@@ -95,7 +109,7 @@ def input_files(paths: Iterable[str | Path], on_skip: OnSkip | None = None) -> I
             found = sorted(_folder_entries(path), key=lambda entry: entry[0])
             # (a folder that could not be listed is its own error, not an empty folder)
             if not any(isinstance(item, (Path, InputError)) for _, item in found):
-                yield InputError(str(path), "folder holds no .txt or .jsonl article")
+                yield InputError(str(path), "folder holds no article file (.txt, .jsonl, .html, .json or .warc)")
             for entry, item in found:
                 if isinstance(item, str):
                     if on_skip is not None:
@@ -120,7 +134,7 @@ def _folder_entries(folder: Path) -> Iterator[tuple[Path, Path | InputError | st
         except OSError as exc:
             yield current, InputError(str(current), f"cannot read folder ({exc.strerror or exc})")
             continue
-        sidecars = {sidecar_of(Path(e.name)).name for e in entries if article_suffix(Path(e.name)) == ".txt"}
+        sidecars = {sidecar_of(Path(e.name)).name for e in entries if article_suffix(Path(e.name)) in SIDECAR_OWNERS}
         for entry in entries:
             path = Path(entry.path)
             try:
@@ -138,9 +152,9 @@ def _folder_entries(folder: Path) -> Iterator[tuple[Path, Path | InputError | st
             elif entry.name in sidecars:
                 pass  # read with its article
             elif entry.name.endswith(SIDECAR_SUFFIX):
-                yield path, f"a sidecar without its article ({entry.name[:-len(SIDECAR_SUFFIX)]}.txt)"
+                yield path, f"a sidecar without its article ({entry.name[:-len(SIDECAR_SUFFIX)]}.txt or .html)"
             else:
-                yield path, f"unsupported file type {path.suffix or '(none)'}: kg reads .txt and .jsonl"
+                yield path, f"unsupported file type {path.suffix or '(none)'}: kg reads .txt, .jsonl, .html, .json and .warc"
 
 
 def _regular_file(path: Path) -> Path | InputError:
@@ -183,6 +197,9 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield from read_jsonl(path)
     elif suffix == ".txt":
         yield read_text_article(path)
+    elif suffix in (".html", ".htm", ".json", ".warc", ".warc.gz"):
+        from kg import crawled  # (trafilatura and warcio are loaded only when a crawled file is read)
+        yield from crawled.read_crawled(path, suffix)
     else:
         yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'}: use .txt or .jsonl")
 
@@ -279,6 +296,10 @@ def _parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputErr
     surrogate = _lone_surrogate(record)
     if surrogate:
         return InputError(source, surrogate)
+    try:
+        record = news_please_record(record, source)
+    except InputError as err:
+        return err
     text = record.get("text")
     if not isinstance(text, str):
         return InputError(source, "missing 'text' (a string)")
@@ -286,6 +307,31 @@ def _parse_jsonl_line(path: Path, number: int, raw: bytes) -> Article | InputErr
         return _make_article(record, text, source=source, default_id=None)
     except InputError as err:
         return err
+
+
+def news_please_record(record: dict, source: str) -> dict:
+    """A record with news-please's keys read as kg's: maintext is text, date_publish ("2025-03-03
+    08:30:00") the published day, source_domain the publisher, authors (a list) the author."""
+    if not any(key in record for key in ("maintext", "date_publish", "source_domain", "authors")):
+        return record
+    record = dict(record)
+    for alias, key in NEWS_PLEASE_ALIASES.items():
+        if alias in record:
+            value = record.pop(alias)
+            if key not in record:
+                record[key] = value
+    published = record.get("published")
+    if isinstance(published, str) and re.match(r"^\d{4}-\d{2}-\d{2}[ T]", published):
+        record["published"] = published[:10]
+    domain = record.pop("source_domain", None)
+    if domain is not None and "publisher" not in record:
+        record["publisher"] = domain
+    authors = record.pop("authors", None)
+    if authors and "author" not in record:
+        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+            raise InputError(source, "'authors' must be a list of strings")
+        record["author"] = ", ".join(authors)
+    return {key: value for key, value in record.items() if value is not None or key in META_KEYS}
 
 
 def _open_regular(path: Path):
@@ -388,7 +434,7 @@ def _lone_surrogate(record) -> str | None:
     return None
 
 
-def _make_article(meta: dict, text: str, source: str, default_id: str | None) -> Article:
+def _make_article(meta: dict, text: str, source: str, default_id: str | None, keep_text: bool = False) -> Article:
     if not text.strip():
         raise InputError(source, "article is empty")
     if len(text) > MAX_ARTICLE_CHARS:
@@ -413,6 +459,7 @@ def _make_article(meta: dict, text: str, source: str, default_id: str | None) ->
         publisher=meta.get("publisher") or None, author=meta.get("author") or None,
         language=meta.get("language") or None,
         extra={k: v for k, v in meta.items() if k not in META_KEYS},
+        keep_text=keep_text,
     )
 
 

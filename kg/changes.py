@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.articles import (Article, InputError, OnSkip, article_suffix, input_files, jsonl_lines, parse_jsonl_line,
-                         read_file, read_text_article, sidecar_of)
+from kg.articles import (SIDECAR_OWNERS, Article, InputError, OnSkip, article_suffix, input_files, jsonl_lines,
+                         parse_jsonl_line, read_file, read_text_article, sidecar_of)
 from kg.mapper import build_hash
 
 INDEX_FILE = "kg-inputs.json"
@@ -36,13 +36,13 @@ INDEX_VERSION = 1
 
 
 def _signature(path: Path) -> list[int] | None:
-    """Size and modification time of a file and of its sidecar (for .txt); None if unreadable."""
+    """Size and modification time of a file and of its sidecar (for .txt and .html); None if unreadable."""
     try:
         info = path.stat()
     except OSError:
         return None
     signature = [info.st_size, info.st_mtime_ns]
-    if article_suffix(path) == ".txt":
+    if article_suffix(path) in SIDECAR_OWNERS:
         try:
             side = sidecar_of(path).stat()
             signature += [side.st_size, side.st_mtime_ns]
@@ -171,8 +171,12 @@ class InputIndex:
                 yield found, ""
             return
         if suffix != ".jsonl":
-            for error in read_file(path):  # the reader's own error for a file type it does not read
-                unreadable(error, str(path))
+            # (.html, .json, .warc: read whole when changed; a WARC's records are not tracked one by one)
+            for found in read_file(path):
+                if isinstance(found, InputError):
+                    unreadable(found, found.source)
+                else:
+                    yield found, ""
             return
         for number, raw in jsonl_lines(path):
             if isinstance(raw, InputError):

@@ -170,6 +170,8 @@ class ArticleGraphWriter:
         self.add(art, SCHEMA.datePublished, _published_literal(a.published) if a.published else None)
         self.add(art, SCHEMA.author, Literal(a.author) if a.author else None)
         self.add(art, SCHEMA.inLanguage, _literal(a.language) if a.language else None)
+        if a.keep_text:  # extracted from a page or a crawler's record: the text evidence offsets point into
+            self.add(art, SCHEMA.text, Literal(a.text))
         if a.publisher:
             publisher = ID[f"org/{slug(a.publisher)}"]
             self.add(art, SCHEMA.publisher, publisher)
