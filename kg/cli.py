@@ -114,7 +114,8 @@ def build(paths, store_dir, no_validate, prune, progress, jobs, validator, reche
     """Map articles into the graph store (only new or changed ones).
 
     PATHS are .txt articles (with optional NAME.meta.json sidecars), .jsonl files with one
-    article per line, or folders of them. Files whose size and modification time are the
+    article per line, crawler output (.html/.htm pages, .warc/.warc.gz response records,
+    news-please .json), or folders of them. Files whose size and modification time are the
     same as at the last build into this store are not read again. Each article's graph is
     validated against the SHACL shapes as it is mapped; when the store changed, the
     cross-article checks (ontology/checks/) then look for what only the whole store shows.
