@@ -194,6 +194,11 @@ class FrameFinder(EventFinder):
             agents = self._parties_of(frame.agents, index, base)
             patients = [p for p in self._parties_of(frame.patients, index, base)
                         if party_key(p) not in {party_key(a) for a in agents}]
+            if not agents and frame.agents and all(t.pos_ == "NOUN" and t.tag_ == "NNS" and _word(t) not in PARTY_HEADS
+                                                   for t in frame.agents):
+                # "two companies have signed an agreement": the parse knows who acted, and it is no
+                # government; the first mapper's patterns must not make the countries named around it sign
+                self._vetoed.add(self._family(frame))
             agents, patients = self._complete_from_open(index, frame, agents, patients)
             agents, patients = self._fill_vague_side(index, sentence, frame, agents, patients)
             trigger = Trigger(self._kind(frame), base + frame.token.idx, base + frame.token.idx + len(frame.token),
@@ -364,6 +369,9 @@ class FrameFinder(EventFinder):
         words = LEXICON.modes[mode]
         near = list(tok.children) + [tok.head] + list(tok.head.children)
         return any(w.lower_ in words or w.lemma_.lower() in words for w in near)
+
+    def _family(self, frame: Frame) -> str:
+        return Event(self._kind(frame), [], []).family
 
     def _kind(self, frame: Frame) -> str:
         kind = frame.sense.type

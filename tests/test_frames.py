@@ -288,3 +288,9 @@ def test_a_letter_carried_by_an_envoy_is_from_its_writer():
             "Emir Nasser Al-Jaber to Saudi King Faisal Al-Rashid.")
     found = summary(text)
     assert ("Correspondence", "occurred", "2024-05-14", ["Faisal Al-Rashid", "Nasser Al-Jaber"]) in found, found
+
+
+def test_companies_signing_is_no_signing_of_their_countries():
+    text = ("In an effort to expand clean energy projects between Mexico and the United States, two companies "
+            "have signed a milestone agreement.")
+    assert [e for e in summary(text) if e[0] == "AgreementSigning"] == []
