@@ -869,7 +869,8 @@ class FrameFinder(EventFinder):
         # Among them ...") and bilaterals on a summit's sidelines are one meeting each
         one_to_one = kind in ("PhoneCall", "Correspondence", "CourtesyCall") or frame.sense.cameo == "032" or \
             frame.separate or one_to_one_hint or self._sidelines(frame) or \
-            (len(agents) == 1 and not self._together(frame) and self._one_by_one(frame, patients))
+            (len(agents) == 1 and not self._together(frame) and self._one_by_one(frame, patients)) or \
+            (len(patients) == 1 and len(agents) >= 2 and not self._together(frame) and self._one_by_one(frame, agents))
         single = agents if len(agents) == 1 else patients if len(patients) == 1 else []
         if single and self.split_party is not None and party_key(single[0]) == self.split_party[1] and \
                 index - self.split_party[0] <= 2:

@@ -294,3 +294,11 @@ def test_companies_signing_is_no_signing_of_their_countries():
     text = ("In an effort to expand clean energy projects between Mexico and the United States, two companies "
             "have signed a milestone agreement.")
     assert [e for e in summary(text) if e[0] == "AgreementSigning"] == []
+
+
+def test_ministers_of_several_countries_at_discussions_meet_the_host_one_by_one():
+    text = ("Chinese Foreign Minister Li Wen has met with several of his African counterparts. The meetings on "
+            "Tuesday were part of a cooperation forum. Foreign ministers from Kenya, Senegal and Namibia attended "
+            "the discussions.")
+    meetings = sorted(e[3] for e in summary(text) if e[0] == "Meeting")
+    assert meetings == [["KEN", "Li Wen"], ["Li Wen", "NAM"], ["Li Wen", "SEN"]], meetings
