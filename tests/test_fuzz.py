@@ -39,7 +39,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import event as _event
+from hypothesis.control import currently_in_test_context
 from hypothesis import strategies as st
 
 from kg.articles import ARTICLE_ID_RE, Article, InputError, read_paths
@@ -60,6 +62,11 @@ reader_settings = settings(_BASE, max_examples=READER_EXAMPLES)
 mapper_settings = settings(_BASE, max_examples=MAPPER_EXAMPLES)
 
 BUG_MARK = "a bug in kg"
+
+
+def event(name: str) -> None:
+    if currently_in_test_context():  # (the regression tests call the checks outside @given)
+        _event(name)
 
 # ---------------------------------------------------------------- strategies: values and bytes
 
@@ -331,3 +338,16 @@ def test_mapper_on_generated_articles(article):
 @given(text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400).filter(str.strip))
 def test_mapper_on_random_unicode(text):
     check_mapped(Article(id="fuzz", text=text, source="fuzz"))
+
+
+# ---------------------------------------------------------------- regressions found by fuzzing
+
+@pytest.mark.parametrize("published, text", [
+    # a planned "Jan. 1" in an article of December 9999 was moved to year 10000: ValueError
+    ("9999-12", "President Amina Wekesa met Kenya next month to discuss trade. "
+                "Kenya and Kenya met an agreement on trade Jan. 1."),
+    ("9999-12-31", "Kenya President Amina Wekesa will meet Ghana President Kofi Mensah-Bonsu on Jan. 1."),
+    ("0001-01-01", "Kenya President Amina Wekesa met Ghana President Kofi Mensah-Bonsu on December 28."),
+])
+def test_dates_at_the_ends_of_the_calendar_map(published, text):
+    check_mapped(Article(id="edge", text=text, source="fuzz", published=published))
