@@ -105,9 +105,11 @@ class DateMention:
         end = _safe_date(year, self.end_month, self.end_day) if self.end_day else None
         if start and guessed and ref.date:
             # "on December 28" in a January article is last year's; "in January" planned in December is next year's.
-            if not future and start > ref.date + dt.timedelta(days=7):
+            # (at the ends of the calendar, years 1 and 9999, the week and the year are not added)
+            week = dt.timedelta(days=7)
+            if not future and ref.date < dt.date.max - week and start > ref.date + week:
                 start, end = _shift_year(start, -1), _shift_year(end, -1)
-            elif future and start < ref.date - dt.timedelta(days=7):
+            elif future and ref.date > dt.date.min + week and start < ref.date - week:
                 start, end = _shift_year(start, 1), _shift_year(end, 1)
         if start and end and end < start:
             end = _shift_year(end, 1)
@@ -117,6 +119,8 @@ class DateMention:
 def _shift_year(value: dt.date | None, years: int) -> dt.date | None:
     if value is None:
         return None
+    if not dt.MINYEAR <= value.year + years <= dt.MAXYEAR:
+        return value  # (a date of year 1 or 9999 stays where it is: there is no year before or after)
     try:
         return value.replace(year=value.year + years)
     except ValueError:
