@@ -825,7 +825,9 @@ class FrameFinder(EventFinder):
         keys = {party_key(p) for p in event.parties}
         if event.start is None and self.last_dated is not None:
             opened, family, status, parties, start, end = self.last_dated
-            if 0 <= index - opened <= 2 and family == event.family and status == event.status and keys & parties:
+            # ("The meetings on Tuesday were part of ...": a dated account that names nobody dates those told next)
+            if 0 <= index - opened <= 2 and family == event.family and status == event.status and \
+                    (keys & parties or not parties):
                 event.start, event.end = start, end
         if event.start is not None:
             self.last_dated = (index, event.family, event.status, keys, event.start, event.end)

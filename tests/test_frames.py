@@ -302,3 +302,11 @@ def test_ministers_of_several_countries_at_discussions_meet_the_host_one_by_one(
             "the discussions.")
     meetings = sorted(e[3] for e in summary(text) if e[0] == "Meeting")
     assert meetings == [["KEN", "Li Wen"], ["Li Wen", "NAM"], ["Li Wen", "SEN"]], meetings
+
+
+def test_a_dated_account_that_names_nobody_dates_the_meetings_told_next():
+    text = ("Chinese Foreign Minister Li Wen has met with several of his African counterparts. The meetings on "
+            "Tuesday were part of a cooperation forum. Foreign ministers from Kenya, Senegal and Namibia attended "
+            "the discussions.")
+    dates = {e[2] for e in summary(text) if e[0] == "Meeting"}
+    assert dates == {"2024-05-14"}, dates
