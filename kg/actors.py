@@ -496,9 +496,13 @@ class ActorFinder:
         return self.g.country_of(found.group(0)) if found else None
 
     def _country_before_name(self, start: int, floor: int) -> str | None:
-        window = self.text[max(floor, start - 45):start]
+        window = self.text[max(floor, start - 60):start]
+        # "Nepal's Ambassador to the UK Ghanshyam Bhandari": the possessive says whose; the UK is where
+        owner = _POSSESSIVE_COUNTRY_RE.search(window)
+        if owner is not None and self.g.country_of(owner.group(1)):
+            return self.g.country_of(owner.group(1))
         m = _COUNTRY_RIGHT_BEFORE_RE.search(window)
-        if m is None:
+        if m is None or _TO_THE_RE.search(window, 0, m.start(1)):
             return None
         return self.g.country_of(m.group(1))
 
@@ -1336,6 +1340,9 @@ def word_of(tok) -> str:
 
 
 
+# "Nepal's Ambassador to the UK ...": a country's possessive, then only capitalised words (a title) up to the name
+_POSSESSIVE_COUNTRY_RE = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}?)['’]s\s+(?:[A-Z][\w-]*\s+|of\s+|to\s+|the\s+)*$")
+_TO_THE_RE = re.compile(r"\bto\s+(?:the\s+)?$")
 NER_HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "hon", "excellency", "his", "her", "sheikh", "prof", "amb",
                   "honourable", "honorable", "madam", "sir", "dame", "lord", "lady"}
 PLACE_PREPOSITIONS = {"to", "in", "at", "for", "with", "on", "into", "across"}

@@ -310,3 +310,9 @@ def test_a_dated_account_that_names_nobody_dates_the_meetings_told_next():
             "the discussions.")
     dates = {e[2] for e in summary(text) if e[0] == "Meeting"}
     assert dates == {"2024-05-14"}, dates
+
+
+def test_an_ambassador_to_a_country_is_of_the_possessive_country():
+    found = people("Nepal's Ambassador to the UK Tara Prasad Gurung called on British Foreign Secretary "
+                   "Helen Carter in London on Monday.")
+    assert found["Tara Prasad Gurung"][0] == "NPL", found
