@@ -610,6 +610,10 @@ class FrameFinder(EventFinder):
                 continue
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ == "be":
                 expanded.extend(c for c in t.head.children if c.dep_ == "attr")
+            if t.dep_ == "attr" and t.head.lemma_ == "be" and t.pos_ == "NOUN":
+                # "A, B, C and D were the envoys who met with Marcos": the envoys are the list
+                for subject in (c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    expanded += [subject, *subject.conjuncts]
         for t in expanded:
             if t.lower_ in ("those", "these") and t.head.lower_ == "among" and t.head.head.lemma_ == "be":
                 # "Among those who presented their credentials were A; B": the list is the subject
@@ -660,8 +664,9 @@ class FrameFinder(EventFinder):
             person = self._resolve_description(tok, index, base, nationality)
             if person is not None:
                 return [person]
-        if lower in GROUP_PRONOUNS or (tok.lemma_.lower() in ("side", "leader", "minister", "delegation")
-                                       and tok.tag_ == "NNS" and not inside):
+        if lower in GROUP_PRONOUNS and tok.pos_ in ("PRON", "DET"):
+            return []  # "their respective meetings", "they discussed": the events just told, told again
+        if (tok.lemma_.lower() in ("side", "leader", "minister", "delegation") and tok.tag_ == "NNS" and not inside):
             previous = self._last(lambda e: e.family in ("Meeting", "Visit"))
             return list(previous.parties) if previous is not None and index - previous.sentences[-1] <= 3 else []
         countries = []

@@ -316,3 +316,18 @@ def test_an_ambassador_to_a_country_is_of_the_possessive_country():
     found = people("Nepal's Ambassador to the UK Tara Prasad Gurung called on British Foreign Secretary "
                    "Helen Carter in London on Monday.")
     assert found["Tara Prasad Gurung"][0] == "NPL", found
+
+
+def test_a_list_that_is_the_envoys_who_met_meets_one_by_one():
+    text = ("Japanese Ambassador Kenji Sato, South Korean Ambassador Park Min-jun and Indian Ambassador Ravi Menon "
+            "were the envoys who met with President Maria Santos in Manila on Monday.")
+    meetings = sorted(e[3] for e in summary(text) if e[0] == "Meeting")
+    assert meetings == [["Kenji Sato", "Maria Santos"], ["Maria Santos", "Park Min-jun"],
+                        ["Maria Santos", "Ravi Menon"]], meetings
+
+
+def test_their_meetings_told_again_make_no_new_meeting():
+    text = ("Japanese Ambassador Kenji Sato and Indian Ambassador Ravi Menon separately met President Maria Santos "
+            "in Manila on Monday. Both ambassadors declined interviews after their respective meetings with Santos.")
+    meetings = sorted(e[3] for e in summary(text) if e[0] == "Meeting")
+    assert meetings == [["Kenji Sato", "Maria Santos"], ["Maria Santos", "Ravi Menon"]], meetings
