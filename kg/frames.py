@@ -855,9 +855,16 @@ class FrameFinder(EventFinder):
             if not visitors or host is None or all(party_country(v) == host for v in visitors):
                 event = Event(kind, [index], [], trigger_sentence=index)
                 return [event] if not visitors and frame.token.pos_ == "NOUN" else []
-            parties = visitors + [h for h in hosts if isinstance(h, PersonEntity)]
-            return [Event(kind, [index], parties, visitors=visitors, host=host, city=frame.city,
-                          city_country=host if frame.city else None, trigger_sentence=index)]
+            # visitors of different countries each make a visit of their own ("Nyusi, Tshisekedi and
+            # Museveni have arrived for the inauguration"); one country's delegation makes one
+            by_country: dict[object, list] = {}
+            for v in visitors:
+                if party_country(v) != host:
+                    by_country.setdefault(party_country(v), []).append(v)
+            host_people = [h for h in hosts if isinstance(h, PersonEntity)]
+            return [Event(kind, [index], group + host_people, visitors=group, host=host, city=frame.city,
+                          city_country=host if frame.city else None, trigger_sentence=index)
+                    for group in by_country.values()]
         if any(isinstance(p, PersonEntity) for p in agents + patients):
             # people acted: a forum or bloc named beside them (the OIC, the Quad) is the setting, and a
             # country already represented by one of them is not a second party

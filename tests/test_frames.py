@@ -331,3 +331,10 @@ def test_their_meetings_told_again_make_no_new_meeting():
             "in Manila on Monday. Both ambassadors declined interviews after their respective meetings with Santos.")
     meetings = sorted(e[3] for e in summary(text) if e[0] == "Meeting")
     assert meetings == [["Kenji Sato", "Maria Santos"], ["Maria Santos", "Ravi Menon"]], meetings
+
+
+def test_visitors_of_different_countries_make_a_visit_each():
+    text = ("NAIROBI, May 15 (KNA) - Mozambican President Carlos Mondlane and Ugandan President Joseph Okello "
+            "arrived in Nairobi on Tuesday for the inauguration.")
+    visits = sorted((e[3], e[2]) for e in summary(text) if e[0].endswith("Visit"))
+    assert visits == [(["Carlos Mondlane"], "2024-05-14"), (["Joseph Okello"], "2024-05-14")], visits
