@@ -67,6 +67,7 @@ class Frame:
     agents: list = field(default_factory=list)
     patients: list = field(default_factory=list)
     host: str | None = None
+    more_hosts: list = field(default_factory=list)   # the other countries of a tour
     city: str | None = None
     planned: bool = False
     separate: bool = False
@@ -430,6 +431,12 @@ class FrameFinder(EventFinder):
                     elif c.lower_ in ("to",) and frame.sense.type == "Visit":
                         frame.host, frame.city = self._place_of(objects)
                         patients += [o for o in objects if self._place_of([o])[0] is None]
+                        # "a visit to Ethiopia, Burkina Faso, Gambia and Senegal": a tour, a visit to each
+                        for o in objects:
+                            for stop in o.conjuncts:
+                                code = self._place_of([stop])[0]
+                                if code and code != frame.host and code not in frame.more_hosts:
+                                    frame.more_hosts.append(code)
                     elif c.lower_ in ("for",) and frame.sense.type != "Meeting":
                         continue
                     elif c.lower_ == "on" and tok.lemma_.lower() not in ("call",) and not (
@@ -862,9 +869,13 @@ class FrameFinder(EventFinder):
                 if party_country(v) != host:
                     by_country.setdefault(party_country(v), []).append(v)
             host_people = [h for h in hosts if isinstance(h, PersonEntity)]
-            return [Event(kind, [index], group + host_people, visitors=group, host=host, city=frame.city,
-                          city_country=host if frame.city else None, trigger_sentence=index)
-                    for group in by_country.values()]
+            found = [Event(kind, [index], group + host_people, visitors=group, host=host, city=frame.city,
+                           city_country=host if frame.city else None, trigger_sentence=index)
+                     for group in by_country.values()]
+            for other in frame.more_hosts:
+                found += [Event(kind, [index], list(group), visitors=list(group), host=other, trigger_sentence=index)
+                          for group in by_country.values()]
+            return found
         if any(isinstance(p, PersonEntity) for p in agents + patients):
             # people acted: a forum or bloc named beside them (the OIC, the Quad) is the setting, and a
             # country already represented by one of them is not a second party

@@ -338,3 +338,10 @@ def test_visitors_of_different_countries_make_a_visit_each():
             "arrived in Nairobi on Tuesday for the inauguration.")
     visits = sorted((e[3], e[2]) for e in summary(text) if e[0].endswith("Visit"))
     assert visits == [(["Carlos Mondlane"], "2024-05-14"), (["Joseph Okello"], "2024-05-14")], visits
+
+
+def test_a_tour_of_several_countries_is_a_visit_to_each():
+    text = ("BEIJING, May 15 (ADW) - Chinese Foreign Minister Li Wen will pay official visits to Ethiopia, "
+            "Gambia and Senegal next week.")
+    hosts = sorted(e.host for e in mapped(text).events if e.family == "Visit")
+    assert hosts == ["ETH", "GMB", "SEN"], hosts
