@@ -797,6 +797,20 @@ class FrameFinder(EventFinder):
         self.open_list = (index, frame, known, "agents" if vague_agents else "patients")
         return agents, patients
 
+    def _listed_countries(self, index: int, sentence: Span, own: str | None) -> list[str]:
+        """A sentence that is a list of countries and little else ('The Republic of Chile The Kingdom
+        of Spain ...' after 'will receive envoys from the following 18 countries:'): the countries."""
+        mentions = [m for m in self.actors.in_sentence(index) if m.kind == "country" and not m.inside_role]
+        found = []
+        for m in mentions:
+            if m.ref != own and m.ref not in found:
+                found.append(m.ref)
+        covered = sum(m.end - m.start for m in mentions)
+        words = len(self.text[sentence.start:sentence.end].split())
+        # most of its words are the countries' names (and "the Republic of", "the Kingdom of" ...)
+        mostly_names = covered >= 0.3 * (sentence.end - sentence.start) and words < 12 * len(found)
+        return found if len(found) >= 3 and mostly_names else []
+
     def _list_continuation(self, index: int, sentence: Span) -> list[Event]:
         """A sentence that only lists people right after a frame whose other side was a group."""
         if self.open_list is None:
@@ -805,6 +819,8 @@ class FrameFinder(EventFinder):
         if not 0 < index - opened <= 2:
             return []
         listed = self._listed_people(index, sentence.start, sentence.end, {party_key(p) for p in known})
+        if not listed:
+            listed = self._listed_countries(index, sentence, party_country(known[0]))
         countries = {party_country(p) for p in listed} - {party_country(known[0])}
         if len(listed) < 2 or len(countries) < 2:
             return []

@@ -345,3 +345,11 @@ def test_a_tour_of_several_countries_is_a_visit_to_each():
             "Gambia and Senegal next week.")
     hosts = sorted(e.host for e in mapped(text).events if e.family == "Visit")
     assert hosts == ["ETH", "GMB", "SEN"], hosts
+
+
+def test_a_group_then_a_sentence_listing_countries_meets_each_country():
+    text = ("PRETORIA, May 15 - President Thabo Nkosi will on Thursday receive the credentials of new heads of "
+            "mission from several countries. They come from the Republic of Chile, the Kingdom of Spain, the "
+            "Republic of Ecuador and the Islamic Republic of Pakistan.")
+    met = sorted(tuple(e[3]) for e in summary(text) if e[0] == "Meeting")
+    assert met == [("CHL", "Thabo Nkosi"), ("ECU", "Thabo Nkosi"), ("ESP", "Thabo Nkosi"), ("PAK", "Thabo Nkosi")], met
