@@ -819,8 +819,8 @@ class FrameFinder(EventFinder):
         if not 0 < index - opened <= 2:
             return []
         listed = self._listed_people(index, sentence.start, sentence.end, {party_key(p) for p in known})
-        if not listed:
-            listed = self._listed_countries(index, sentence, party_country(known[0]))
+        if len(listed) < 2:
+            listed = self._listed_countries(index, sentence, party_country(known[0])) or listed
         countries = {party_country(p) for p in listed} - {party_country(known[0])}
         if len(listed) < 2 or len(countries) < 2:
             return []

@@ -404,7 +404,13 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
     title: Span | None = None
     trailing_place = None
     started = False
+    announced = False  # the body's last paragraph ended with a colon: what follows is its list
     for index, (paragraph, s) in enumerate(zip(paragraphs, flat)):
+        if announced and started and not END_MARKER_RE.match(s) and not _is_contact(s) and len(s) < 2000:
+            # "... from the following 18 countries:" then a line of names: the article's own list
+            body.append(paragraph)
+            announced = s.rstrip().endswith(":")
+            continue
         if started and END_MARKER_RE.match(s):
             if INLINE_LINK_RE.match(s):
                 continue
@@ -439,6 +445,7 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
             continue
         started = True
         body.append(paragraph)
+        announced = s.rstrip().endswith(":")
     place = date = dateline_end = None
     if body:
         m = DATELINE_RE.match(body[0].text)

@@ -302,3 +302,12 @@ def test_a_paragraph_printed_twice_is_read_once():
     text = "\n".join([FIRST, SECOND, FIRST, THIRD]) + "\n"
     st = structure(text)
     assert sentences(st) == [FIRST.split(" - ", 1)[1], SECOND, THIRD]
+
+
+def test_a_list_announced_by_a_colon_is_part_of_the_article():
+    from kg.structure import analyse
+    text = ("President Thabo Nkosi will receive the credentials of new heads of mission from the following "
+            "countries:\n\nThe Republic of Chile The Kingdom of Spain The Republic of Ecuador\n\n"
+            "The ceremony will be held at the Union Buildings.\n")
+    sentences = [s.text for s in analyse(text).sentences]
+    assert any("Kingdom of Spain" in s for s in sentences), sentences
