@@ -87,6 +87,7 @@ class FrameFinder(EventFinder):
         self.last_dated: tuple | None = None                      # the last event told with its date
         self._ending_dates: set[int] = set()                      # dates a visit ends on
         self._present_dates: set[int] = set()                     # dates told in the present tense
+        self._frame_dates: dict[int, tuple] = {}                  # id(frame) -> the date its events got
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
@@ -219,6 +220,8 @@ class FrameFinder(EventFinder):
                     if event.start:
                         self._date_is_the_end(event, frame)
                 self._date_from_context(index, event)
+                if event.start is not None:
+                    self._frame_dates[id(frame)] = (event.start, event.end)
                 out.append(event)
             if agents and any(isinstance(a, PersonEntity) for a in agents):
                 self.last_actor = next(a for a in agents if isinstance(a, PersonEntity))
@@ -226,7 +229,7 @@ class FrameFinder(EventFinder):
 
     # -- triggers
     def _frame(self, tok) -> Frame | None:
-        lemma = tok.lemma_.lower()
+        lemma = _word(tok)  # ("Letters of Credence": a capitalised plural is still the noun 'letter')
         if tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
             sense = LEXICON.verbs[lemma]
             if lemma in LEXICON.light_verbs and any(c.dep_ == "dobj" and _word(c) in LEXICON.nouns for c in tok.children):
@@ -829,6 +832,8 @@ class FrameFinder(EventFinder):
         events = self._events(index, frame, agents, patients, one_to_one_hint=True)
         for event in events:
             event.status = "planned" if frame.planned else "occurred"
+            if event.start is None and id(frame) in self._frame_dates:
+                event.start, event.end = self._frame_dates[id(frame)]  # the date of the frame the list completes
             self._date_from_context(index, event)
         return events
 
