@@ -353,3 +353,13 @@ def test_a_group_then_a_sentence_listing_countries_meets_each_country():
             "Republic of Ecuador and the Islamic Republic of Pakistan.")
     met = sorted(tuple(e[3]) for e in summary(text) if e[0] == "Meeting")
     assert met == [("CHL", "Thabo Nkosi"), ("ECU", "Thabo Nkosi"), ("ESP", "Thabo Nkosi"), ("PAK", "Thabo Nkosi")], met
+
+
+def test_letters_of_credence_in_capitals_and_the_list_that_follows_keep_the_date():
+    text = ("PRETORIA - President Thabo Nkosi will on Thursday, 16 May 2024, receive Letters of Credence from "
+            "Heads of Mission-designate at the Union Buildings.\n\nPresident Nkosi will receive Heads of "
+            "Mission-designate from the following countries:\n\nThe Republic of Chile The Kingdom of Spain "
+            "The Republic of Ecuador\n")
+    met = sorted((e[2], tuple(e[3])) for e in summary(text) if e[0] == "Meeting")
+    assert met == [("2024-05-16", ("CHL", "Thabo Nkosi")), ("2024-05-16", ("ECU", "Thabo Nkosi")),
+                   ("2024-05-16", ("ESP", "Thabo Nkosi"))], met
