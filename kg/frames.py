@@ -47,13 +47,13 @@ ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "e
               "queen", "emir", "sultan", "prince", "leader", "counterpart", "diplomat", "spokesman",
               "spokesperson", "governor", "chairman", "chair", "speaker", "deputy", "official", "head", "chief",
               "commissioner", "director", "delegate", "representative", "vice", "foreign", "prime", "pm", "fm",
-              "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown", "premier", "chief"}
+              "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown"}
 # Heads of a phrase through which its country acts: "the Japanese side", "the Omani delegation",
 # "the ambassadors of Uganda and Senegal", "his counterparts from Italy and Japan".
 PARTY_HEADS = ROLE_NOUNS | {"side", "government", "delegation", "leadership", "authority", "administration", "country",
-                            "nation", "state", "team", "mission", "embassy", "ministry", "envoy", "cabinet",
-                            "counterpart", "head", "republic", "kingdom", "federation", "emirate", "principality",
-                            "commonwealth", "union", "sultanate", "people"}
+                            "nation", "state", "team", "mission", "embassy", "ministry", "cabinet", "republic",
+                            "kingdom", "federation", "emirate", "principality", "commonwealth", "union", "sultanate",
+                            "people"}
 # Descriptions that name no office: any person of the nationality they give fits ("the Angolan statesman").
 GENERIC_DESCRIPTIONS = {"statesman", "dignitary", "guest", "visitor", "host", "leader", "official", "diplomat",
                         "counterpart"}
@@ -71,6 +71,7 @@ class Frame:
     city: str | None = None
     planned: bool = False
     separate: bool = False
+    date: tuple | None = None     # (start, end) its events got: a list that completes it later takes it
 
 
 class FrameFinder(EventFinder):
@@ -85,9 +86,8 @@ class FrameFinder(EventFinder):
         self.split_party: tuple[int, str] | None = None           # who met each of several, one by one
         self.open_list: tuple | None = None                       # a frame whose other side is a group
         self.last_dated: tuple | None = None                      # the last event told with its date
-        self._ending_dates: set[int] = set()                      # dates a visit ends on
-        self._present_dates: set[int] = set()                     # dates told in the present tense
-        self._frame_dates: dict[int, tuple] = {}                  # id(frame) -> the date its events got
+        self._vetoed: set[str] = set()      # families the parse read and refused in this sentence ("visited a car factory")
+        self._sentence_base = 0             # the offset of the sentence being read (its Doc's offsets are relative)
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
@@ -172,7 +172,7 @@ class FrameFinder(EventFinder):
         return super()._referent(c)
 
     def _frame_candidates(self, index: int, sentence: Span) -> list[Event]:
-        self._vetoed: set[str] = set()  # families the parse read and refused here ("visited a car factory")
+        self._vetoed = set()
         doc = self.parsed.get(index)
         if doc is None:
             # no trigger here, but who the sentence is about is who "he" or "she" means next
@@ -190,7 +190,7 @@ class FrameFinder(EventFinder):
             return []
         dates = [DateMention(d.start + base, d.end + base, d.kind, d.year, d.month, d.day, d.end_month, d.end_day,
                              d.relative) for d in find_dates(self.text[sentence.start:sentence.end])]
-        owner = self._date_owner(doc, base, frames, dates)
+        owner, ending, present_dates = self._date_owner(doc, base, frames, dates)
         out: list[Event] = []
         for frame in frames:
             agents = self._parties_of(frame.agents, index, base)
@@ -207,21 +207,20 @@ class FrameFinder(EventFinder):
                               definite=False)
             if self._background(sentence, trigger):
                 continue  # "his 2022 visit to Rabat", "when they last met in 2023": not this story's
+            # "Macron arrives in Washington on Wednesday": a weekday in the present tense is ahead
+            present = frame.verb.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in frame.verb.children)
             for event in self._events(index, frame, agents, patients):
-                # "Macron arrives in Washington on Wednesday": a weekday in the present tense is ahead
-                present = frame.verb.tag_ in ("VBZ", "VBP") and not any(
-                    c.dep_ == "aux" and c.lemma_ == "have" for c in frame.verb.children)
                 self._finish(event, sentence, trigger, {id(trigger): owner[id(frame)]} if owner.get(id(frame)) else {},
                              dates, planned=frame.planned, future=present)
-                if event.family == "Visit" and owner.get(id(frame)) is not None and \
-                        id(owner[id(frame)]) in self._ending_dates:
+                if event.family == "Visit" and id(owner.get(id(frame))) in ending:
                     chosen = owner[id(frame)]
-                    event.start, event.end = chosen.resolve(self.ref, future=id(chosen) in self._present_dates)[0], None
+                    event.start, event.end = chosen.resolve(self.ref, future=id(chosen) in present_dates)[0], None
                     if event.start:
                         self._date_is_the_end(event, frame)
                 self._date_from_context(index, event)
                 if event.start is not None:
-                    self._frame_dates[id(frame)] = (event.start, event.end)
+                    frame.date = (event.start, event.end)
                 out.append(event)
             if agents and any(isinstance(a, PersonEntity) for a in agents):
                 self.last_actor = next(a for a in agents if isinstance(a, PersonEntity))
@@ -589,7 +588,7 @@ class FrameFinder(EventFinder):
         return None, None
 
     def _phrase_spans(self, tok):
-        base = self._base(tok)
+        base = self._sentence_base
         words = [tok]
         stack = [tok]
         while stack:
@@ -604,12 +603,8 @@ class FrameFinder(EventFinder):
         words.sort(key=lambda w: w.i)
         return [(base + w.idx, base + w.idx + len(w)) for w in words]
 
-    def _base(self, tok) -> int:
-        return self._sentence_base
-
     # -- from tokens to parties
     def _parties_of(self, toks, index: int, base: int) -> list[object]:
-        self._sentence_base = base
         parties: list[object] = []
         expanded = []
         for t in toks:
@@ -832,8 +827,8 @@ class FrameFinder(EventFinder):
         events = self._events(index, frame, agents, patients, one_to_one_hint=True)
         for event in events:
             event.status = "planned" if frame.planned else "occurred"
-            if event.start is None and id(frame) in self._frame_dates:
-                event.start, event.end = self._frame_dates[id(frame)]  # the date of the frame the list completes
+            if event.start is None and frame.date is not None:
+                event.start, event.end = frame.date  # the date of the frame the list completes
             self._date_from_context(index, event)
         return events
 
@@ -980,14 +975,20 @@ class FrameFinder(EventFinder):
     def _sidelines(frame: Frame) -> bool:
         return any(w.lower_ in ("sidelines", "margins", "sideline", "margin") for w in frame.token.sent)
 
-    def _date_owner(self, doc, base: int, frames: list[Frame], dates: list[DateMention]) -> dict:
+    def _date_owner(self, doc, base: int, frames: list[Frame], dates: list[DateMention]) -> tuple[dict, set, set]:
         """Each date belongs to the frame whose clause holds it; a date in a reporting clause to none.
-        A frame prefers a date of its own clause to one it is only nearest to, and a visit a range."""
+        A frame prefers a date of its own clause to one it is only nearest to, and a visit a range.
+        Returns {id(frame): its date}, and the ids of the dates that end a visit or are told in the
+        present tense (valid while this sentence is read)."""
         by_token = {}
         for f in frames:
             by_token[f.token.i] = f
             by_token[f.verb.i] = f
         claims: dict[int, list[tuple[tuple, DateMention]]] = {}
+        # (ids of this sentence's dates, alive while it is read: the last days of visits, the days told
+        # in the present tense)
+        ending: set[int] = set()
+        present_dates: set[int] = set()
         for d in dates:
             tok = next((t for t in doc if base + t.idx <= d.start < base + t.idx + len(t) + 1), None)
             frame, steps, direct = None, 0, False
@@ -996,7 +997,7 @@ class FrameFinder(EventFinder):
                 steps += 1
                 ends = ends or tok.lemma_.lower() in END_VERBS or tok.lower_ in ("until", "till", "through")
                 if tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP"):
-                    self._present_dates.add(id(d))  # "a visit that runs until Thursday": ahead
+                    present_dates.add(id(d))  # "a visit that runs until Thursday": ahead
                 if tok.i in by_token:
                     frame, direct = by_token[tok.i], True
                     break
@@ -1015,7 +1016,7 @@ class FrameFinder(EventFinder):
                 rank = (direct, not ends, frame.sense.type == "Visit" and d.kind == "range", d.kind != "relative")
                 claims.setdefault(id(frame), []).append((rank, d))
                 if ends and direct:
-                    self._ending_dates.add(id(d))  # "a three-day visit that ends today"
+                    ending.add(id(d))  # "a three-day visit that ends today"
         # "on Tuesday, the first day of a state visit": a date the frame hangs from is its own too
         for f in frames:
             w, steps = f.token, 0
@@ -1027,7 +1028,7 @@ class FrameFinder(EventFinder):
                     break
                 if w.pos_ in ("VERB", "AUX"):
                     break
-        return {key: max(found, key=lambda c: c[0])[1] for key, found in claims.items()}
+        return {key: max(found, key=lambda c: c[0])[1] for key, found in claims.items()}, ending, present_dates
 
     def _planned(self, frame: Frame) -> bool:
         """Planned when the trigger's clause, or a clause it depends on, looks ahead: 'will meet',
