@@ -6,7 +6,7 @@ realnews/gold/incoming/ and a manifest line in realnews/manifest-parts/<annotato
 script merges the parts into realnews/manifest.jsonl (adding the published date from the sidecar
 and the split) and moves each gold file to realnews/gold/<split>/.
 
-The split is fixed by the id alone (a third of the ids, by their sha256, are the frozen
+The split is fixed by the id alone (or by the `group` that reports of one interaction share) (a third of the ids, by their sha256, are the frozen
 validation split), so it does not depend on the order articles were annotated in, on what the
 mapper does with them, or on who annotated them; an article keeps its split when more are added.
 """
@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REALNEWS = ROOT / "realnews"
 
 
-def split_of(article_id: str) -> str:
-    return "validation" if int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
+def split_of(key: str) -> str:
+    return "validation" if int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
 
 
 def main() -> int:
@@ -45,7 +45,9 @@ def main() -> int:
             text = REALNEWS / "cache" / f"{article_id}.txt"
             meta = REALNEWS / "cache" / f"{article_id}.meta.json"
             incoming = REALNEWS / "gold" / "incoming" / f"{article_id}.yaml"
-            split = entries.get(article_id, {}).get("split") or split_of(article_id)
+            # Reports of one interaction share a `group` and so a split: a validation report of a
+            # meeting whose dev report rules were fitted to would not be unseen.
+            split = entries.get(article_id, {}).get("split") or split_of(entry.get("group") or article_id)
             placed = REALNEWS / "gold" / split / f"{article_id}.yaml"
             if not text.exists() or not (incoming.exists() or placed.exists()):
                 problems.append(f"{part.name}:{number}: {article_id} has no text or no gold")
@@ -59,7 +61,8 @@ def main() -> int:
             entries[article_id] = {
                 "id": article_id, "url": entry["url"], "query": entry["query"], "sha256": entry["sha256"],
                 "publisher": entry.get("publisher"), "published": published, "region": entry.get("region"),
-                "category": entry.get("category"), "split": split}
+                "category": entry.get("category"), "split": split,
+                **({"group": entry["group"]} if entry.get("group") else {})}
             placed.parent.mkdir(parents=True, exist_ok=True)
             if incoming.exists():
                 incoming.replace(placed)
