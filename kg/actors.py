@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, KnownPerson, Organisation
-from kg.lexicon import LEXICON
+from kg.lexicon import LEXICON, NOT_PERSON_WORDS
 from kg.namespaces import org_iri, person_iri, slug
 from kg.patterns import WordStartHint, first_letter_groups, initials, word_start_alternation
 from kg.structure import Span
@@ -359,13 +359,7 @@ _ONE_WORD_RE = re.compile(r"\w+")
 _OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORDS_AT_END_RE = re.compile(r"((?:[A-Z][\w.'-]*\s?){1,4}?)(?:'s)?\s*$")
 _POSSESSIVE_S_END_RE = re.compile(r"'s$")
-_NON_PERSON_WORD_RE = re.compile(
-    r"\b(Ministry|Party|Agency|Association|Council|Committee|Government|Department|"
-    r"University|Academy|Institute|Bank|Fund|Organization|Organisation|Forum|Summit|"
-    r"Assembly|Senate|Parliament|Congress|Embassy|Office|Union|Nations|Street|Road|"
-    r"Company|Group|Corporation|Airlines|Airport|Province|City|District|Palace|Hall|"
-    r"House|Centre|Center|Headquarters|Initiative|Partnership|Agreement|Treaty|"
-    r"Memorandum|Declaration|Programme|Program|Plan|Pandemic|Games|Day|Week)\b")
+_NON_PERSON_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, NOT_PERSON_WORDS)) + r")\b")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 # "of the United States to ASEAN": the first 'of X' owns the role; 'to Y' is where it is exercised.
 _ROLE_OWNER_RE = re.compile(r"\b(?:of|at|in|for|from)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(.+?)(?:\s+to\s+.*)?$")

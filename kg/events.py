@@ -225,6 +225,7 @@ _CAPITAL_RE = re.compile(r"[A-Z]")
 _CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'-]*\s+$")
 _SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 _IN_OR_AT_END_RE = re.compile(r"\b(?:in|at)\s+$")
+_LEADS_TO_PLACE_RE = re.compile(r"\b(?:in|at)(?:\s+(?:the|capital|city|port|town|of|[A-Z][\w-]*(?:['’]s)?)){0,3}\s+$")
 _PRONOUN_RE = re.compile(r"\b(?:he|she)\b|\b(?:his|her)\b", re.I)
 _ONE_DAY_RE = re.compile(r"\bone-day\b|\bday\s+trip\b", re.I)
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:to|in|at)\s+")
@@ -890,18 +891,64 @@ class EventFinder:
                     p.inferred_country = ranked[0]
 
     def _default_places(self):
-        """In-person events with no stated city happened in the dateline city when a party is from there."""
+        """Where an in-person event with no city of its own happened. Reports name the city away from
+        the verb: later in the sentence ("... and the defence minister in the capital Ankara", "a
+        ceremony to be held at the guesthouse in Pretoria"), in the dateline, or once for the story
+        ("The talks in Nairobi ...", a headline's "... in Accra"). A call or a letter has no place."""
         line_country = self.g.cities.get(self.dateline_place) if self.dateline_place else None
+        story_cities = None
         for e in self.events:
-            if e.city or e.kind not in IN_PERSON:
+            if e.family == "Visit":
+                if not e.city and e.host:
+                    # "visit to Turkey" ... "talks in Ankara": the host's one city the story names
+                    sentence = self.sentences[e.trigger_sentence]
+                    here = [c for c in self._cities_led_to(sentence.start, sentence.end) if self.g.cities[c] == e.host]
+                    if story_cities is None:
+                        story_cities = set(self._cities_led_to(0, len(self.text)))
+                    theirs = {c for c in story_cities if self.g.cities[c] == e.host}
+                    if here or len(theirs) == 1:
+                        e.city = here[0] if here else theirs.pop()
+                        e.city_country = e.host
+                continue
+            if e.kind not in IN_PERSON:
+                e.city = e.city_country = None
+                continue
+            if e.city:
                 continue
             if e.part_of_visit and e.part_of_visit.city:
                 e.city, e.city_country = e.part_of_visit.city, e.part_of_visit.city_country
                 continue
             countries = {party_country(p) for p in e.parties}
+            if e.part_of_visit and e.part_of_visit.host:
+                countries.add(e.part_of_visit.host)
+            in_sentence = self._cities_led_to(self.sentences[e.trigger_sentence].start,
+                                              self.sentences[e.trigger_sentence].end)
+            if in_sentence:
+                e.city = in_sentence[0]
+                e.city_country = self.g.cities[e.city]
+                continue
             if line_country and line_country in countries and e.status == "occurred" and \
                     (e.part_of_visit is None or e.part_of_visit.host == line_country):
                 e.city, e.city_country = self.dateline_place, line_country
+                continue
+            if story_cities is None:
+                story_cities = set(self._cities_led_to(0, len(self.text)))
+            ours = {c for c in story_cities if self.g.cities[c] in countries}
+            if len(ours) == 1:  # two cities of the parties' countries: no telling which
+                e.city = ours.pop()
+                e.city_country = self.g.cities[e.city]
+
+    def _cities_led_to(self, start: int, end: int) -> list[str]:
+        """The known cities named between start and end after "in" or "at", with up to three words
+        between ("in the capital Ankara", "in Italy's Bari"), in the order named."""
+        found = [(m.start(), m.group(0)) for m in self.g.city_re.finditer(self.text, start, end)
+                 if _LEADS_TO_PLACE_RE.search(self.text[max(start, m.start() - 40):m.start()])]
+        # "received in Malacañang", "at the Élysée": a seat of government is in its capital
+        found += [(m.start(), self.g.capitals[self.g.seats[m.group(0)]])
+                  for m in self.g.seat_re.finditer(self.text, start, end)
+                  if self.g.seats[m.group(0)] in self.g.capitals and self.g.capitals[self.g.seats[m.group(0)]] in self.g.cities
+                  and _LEADS_TO_PLACE_RE.search(self.text[max(start, m.start() - 40):m.start()])]
+        return [city for _, city in sorted(found)]
 
     def _assign_topics(self):
         """Each event's topics: those named from its first sentence to TOPIC_WINDOW sentences after

@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, SKOS
 from kg.namespaces import DIP, ONTOLOGY_DIR, ORG, SCHEMA, slug
 
 REFERENCE_FILES = ("topics.ttl", "event-types.ttl", "reference/countries.ttl",
-                   "reference/organisations.ttl", "reference/office-holders.ttl")
+                   "reference/organisations.ttl", "reference/office-holders.ttl", "reference/seats.ttl")
 
 
 @dataclass(frozen=True)
@@ -76,16 +76,19 @@ class Gazetteer:
     topics: dict[str, URIRef]                     # lower-case keyword -> topic concept
     topic_labels: dict[URIRef, str]
     capitals: dict[str, str] = field(default_factory=dict)   # alpha-3 -> capital city ("the Kenyan capital")
+    seats: dict[str, str] = field(default_factory=dict)      # "Malacañang" -> alpha-3 (its capital's)
     country_re: NameMatcher = field(init=False)
     org_re: NameMatcher = field(init=False)
     city_re: NameMatcher = field(init=False)
     person_re: NameMatcher = field(init=False)
     topic_re: NameMatcher = field(init=False)
+    seat_re: NameMatcher = field(init=False)
 
     def __post_init__(self):
         self.country_re = _alternation(list(self.country_names) + list(self.demonyms))
         self.org_re = _alternation(list(self.organisations) + list(self.ambiguous_acronyms))
         self.city_re = _alternation(self.cities)
+        self.seat_re = _alternation(self.seats)
         self.person_re = _alternation(self.persons)
         self.topic_re = _alternation(self.topics, flags=re.IGNORECASE)
         self._country_of: dict[str, str | None] = {}
@@ -412,7 +415,7 @@ def load(directory: Path = ONTOLOGY_DIR) -> Gazetteer:
 
 
 def from_graph(g: Graph) -> Gazetteer:
-    countries, country_names, demonyms, cities, capitals = {}, {}, {}, {}, {}
+    countries, country_names, demonyms, cities, capitals, seats = {}, {}, {}, {}, {}, {}
     for iri in g.subjects(RDF.type, DIP.Country):
         code = str(g.value(iri, DIP.iso3166Alpha3) or "")
         if not code:
@@ -427,6 +430,8 @@ def from_graph(g: Graph) -> Gazetteer:
             cities.setdefault(city, code)
         for city in _en(g, iri, DIP.capital)[:1]:
             capitals.setdefault(code, city)
+        for seat in _en(g, iri, DIP.seat):
+            seats.setdefault(seat, code)
     organisations, shared_acronyms = {}, {}
     kinds = {DIP[k] for k in ("Organisation", "IntergovernmentalOrganisation", "PoliticalParty", "GovernmentBody",
                              "Ministry", "Legislature", "NewsAgency", "ResearchInstitute")}
@@ -487,4 +492,4 @@ def from_graph(g: Graph) -> Gazetteer:
         for keyword in _en(g, concept, DIP.keyword):
             topics.setdefault(keyword.lower(), concept)
     return Gazetteer(countries, country_names, demonyms, organisations, acronyms, cities, offices, persons, topics,
-                     topic_labels, capitals)
+                     topic_labels, capitals, seats)

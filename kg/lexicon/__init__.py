@@ -83,3 +83,11 @@ def noun_forms(lemma: str) -> set[str]:
 
 
 LEXICON = Lexicon.load()
+
+
+def _not_person_words(path: Path = HERE / "names.yaml") -> tuple[str, ...]:
+    words = yaml.safe_load(path.read_text(encoding="utf-8"))["not_person_words"]
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+NOT_PERSON_WORDS = _not_person_words()
