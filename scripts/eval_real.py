@@ -76,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every missed and spurious event")
     ap.add_argument("--json", action="store_true", help="print the scorer's summary as JSON")
+    ap.add_argument("--ids", metavar="PREFIX", nargs="+",
+                    help="only the articles whose id starts with one of these (a batch: rn-e rn-f)")
     ap.add_argument("--keep", metavar="DIR", help="build into DIR and keep it (and the CSVs) for inspection")
     args = ap.parse_args(argv)
 
@@ -84,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     entries = load_manifest()
     splits = SPLITS if args.split == "all" else (args.split,)
-    chosen = [e for e in entries if e["split"] in splits]
+    chosen = [e for e in entries if e["split"] in splits and
+              (not args.ids or any(e["id"].startswith(prefix) for prefix in args.ids))]
     problems = check_cache(chosen)
     if problems:
         print(f"The real-news cache is not complete ({len(problems)} of {len(chosen)} texts):", file=sys.stderr)
@@ -115,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         gold.mkdir(exist_ok=True)
         for split in splits:
             for path in (REALNEWS / "gold" / split).glob("*.yaml"):
+                if args.ids and not any(path.stem.startswith(prefix) for prefix in args.ids):
+                    continue
                 target = gold / path.name
                 if not target.exists():
                     target.symlink_to(path)
