@@ -679,7 +679,13 @@ class ActorFinder:
         before = doc[max(0, ent.start - 6):ent.start]
         after = doc[ent.end:min(len(doc), ent.end + 16)]
         stops = {"PERSON"}
-        for side in (list(reversed(list(before))), list(after)):
+        # "Geeta Pasi of the U.S., Gaen Kamau of Kenya": a name's own "of COUNTRY" comes first, and a
+        # country after "of" belongs to the name before that "of", not to the next name in the list
+        own = self._country_of_phrase(after)
+        if own:
+            return own
+        before = [t for t in before if not self._owned_by_earlier_name(t)]
+        for side in (list(reversed(before)), list(after)):
             for tok in side:
                 if tok.ent_type_ in stops or tok.text in (";",):
                     break
@@ -691,6 +697,32 @@ class ActorFinder:
                     if code:
                         return code
         return None
+
+    def _country_of_phrase(self, toks) -> str | None:
+        """The country of 'of/from (the) COUNTRY' at the start of toks."""
+        toks = list(toks)
+        if not toks or toks[0].lower_ not in ("of", "from"):
+            return None
+        rest = toks[1:]
+        if rest and rest[0].lower_ == "the":
+            rest = rest[1:]
+        if not rest or rest[0].ent_type_ not in ("GPE", "NORP"):
+            return None
+        doc = rest[0].doc
+        ent_text = next((e.text for e in doc.ents if e.start <= rest[0].i < e.end), rest[0].text)
+        return self.g.country_of(ent_text) or self.g.country_of(rest[0].text)
+
+    @staticmethod
+    def _owned_by_earlier_name(tok) -> bool:
+        """A country word after 'X of (the)': X's, whoever comes next."""
+        doc = tok.doc
+        for back in (1, 2):
+            i = tok.i - back
+            if i >= 0 and doc[i].lower_ in ("of", "from"):
+                return i > 0 and doc[i - 1].ent_type_ == "PERSON"
+            if i >= 0 and doc[i].lower_ != "the" and doc[i].ent_iob_ != "I":
+                return False
+        return False
 
     def _role_person_pairs(self, a: int, b: int):
         """(name start, name end, raw name, role text, role start, country/org hint) in a sentence."""

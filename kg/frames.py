@@ -74,6 +74,14 @@ class Frame:
     date: tuple | None = None     # (start, end) its events got: a list that completes it later takes it
 
 
+def _misread_objects(verb) -> list:
+    """A name the parser read as an object predicate ("called Ugandan President Moses Okello to discuss
+    ..." as in "called him a liar"): with no direct object beside it, it is the object."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+
+
 class FrameFinder(EventFinder):
     """EventFinder whose candidates come from parsed sentences instead of word positions."""
 
@@ -239,8 +247,10 @@ class FrameFinder(EventFinder):
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in LEXICON.nouns:
             sense = LEXICON.nouns[lemma]
             if any(g.lemma_.lower() in ("credence", "credential") for p in tok.children
-                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
-                sense = LEXICON.nouns["credential"]  # "letters of credence" are credentials, not a letter
+                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children) or \
+                    any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("credence", "credential")
+                        for c in tok.children):
+                sense = LEXICON.nouns["credential"]  # "letters of credence", "credential letters": not a letter
             if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
                 return None
             verb = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
@@ -291,7 +301,7 @@ class FrameFinder(EventFinder):
 
     def _verb_fits(self, frame: Frame) -> bool:
         tok, sense = frame.token, frame.sense
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")] or _misread_objects(tok)
         preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for need in sense.needs:
@@ -385,7 +395,9 @@ class FrameFinder(EventFinder):
                 return "PhoneCall"
         if kind == "PhoneCall" and frame.token.lemma_.lower() == "call":
             words = {c.lower_ for c in frame.token.children} | {frame.verb.lemma_.lower()}
-            if frame.token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "on" for c in frame.token.children):
+            if frame.token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "on" and
+                                                  not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                                                  for c in frame.token.children):
                 words.add("courtesy")  # "called on the Foreign Minister": a visit in person
             if words & LEXICON.in_person_call_words:
                 return "CourtesyCall"
@@ -412,7 +424,7 @@ class FrameFinder(EventFinder):
             for c in head.children:
                 if c.dep_ == "dative" and c.pos_ == "ADP":
                     patients += [g for g in c.children if g.dep_ == "pobj"]  # "sent a message to the King"
-                elif c.dep_ in ("dobj", "dative") and c is not tok and head is verb:
+                elif (c.dep_ in ("dobj", "dative") or c in _misread_objects(head)) and c is not tok and head is verb:
                     if "prep" in frame.sense.needs and verb is tok:
                         continue  # "discussed the implementation of the Indonesia-UAE CEPA": a topic, not a party
                     if c.lemma_.lower() not in frame.sense.object_nouns:

@@ -57,6 +57,21 @@ CASES = {
         "Brazilian Ambassador to Ghana Lucas Pereira paid a courtesy call on Ghanaian Foreign Minister Kwame "
         "Asante in Accra on Tuesday.",
         [("CourtesyCall", "occurred", "2024-05-14", ["Kwame Asante", "Lucas Pereira"])]),
+    "called on someone is a courtesy call": (
+        "Brazilian Ambassador to Ghana Lucas Pereira called on Ghanaian Foreign Minister Kwame Asante in Accra "
+        "on Tuesday.",
+        [("CourtesyCall", "occurred", "2024-05-14", ["Kwame Asante", "Lucas Pereira"])]),
+    "called someone, with a day before the verb, is a phone call": (
+        "Kenyan President Daniel Kiprono on Monday called Ugandan President Moses Okello to discuss the "
+        "railway.",
+        [("PhoneCall", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "credential letters, then the envoys each with 'of COUNTRY'": (
+        "ADDIS ABABA, May 15, 2024 (ENA) - President Halima Daud has today received credential letters of new "
+        "ambassadors of three countries.\n\nThe envoys who presented their letters of credence to the president "
+        "are Laura Pasi of the U.S., Gaen Kamau of Kenya and Tamara Mona of Switzerland.",
+        [("Meeting", "occurred", "2024-05-15", ["Halima Daud", "Laura Pasi"]),
+         ("Meeting", "occurred", "2024-05-15", ["Gaen Kamau", "Halima Daud"]),
+         ("Meeting", "occurred", "2024-05-15", ["Halima Daud", "Tamara Mona"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",

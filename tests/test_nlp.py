@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 import re
 
 import pytest
@@ -186,3 +187,13 @@ def test_every_verb_has_its_inflected_forms_among_the_stems(lemma):
     assert not missing, missing
     for form in INFLECTIONS[lemma]:
         assert nlp.may_hold_interaction(f"The minister {form} yesterday.")
+
+
+def test_a_bare_yaml_boolean_in_the_lexicon_is_refused(tmp_path):
+    from kg.lexicon import Lexicon
+    source = (Path(__file__).resolve().parent.parent / "kg" / "lexicon" / "triggers.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "triggers.yaml"
+    broken.write_text(source.replace('prep: ["on"]', "prep: [on]"), encoding="utf-8")
+    assert 'prep: [on]' in broken.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="call: prep"):
+        Lexicon.load(broken)

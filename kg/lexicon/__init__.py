@@ -10,6 +10,19 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 
+def _only_words(data, where: str) -> None:
+    """YAML reads a bare on, no, yes or off as a boolean: `prep: [on]` once silently became
+    `prep: [True]` and "called on the minister" stopped being read. Every word must be a string."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _only_words(value, f"{where}: {key}")
+    elif isinstance(data, list):
+        for value in data:
+            if isinstance(value, bool):
+                raise ValueError(f"{where}: {value!r} is not a word (quote it: YAML reads on/off/yes/no as booleans)")
+            _only_words(value, where)
+
+
 @dataclass(frozen=True)
 class Sense:
     lemma: str
@@ -43,6 +56,7 @@ class Lexicon:
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _only_words(data, path.name)
 
         def senses(table):
             return {lemma: Sense(lemma, entry["type"], entry["cameo"], entry["plover"], entry["mode"],
@@ -86,7 +100,9 @@ LEXICON = Lexicon.load()
 
 
 def _not_person_words(path: Path = HERE / "names.yaml") -> tuple[str, ...]:
-    words = yaml.safe_load(path.read_text(encoding="utf-8"))["not_person_words"]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    _only_words(data, path.name)
+    words = data["not_person_words"]
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
