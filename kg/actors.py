@@ -360,6 +360,8 @@ _OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
 _CAPITALISED_WORDS_AT_END_RE = re.compile(r"((?:[A-Z][\w.'-]*\s?){1,4}?)(?:'s)?\s*$")
 _POSSESSIVE_S_END_RE = re.compile(r"'s$")
 _NON_PERSON_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, NOT_PERSON_WORDS)) + r")\b")
+_ROLE_FIRST_WORD_RE = re.compile(r"(\S+)\s+")
+_WORD_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 # "of the United States to ASEAN": the first 'of X' owns the role; 'to Y' is where it is exercised.
 _ROLE_OWNER_RE = re.compile(r"\b(?:of|at|in|for|from)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(.+?)(?:\s+to\s+.*)?$")
@@ -739,8 +741,16 @@ class ActorFinder:
                 continue  # "Welcoming the Ambassador, Hon. Botchwey ...": two people, not a title
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             name_text, _ = _trim_name(text[name_start:m.end("name")])
+            role, role_start = m.group("role"), m.start("role")
+            split = _ROLE_FIRST_WORD_RE.match(role)
+            before = _WORD_BEFORE_RE.search(text, max(a, role_start - 20), role_start)
+            if split and before and split.end() < len(role) and \
+                    self.g.country_of(f"{before.group(1)} {split.group(1)}"):
+                # "South African President": "African" opens office names ("Minister of African
+                # Affairs") but here ends the country's adjective
+                role, role_start = role[split.end():], role_start + split.end()
             if name_text:
-                hint, hint_start = self._country_before(m.start("role"), a)
+                hint, hint_start = self._country_before(role_start, a)
                 after = _OF_THE_RE.match(text, m.end("name"), b)
                 if hint is None and after:
                     # "Foreign Minister Cho Tae-yul of the Republic of Korea"
@@ -748,10 +758,9 @@ class ActorFinder:
                     if owner:
                         hint, hint_start = self.g.country_of(owner.group(0)), m.start("role")
                         self._role_span(m.end("name"), owner.end())
-                self._role_span(hint_start if hint else m.start("role"), m.end("role"))
-                owned = hint is not None or self.g.first_country_in(m.group("role")) is not None
-                pairs.append((name_start, name_start + len(name_text), name_text, m.group("role"), m.start("role"), hint,
-                              owned))
+                self._role_span(hint_start if hint else role_start, m.end("role"))
+                owned = hint is not None or self.g.first_country_in(role) is not None
+                pairs.append((name_start, name_start + len(name_text), name_text, role, role_start, hint, owned))
         # "His Excellency SOK Chenda Sophea, Deputy Prime Minister and Minister of ...",
         # "Seun Sam, a policy researcher at the Royal Academy of Cambodia",
         # "Hun Sen, in his capacity as president of the ruling Cambodian People's Party (CPP)"

@@ -257,8 +257,10 @@ class EventFinder:
         for index, sentence in enumerate(self.sentences):
             for candidate in self._candidates(index, sentence):
                 self._add(candidate)
+        self._infer_visit_hosts()
         self._link_visits()
         self._infer_countries()
+        self._infer_visit_hosts()  # (again: a counterpart's country may only now be known)
         self._default_places()
         self._assign_topics()
         return [e for e in self.events if self._complete(e)]
@@ -764,7 +766,8 @@ class EventFinder:
         return [e for e in rarest if keys <= self._keys[id(e)]]
 
     def _add(self, c: Event):
-        enough = len(c.parties) >= 2 or (c.family == "Visit" and c.visitors and c.host)
+        enough = len(c.parties) >= 2 or (c.family == "Visit" and c.visitors and
+                                         (c.host or getattr(c, "_host_unknown", False)))
         if getattr(c, "_occasion", False):
             previous = self._last_in_person() or self._latest.get(("Visit",))
             if previous is not None:
@@ -834,6 +837,23 @@ class EventFinder:
         e.agreement_name = e.agreement_name or c.agreement_name
 
     # -- whole-article passes
+    def _infer_visit_hosts(self):
+        """A visit whose host the text names in words no list holds ("a state visit to SA") is hosted
+        by the one foreign country whose people the visitor meets in person within three sentences."""
+        for e in self.events:
+            if e.family != "Visit" or e.host or not e.visitors:
+                continue
+            theirs = {party_country(v) for v in e.visitors}
+            hosts = set()
+            for m in self.events:
+                if m.kind in IN_PERSON and any(v in m.parties for v in e.visitors) and \
+                        any(abs(i - j) <= 3 for i in m.sentences for j in e.sentences):
+                    hosts |= {party_country(p) for p in m.parties if isinstance(p, PersonEntity)} - theirs - {None}
+            if len(hosts) == 1:
+                e.host = hosts.pop()
+                if e.city and self.g.cities.get(e.city) != e.host:
+                    e.city = None
+
     def _link_visits(self):
         visits = [e for e in self.events if e.family == "Visit" and e.visitors]
         by_visitor: dict[str, list[int]] = {}  # party key -> the visits (numbers in VISITS) with that visitor

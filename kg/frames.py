@@ -887,6 +887,14 @@ class FrameFinder(EventFinder):
             hosts = [p for p in patients if p not in visitors]
             if host is None and hosts:
                 host = party_country(hosts[0])
+            if visitors and host is None and frame.token.pos_ == "NOUN" and \
+                    all(party_country(v) is not None for v in visitors):
+                # "Xi's fourth state visit to SA": a host the text names in words no list holds; the
+                # counterpart the visitor meets nearby may still tell it (see _infer_visit_hosts)
+                hostless = Event(kind, [index], list(visitors), visitors=list(visitors), host=None, city=frame.city,
+                                 trigger_sentence=index)
+                hostless._host_unknown = True  # type: ignore[attr-defined]
+                return [hostless]
             if not visitors or host is None or all(party_country(v) == host for v in visitors):
                 event = Event(kind, [index], [], trigger_sentence=index)
                 return [event] if not visitors and frame.token.pos_ == "NOUN" else []

@@ -72,6 +72,11 @@ CASES = {
         [("Meeting", "occurred", "2024-05-15", ["Halima Daud", "Laura Pasi"]),
          ("Meeting", "occurred", "2024-05-15", ["Gaen Kamau", "Halima Daud"]),
          ("Meeting", "occurred", "2024-05-15", ["Halima Daud", "Tamara Mona"])]),
+    "a visit to a host named in words no list holds is hosted by the counterpart met": (
+        "Chinese President Li Wei received a warm welcome at the Union Buildings on Tuesday ahead of his talks "
+        "with South African President Thabo Ndlovu. This is Li's fourth state visit to SA.",
+        [("Meeting", "occurred", "2024-05-14", ["Li Wei", "Thabo Ndlovu"]),
+         ("StateVisit", "occurred", None, ["Li Wei"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
@@ -378,3 +383,8 @@ def test_letters_of_credence_in_capitals_and_the_list_that_follows_keep_the_date
     met = sorted((e[2], tuple(e[3])) for e in summary(text) if e[0] == "Meeting")
     assert met == [("2024-05-16", ("CHL", "Thabo Nkosi")), ("2024-05-16", ("ECU", "Thabo Nkosi")),
                    ("2024-05-16", ("ESP", "Thabo Nkosi"))], met
+
+
+def test_a_two_word_adjective_of_a_country_before_a_title_is_the_country_not_the_title():
+    found = people("South African President Thabo Ndlovu met Kenyan President Daniel Kiprono in Nairobi.")
+    assert found["Thabo Ndlovu"][:2] == ("ZAF", ["President"])
