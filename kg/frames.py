@@ -411,7 +411,7 @@ class FrameFinder(EventFinder):
     def _arguments(self, frame: Frame):
         tok, verb = frame.token, frame.verb
         agents, patients = [], []
-        subject = self._subject(verb)
+        subject = self._subject(verb, visit=frame.sense.type == "Visit")
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive:
             patients += [c for c in verb.children if c.dep_ == "nsubjpass" and c is not tok]
@@ -503,7 +503,7 @@ class FrameFinder(EventFinder):
             any(c.lower_ == "bilateral" for c in tok.children) and tok.tag_ == "NNS"
         frame.agents, frame.patients = agents, patients
 
-    def _subject(self, verb):
+    def _subject(self, verb, visit: bool = False):
         """The subject of the verb, through conjunctions, control and participles ('he is expected to
         pay a courtesy call': the subject of the passive that controls it)."""
         seen, start = 0, verb
@@ -515,6 +515,11 @@ class FrameFinder(EventFinder):
                     return c
             if verb.dep_ == "relcl":
                 return verb.head          # "those who presented ...", "X, who met ..."
+            if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
+                    verb.head.pos_ == "PROPN":
+                # "Sir Keith Holder, the envoy of Barbados, called on ...": parsed as if the name were
+                # the sentence and the verb described it; the sentence has no other verb to be its own
+                return verb.head
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and verb.head is not verb:
                 if verb.dep_ == "xcomp":
                     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -523,8 +528,9 @@ class FrameFinder(EventFinder):
                 verb = verb.head
                 continue
             if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
-                if verb.head.lower_ in ("after", "before", "following", "since", "ahead", "prior"):
+                if verb.head.lower_ in ("after", "before", "following", "since", "ahead", "prior") and not visit:
                     return None  # "Turkey agreed to submit it after a trilateral meeting": not the meeting's subject
+                # ("returned home after official visits to London and Paris": who returned, visited)
                 verb = verb.head.head
                 continue
             if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("appos", "npadvmod") and verb.head is not verb:

@@ -77,6 +77,19 @@ CASES = {
         "with South African President Thabo Ndlovu. This is Li's fourth state visit to SA.",
         [("Meeting", "occurred", "2024-05-14", ["Li Wei", "Thabo Ndlovu"]),
          ("StateVisit", "occurred", None, ["Li Wei"])]),
+    "a name parsed as the sentence, its verb as a participle describing it": (
+        "Sir Keith Holder, the envoy of Barbados, called on Ghanaian Foreign Minister Kwame Asante on Tuesday.",
+        [("CourtesyCall", "occurred", "2024-05-14", ["Keith Holder", "Kwame Asante"])]),
+    "who returned after visits to three capitals made a visit to each": (
+        "Kenyan President Daniel Kiprono returned home on Tuesday after official visits to London, Paris and "
+        "Berlin.",
+        [("OfficialVisit", "occurred", None, ["Daniel Kiprono"])] * 3),
+    "landed in a capital": (
+        "New Zealand Foreign Minister Anna Clark has landed in Honiara for the first leg of her Pacific tour.",
+        [("Visit", "occurred", None, ["Anna Clark"])]),
+    "flew to a capital": (
+        "Indonesian Foreign Minister Dewi Lestari flew to Canberra on Monday for two days of talks.",
+        [("Visit", "occurred", "2024-05-13", ["Dewi Lestari"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
