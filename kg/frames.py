@@ -727,6 +727,51 @@ class FrameFinder(EventFinder):
                     return found[0] if found else None
         return None
 
+    def _own_subject(self, tok, index: int, base: int) -> PersonEntity | None:
+        """For an object pronoun ('Alam received him'), the person its own clause's subject names:
+        never the pronoun's referent."""
+        if tok.dep_ in ("dobj", "dative"):
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+            verb = tok.head.head
+        else:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        found = [p for p in self._party(subject, index, base) if isinstance(p, PersonEntity)]
+        return found[0] if found else None
+
+    def _bound_subject(self, tok, index: int, base: int) -> PersonEntity | None:
+        """'Noting that it was his first visit, Lozhkin said', 'Xi said he would visit Lagos', 'Xi met
+        Biden during his visit': a pronoun in a clause or phrase that hangs on a verb refers to that
+        verb's subject, when the subject names a person (and is not itself a pronoun)."""
+        if tok.dep_ in ("dobj", "dative", "pobj", "agent"):
+            return None  # "Alam received him": an object is bound from outside its clause, not here
+        own = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        w, steps = tok, 0
+        while w.head is not w and steps < 10:
+            w, steps = w.head, steps + 1
+            if w.pos_ not in ("VERB", "AUX") or w is own:
+                continue
+            subjects = [c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) > 1:
+                return None  # two subjects: the parse went wrong around here
+            subject = subjects[0] if subjects else None
+            if subject is None or subject.pos_ != "PROPN" or subject.lemma_.lower() in ROLE_NOUNS or tok in subject.subtree:
+                continue  # (a named subject only: a description is resolved in its own right)
+            if w.lemma_.lower() in LEXICON.reporting_verbs and self._quoted(tok, base):
+                return None  # '"... he will hold talks with Albanese," Kwatra said': someone other than the speaker
+            found = [p for p in self._party(subject, index, base) if isinstance(p, PersonEntity)]
+            return found[0] if found else None
+        return None
+
+    def _quoted(self, tok, base: int) -> bool:
+        """Is the word inside quotation marks (opened earlier in its paragraph)?"""
+        at = base + tok.idx
+        before = self.text[self.text.rfind("\n", 0, at) + 1:at]
+        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
     def _resolve_description(self, tok, index: int, base: int, nationality: str | None = None) -> PersonEntity | None:
         """'he', 'the minister', 'the Thai foreign minister': the person last named in that role."""
         words = set()
@@ -738,6 +783,11 @@ class FrameFinder(EventFinder):
         candidates = [m for m in self.actors.mentions if m.kind == "person" and m.start < before and
                       not m.inside_role and index - m.sentence <= 4]
         if tok.lower_ in PERSON_PRONOUNS:
+            bound = self._bound_subject(tok, index, base)
+            if bound is not None:
+                return bound
+            clause_mate = self._own_subject(tok, index, base)
+            candidates = [m for m in candidates if clause_mate is None or party_key(m.ref) != party_key(clause_mate)]
             if self.last_actor is not None and any(m.ref is self.last_actor for m in candidates):
                 return self.last_actor
             return candidates[-1].ref if candidates else None

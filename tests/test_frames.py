@@ -401,3 +401,24 @@ def test_letters_of_credence_in_capitals_and_the_list_that_follows_keep_the_date
 def test_a_two_word_adjective_of_a_country_before_a_title_is_the_country_not_the_title():
     found = people("South African President Thabo Ndlovu met Kenyan President Daniel Kiprono in Nairobi.")
     assert found["Thabo Ndlovu"][:2] == ("ZAF", ["President"])
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_named_subject_of_the_verb_it_hangs_on():
+    text = ("Kazakh President Nurlan Abenov received Serbian Foreign Minister Marko Ilic in Astana on Monday.\n\n"
+            "Noting that it was his first visit to Kazakhstan, Ilic thanked the president for the invitation.")
+    visits = [e for e in mapped(text).events if e.family == "Visit"]
+    assert [sorted(p.name for p in e.visitors) for e in visits] == [["Marko Ilic"]]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause():
+    text = ("Chinese Foreign Minister Li Wei landed in Dhaka on Monday.\n\nBangladeshi State Minister Karim Alam "
+            "received him at the airport.")
+    assert ("Meeting", "occurred", None, ["Karim Alam", "Li Wei"]) in summary(text)
+
+
+def test_a_pronoun_in_a_quote_is_not_the_speaker():
+    text = ("Indian Prime Minister Arjun Mehta will be in Wellington till Wednesday.\n\n"
+            "\u201cDuring this period, he will hold talks with New Zealand Prime Minister Anna Clark,\u201d Foreign "
+            "Secretary Ravi Menon said on Monday.")
+    meetings = [names for kind, _, _, names in summary(text) if kind == "Meeting"]
+    assert meetings == [["Anna Clark", "Arjun Mehta"]]
