@@ -670,6 +670,7 @@ CREATE INDEX IF NOT EXISTS alias_cluster ON alias (cluster);
 CREATE TABLE IF NOT EXISTS person (iri TEXT PRIMARY KEY, name TEXT, key TEXT, canonical TEXT);
 CREATE INDEX IF NOT EXISTS person_key ON person (key);
 CREATE TABLE IF NOT EXISTS uses (person TEXT, cluster TEXT);
+CREATE TABLE IF NOT EXISTS digest (iri TEXT PRIMARY KEY, hash TEXT);
 CREATE INDEX IF NOT EXISTS uses_person ON uses (person);
 CREATE INDEX IF NOT EXISTS uses_cluster ON uses (cluster);
 """
@@ -692,7 +693,7 @@ class ResolutionIndex:
         self._cache: dict[str, Mention | None] = {}
 
     def clear(self) -> None:
-        for table in ("mention", "alias", "person", "uses", "meta"):
+        for table in ("mention", "alias", "person", "uses", "digest", "meta"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("INSERT INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
         self._cache.clear()
@@ -811,6 +812,38 @@ def _region(seeds: set[str], index: ResolutionIndex) -> tuple[dict[str, Mention]
     return region, same, links
 
 
+def _digest(lines: Iterable[str]) -> int:
+    return int.from_bytes(hashlib.sha256("".join(sorted(lines)).encode("utf-8")).digest()[:16], "big")
+
+
+class _GraphHash:
+    """The resolution graph's dip:contentHash (what `kg push` compares): the XOR of a digest per
+    resolved interaction and per owl:sameAs triple, so it is kept up to date piece by piece and
+    does not depend on the order the pieces came in."""
+
+    def __init__(self, index: "ResolutionIndex"):
+        self.db = index.db
+        row = self.db.execute("SELECT value FROM meta WHERE key='graph_hash'").fetchone()
+        self.value = int(row[0], 16) if row else 0
+
+    def replace(self, key: str, digest: int | None) -> None:
+        row = self.db.execute("SELECT hash FROM digest WHERE iri=?", (key,)).fetchone()
+        if row:
+            self.value ^= int(row[0], 16)
+            self.db.execute("DELETE FROM digest WHERE iri=?", (key,))
+        if digest is not None:
+            self.value ^= digest
+            self.db.execute("INSERT INTO digest VALUES (?, ?)", (key, f"{digest:032x}"))
+
+    def save(self, store) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('graph_hash', ?)", (f"{self.value:032x}",))
+        graph = ox.NamedNode(str(RESOLUTION_GRAPH))
+        predicate = ox.NamedNode(str(DIP.contentHash))
+        for q in list(store.quads_for_pattern(graph, predicate, None, graph)):
+            store.remove(q)
+        store.add(ox.Quad(graph, predicate, ox.Literal(f"{self.value:032x}"), graph))
+
+
 def _delete_cluster(store, iri: str) -> None:
     graph = ox.NamedNode(str(RESOLUTION_GRAPH))
     node = ox.NamedNode(iri)
@@ -884,7 +917,8 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False) -> 
             index.db.executemany("INSERT OR IGNORE INTO person VALUES (?, ?, ?, NULL)",
                                  [(a, n, name_key(n)) for a, n in sorted(people)])
             affected_people.update(a for a, _ in people)
-        renamed = _update_people(index, store, affected_people)
+        digests = _GraphHash(index)
+        renamed = _update_people(index, store, affected_people, digests)
         summary.people_renamed = len(renamed)
         # the groups outside the region that name a renamed person are written again too
         rewrite = set(resolved)
@@ -902,13 +936,17 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False) -> 
                 during.setdefault(group_of[meeting], set()).add(group_of[visit])
         for cluster in sorted(old_clusters | rewrite):
             _delete_cluster(store, cluster)
+            digests.replace(cluster, None)
         summary.removed = len(old_clusters - set(resolved))
         quads = []
         for iri in sorted(resolved):
             r = merge(resolved[iri], canonical)
             r.during = sorted(during.get(iri, ()))
-            quads += [ox.Quad(s, p, o, graph) for s, p, o in resolved_triples(r)]
+            triples = resolved_triples(r)
+            digests.replace(iri, _digest(f"{s} {p} {o} .\n" for s, p, o in triples))
+            quads += [ox.Quad(s, p, o, graph) for s, p, o in triples]
         store.extend(quads)
+        digests.save(store)
         summary.written = len(resolved)
         summary.reports, summary.interactions = index.count()
         index.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
@@ -927,7 +965,7 @@ def _canonical_map(index: ResolutionIndex, agents: set[str]) -> dict[str, str]:
     return out
 
 
-def _update_people(index: ResolutionIndex, store, affected: set[str]) -> set[str]:
+def _update_people(index: ResolutionIndex, store, affected: set[str], digests: _GraphHash) -> set[str]:
     """Recompute the canonical IRI of the people connected to AFFECTED (same name key or an
     alias); rewrite their owl:sameAs; return the person IRIs whose canonical IRI changed."""
     db = index.db
@@ -939,6 +977,7 @@ def _update_people(index: ResolutionIndex, store, affected: set[str]) -> set[str
             row = db.execute("SELECT canonical FROM person WHERE iri=?", (person,)).fetchone()
             if row and row[0] and row[0] != person:
                 store.remove(ox.Quad(ox.NamedNode(person), same_as, ox.NamedNode(row[0]), graph))
+                digests.replace("sameAs " + person, None)
             db.execute("DELETE FROM person WHERE iri=?", (person,))
     names: dict[str, str] = {}
     old: dict[str, str | None] = {}
@@ -971,8 +1010,10 @@ def _update_people(index: ResolutionIndex, store, affected: set[str]) -> set[str
         renamed.add(person)
         if old[person] and old[person] != person:
             store.remove(ox.Quad(ox.NamedNode(person), same_as, ox.NamedNode(old[person]), graph))
+        digests.replace("sameAs " + person, None)
         if now and now != person:
             store.add(ox.Quad(ox.NamedNode(person), same_as, ox.NamedNode(now), graph))
+            digests.replace("sameAs " + person, _digest([f"<{person}> <{OWL.sameAs}> <{now}> .\n"]))
         if now:
             db.execute("UPDATE person SET canonical=? WHERE iri=?", (now, person))
     return renamed

@@ -261,3 +261,45 @@ def test_merge_takes_the_subclass_and_keeps_each_person_once():
     assert r.participants == sorted({str(ID["person/Ana Lima"]), str(ID["person/Kenji Sato"])})
     rules = {(c.prop.rsplit("#", 1)[-1], c.rule) for c in r.choices}
     assert ("mergedClass", "mostSpecific") in rules
+
+
+# -- the saved queries count interactions, not reports
+
+def rows(store, name, **params):
+    from kg.queries import get_query, run_local
+    result = run_local(store, get_query(name), params)
+    return [dict(zip(result.columns, r)) for r in result.rows]
+
+
+def test_interactions_csv_gains_the_resolved_interaction_as_its_last_column(built):
+    from kg.queries import get_query
+    columns = get_query("interactions").columns
+    assert columns[-1] == "interaction" and columns[:-1] == [
+        "event", "type", "status", "date", "end_date", "place", "place_country", "participant", "participant_name",
+        "participant_country", "participant_role", "article_id"]
+    found = {(short(r["event"]), short(r["interaction"])) for r in rows(built, "interactions")}
+    assert {m for m, _ in found} == {m for group in EXPECTED for m in group}
+    for group in EXPECTED:
+        assert len({i for m, i in found if m in group}) == 1, group
+    # the filtered plan gives the same column
+    assert {short(r["interaction"]) for r in rows(built, "interactions", country="TUR")} == {
+        "call-a/1", "call-later/1", "years-a/1"}
+
+
+def test_who_met_whom_and_country_network_count_interactions_and_list_their_sources(built):
+    pairs = {(short(r["person_a"]), short(r["person_b"])): (r["interactions"], set(r["sources"].split()))
+             for r in rows(built, "who-met-whom")}
+    # three reports of the 5 March call (three spellings of one minister), one of the 19th, one of 2021
+    assert pairs[("joao-carvalho", "yilmaz-mehmet")] == ("3", {"call-a", "call-b", "call-c", "call-later", "years-a"})
+    network = {(r["country_a"], r["country_b"], r["type"]): r["interactions"] for r in rows(built, "country-network")}
+    assert network[("BRA", "TUR", "PhoneCall")] == "3" and ("BRA", "TUR", "VideoConference") not in network
+    assert network[("FRA", "IND", "PhoneCall")] == "2"  # with Bernard (twice reported) and with Lefevre
+
+
+def test_resolved_interactions_lists_reports_and_disagreements(built):
+    found = [r for r in rows(built, "resolved-interactions", min_reports=2)
+             if short(r["interaction"]) == "call-a/1"]
+    assert sorted((r["article_id"], r["report_type"]) for r in found) == [
+        ("call-a", "PhoneCall"), ("call-b", "VideoConference"), ("call-c", "PhoneCall")]
+    assert all(r["reports"] == "3" and "mergedClass=PhoneCall (majority)" in r["merged_by"] for r in found)
+    assert not any(short(r["interaction"]) == "two-b/1" for r in rows(built, "resolved-interactions", min_reports=2))
