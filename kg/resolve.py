@@ -573,7 +573,7 @@ def resolved_triples(r: Resolved) -> list[tuple]:
         out += [(node, N(str(DIP.mergedValue)), choice),
                 (choice, N(str(RDF.type)), N(str(DIP.MergedValue))),
                 (choice, N(str(DIP.onProperty)), N(c.prop)),
-                (choice, N(str(DIP.value)), value),
+                (choice, N(str(RDF.value)), value),
                 (choice, N(str(DIP.mergeRule)), N(str(DIP[c.rule])))]
         for report in c.stated_by:
             out.append((choice, N(str(DIP.statedBy)), N(report)))

@@ -23,7 +23,7 @@ from kg.store import KGStore
 CORPUS = Path(__file__).resolve().parent / "resolution"
 ARTICLES = sorted(p for p in CORPUS.glob("*.txt"))
 G = f"<{RESOLUTION_GRAPH}>"
-PREFIX = "PREFIX dip: <https://w3id.org/dipkg/ontology#>\n"
+PREFIX = "PREFIX dip: <https://w3id.org/dipkg/ontology#>\nPREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
 
 # The interactions the articles report, by their reports (article/event number)
 EXPECTED = [
@@ -78,7 +78,7 @@ def test_every_report_belongs_to_exactly_one_resolved_interaction(built):
 def merged_values(store: KGStore, interaction: str) -> dict[str, tuple[str, str, set[str]]]:
     out = {}
     for r in store.query(PREFIX + f"""SELECT ?p ?v ?rule ?by WHERE {{ GRAPH {G} {{
-            <{interaction}> dip:mergedValue ?mv . ?mv dip:onProperty ?p ; dip:value ?v ; dip:mergeRule ?rule ;
+            <{interaction}> dip:mergedValue ?mv . ?mv dip:onProperty ?p ; rdf:value ?v ; dip:mergeRule ?rule ;
             dip:statedBy ?by }} }}"""):
         key = r["p"].value.rsplit("/", 1)[-1].split("#")[-1] + ("=" + r["v"].value if "Participant" in r["p"].value else "")
         value = out.setdefault(key, (r["v"].value, r["rule"].value.split("#")[1], set()))
