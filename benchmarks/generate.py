@@ -1715,6 +1715,23 @@ def _add_jsonl(args, folder: Path) -> dict:
     return {"articles": n}
 
 
+def write_clusters(out: Path, count: int, seed: int) -> dict:
+    """A corpus of clustered reports: OUT/corpus.jsonl and OUT/gold/ID.yaml (../shared/eval/SCHEMA.md)."""
+    import yaml
+    from reports import interactions
+    (out / "gold").mkdir(parents=True, exist_ok=True)
+    clusters = set()
+    with open(out / "corpus.jsonl", "w", encoding="utf-8") as corpus:
+        n = 0
+        for article_id, meta, text, gold in interactions(seed, count):
+            corpus.write(json.dumps({**meta, "text": text}, ensure_ascii=False) + "\n")
+            (out / "gold" / f"{article_id}.yaml").write_text(yaml.safe_dump(gold, allow_unicode=True, sort_keys=False),
+                                                            encoding="utf-8")
+            clusters.update(e["cluster"] for e in gold["events"])
+            n += 1
+    return {"articles": n, "interactions": len(clusters)}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1730,7 +1747,15 @@ def main(argv=None):
     ap.add_argument("--delete-fraction", type=float, default=0.0, help="with --in: share of articles to delete")
     ap.add_argument("--add-count", type=int, default=0, help="with --in: new articles to add")
     ap.add_argument("--progress", action="store_true", help="report progress every 10,000 articles")
+    ap.add_argument("--clusters", action="store_true",
+                    help="write clusters of reports (benchmarks/reports.py): each interaction told by 2-5 outlets, "
+                         "as .jsonl with gold YAML (cluster: keys) in OUT/gold")
     args = ap.parse_args(argv)
+    if args.clusters:
+        if not args.out:
+            ap.error("--clusters needs --out DIR")
+        print(json.dumps(write_clusters(Path(args.out), args.count, args.seed)))
+        return
     if args.inp:
         if args.out:
             ap.error("use --out to create a corpus or --in to change one, not both")

@@ -30,6 +30,7 @@ from kg import mapper as mapper_module
 from kg.mapper import map_article, parse_articles
 from kg.namespaces import article_graph
 from kg.rdfmap import ArticleTriples
+from kg.resolve import ResolutionSummary, index_usable, resolve
 from kg.store import KGStore
 from kg.validate import Finding, ReferenceContext, count, validate_article
 
@@ -65,6 +66,8 @@ class BuildSummary:
     # CPU seconds spent mapping and validating, summed over the processes that did it
     mapping_seconds: float = 0.0
     validation_seconds: float = 0.0
+    # The resolution stage (kg/resolve.py): reports of one interaction across articles made one
+    resolution: "ResolutionSummary | None" = None
 
     def lines(self) -> list[str]:
         lines = [
@@ -84,6 +87,8 @@ class BuildSummary:
             scope = "" if self.store_checks_graphs is None else f", {self.store_checks_graphs} changed graphs"
             lines.append(f"cross-article checks: {self.store_violations} violations, {self.store_warnings} warnings "
                          f"({self.store_checks_seconds:.2f} s{scope})")
+        if self.resolution is not None:
+            lines.append(self.resolution.line())
         if self.mapped:
             lines.append(f"cpu: mapping {self.mapping_seconds:.1f} s, validation {self.validation_seconds:.1f} s "
                          f"(summed over processes)")
@@ -255,6 +260,10 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     summary.unchanged = index.unchanged
     pruned = prune and _prune(store, set(stored) if stored is not None else store.article_ids(), seen, index,
                               summary)
+    if summary.mapped or summary.removed or not index_usable(store.location):
+        # after the graphs are written and pruned: the reports of the changed articles are
+        # resolved against what the store holds (the whole store when the index is missing)
+        summary.resolution = resolve(store, writer.written + summary.removed_ids)
     store.flush()
     index.save(keep_others=not pruned)  # after a prune, the files not seen are gone, and so are their articles
     if validate and (summary.mapped or summary.removed):

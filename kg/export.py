@@ -23,7 +23,7 @@ def selected_graphs(store: KGStore, article_ids: list[str], include_reference: b
                 raise ExportError(f"no article {article_id!r} in the store at {store.location}")
             graphs.append(iri)
     else:
-        graphs = store.article_graphs()
+        graphs = store.article_graphs() + store.derived_graphs()
     if include_reference:
         graphs.append(str(REFERENCE_GRAPH))
     return graphs

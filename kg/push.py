@@ -358,7 +358,7 @@ def push(store: KGStore, targets: Endpoints, force: bool = False, reference: boo
     """
     started = time.monotonic()
     summary = PushSummary()
-    graphs = store.article_graphs() + ([str(REFERENCE_GRAPH)] if reference else [])
+    graphs = store.article_graphs() + store.derived_graphs() + ([str(REFERENCE_GRAPH)] if reference else [])
     conn = Connection(targets.store, timeout, retries, backoff, sleep)
     query_conn = Connection(targets.query, timeout, retries, backoff, sleep) if targets.query else None
     try:

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.gazetteer import REFERENCE_FILES
-from kg.namespaces import DIP, ONTOLOGY_DIR, REFERENCE_GRAPH, article_graph
+from kg.namespaces import DIP, GRAPH, ONTOLOGY_DIR, REFERENCE_GRAPH, article_graph
 
 DEFAULT_STORE = ".kg/store"
 ONTOLOGY_FILES = ("diplomacy.ttl",) + REFERENCE_FILES
@@ -75,7 +75,9 @@ class KGStore:
     def totals(self) -> dict[str, int]:
         """How many articles (with their hash: stored whole), events and people the store holds
         (0.15 s at 20,000 articles, most of it the distinct people)."""
-        outside_reference = f"FILTER(?g != <{REFERENCE_GRAPH}>)"  # it lists every known office holder
+        # the reference graph lists every known office holder; the resolution graph restates people
+        # and carries a hash of its own
+        outside_reference = f"FILTER(?g != <{REFERENCE_GRAPH}> && ?g != <{GRAPH['resolution']}>)"
         counted = {"articles": ("?article", f"?article <{DIP.contentHash}> ?hash"),
                    "events": ("?event", f"?event <{DIP.status}> ?status"),
                    "people": ("?person", f"?person a <{DIP.Person}>")}
@@ -121,6 +123,11 @@ class KGStore:
         for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(DIP.contentHash)), None, name):
             return quad.object.value
         return None
+
+    def derived_graphs(self) -> list[str]:
+        """The graphs built from the article graphs (the resolution graph, kg/resolve.py), when present."""
+        resolution = str(GRAPH["resolution"])
+        return [resolution] if self.store.contains_named_graph(ox.NamedNode(resolution)) else []
 
     def article_ids(self) -> set[str]:
         prefix = len(str(article_graph("")))

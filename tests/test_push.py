@@ -57,7 +57,7 @@ def same_dataset(server: OxigraphServer, store: KGStore) -> None:
 
 def test_push_copies_every_graph(seed_store, oxigraph):
     summary = push(seed_store, endpoints(oxigraph.store_url))
-    assert (summary.pushed, summary.skipped, summary.failed) == (6, 0, 0), summary.errors
+    assert (summary.pushed, summary.skipped, summary.failed) == (7, 0, 0), summary.errors
     same_dataset(oxigraph, seed_store)
 
 
@@ -66,9 +66,9 @@ def test_pushing_twice_leaves_the_same_store(seed_store, oxigraph):
     push(seed_store, targets)
     before = oxigraph.quad_count()
     again = push(seed_store, targets)
-    assert (again.pushed, again.skipped, again.failed) == (0, 6, 0)
+    assert (again.pushed, again.skipped, again.failed) == (0, 7, 0)
     forced = push(seed_store, targets, force=True)
-    assert (forced.pushed, forced.skipped, forced.failed) == (6, 0, 0)
+    assert (forced.pushed, forced.skipped, forced.failed) == (7, 0, 0)
     assert oxigraph.quad_count() == before
     same_dataset(oxigraph, seed_store)
 
@@ -86,11 +86,11 @@ def test_a_second_run_finishes_what_a_stopped_endpoint_left(seed_store, tmp_path
     try:
         first = push(seed_store, endpoints(server.store_url), retries=1, sleep=no_sleep, on_progress=stop_after_two)
         # the two graphs it took cannot be confirmed by a server that has stopped: not counted as pushed
-        assert (first.pushed, first.failed, first.not_attempted, len(first.unconfirmed)) == (0, 1, 3, 2)
+        assert (first.pushed, first.failed, first.not_attempted, len(first.unconfirmed)) == (0, 1, 4, 2)
         assert server.store_url in first.errors[0] and str(article_graph("002_2e7a8d01ad9f95c8")) in first.errors[0]
         server.start()  # the same data folder, a new port
         second = push(seed_store, endpoints(server.store_url))
-        assert (second.pushed, second.skipped, second.failed) == (4, 2, 0), second.errors
+        assert (second.pushed, second.skipped, second.failed) == (5, 2, 0), second.errors
         same_dataset(server, seed_store)
     finally:
         server.stop()
@@ -99,7 +99,7 @@ def test_a_second_run_finishes_what_a_stopped_endpoint_left(seed_store, tmp_path
 def test_the_hash_check_also_works_with_the_graph_store_protocol_alone(seed_store, oxigraph):
     push(seed_store, endpoints(oxigraph.store_url), reference=False)
     summary = push(seed_store, Endpoints(oxigraph.store_url, None, None))
-    assert (summary.pushed, summary.skipped) == (1, 5)  # only the reference graph was missing
+    assert (summary.pushed, summary.skipped) == (1, 6)  # only the reference graph was missing
     same_dataset(oxigraph, seed_store)
 
 
@@ -114,7 +114,7 @@ def test_prune_drops_the_graphs_the_store_no_longer_has(seed_store, oxigraph, tm
     push(seed_store, endpoints(oxigraph.store_url))
     smaller = _smaller_store(seed_store, tmp_path)
     summary = push(smaller, endpoints(oxigraph.store_url), prune=True)
-    assert (summary.pushed, summary.skipped, summary.pruned, summary.failed) == (0, 5, 1, 0), summary.errors
+    assert (summary.pushed, summary.skipped, summary.pruned, summary.failed) == (0, 6, 1, 0), summary.errors
     same_dataset(oxigraph, smaller)
 
 
@@ -122,11 +122,11 @@ def test_the_push_command(seed_store, oxigraph):
     args = ["push", "--endpoint", oxigraph.store_url, "--store", str(seed_store.location)]
     result = CliRunner().invoke(cli, args + ["--no-progress"])
     assert result.exit_code == 0, result.output
-    assert "graphs pushed: 6" in result.output and "skipped (already there): 0" in result.output
+    assert "graphs pushed: 7" in result.output and "skipped (already there): 0" in result.output
     assert "seconds:" in result.output
     result = CliRunner().invoke(cli, args + ["--progress"])
     assert result.exit_code == 0, result.output
-    assert "graphs pushed: 0" in result.output and "skipped (already there): 6" in result.output
+    assert "graphs pushed: 0" in result.output and "skipped (already there): 7" in result.output
 
 
 def test_an_unreachable_endpoint_is_a_clear_error(seed_store):
@@ -208,7 +208,7 @@ def test_a_graph_the_store_lost_is_not_counted_as_pushed(seed_store, oxigraph):
             _delete_graph(oxigraph, lost)
 
     summary = push(seed_store, endpoints(oxigraph.store_url), on_progress=lose_one_at_the_end)
-    assert (summary.pushed, summary.failed, summary.unconfirmed) == (5, 0, [lost])
+    assert (summary.pushed, summary.failed, summary.unconfirmed) == (6, 0, [lost])
     assert any(lost in e and "0 triples" in e for e in summary.errors), summary.errors
 
 
@@ -224,7 +224,7 @@ def test_the_push_command_fails_when_the_store_does_not_confirm(seed_store, oxig
     result = CliRunner().invoke(cli, ["push", "--endpoint", oxigraph.store_url, "--no-progress",
                                       "--store", str(seed_store.location)])
     assert result.exit_code == 1, result.output
-    assert "graphs pushed: 5" in result.output and "not confirmed: 1" in result.output
+    assert "graphs pushed: 6" in result.output and "not confirmed: 1" in result.output
     assert "Error:" in result.output and short in result.output
 
 
@@ -359,7 +359,7 @@ def fake_store():
 def test_one_keep_alive_connection_for_all_graphs(seed_store, fake_store):
     fake = fake_store(lambda graph, n: 201)
     summary = push(seed_store, Endpoints(fake.url, None, None), force=True)
-    assert summary.pushed == 6
+    assert summary.pushed == 7  # 5 articles, the resolution graph, the reference graph
     assert len({port for _, _, port in fake.requests}) == 1  # the probe and the checks too
 
 
@@ -368,16 +368,16 @@ def test_5xx_is_retried_with_backoff(seed_store, fake_store):
     slept = []
     summary = push(seed_store, Endpoints(fake.url, None, None), force=True, retries=3, backoff=0.5,
                    sleep=slept.append)
-    assert (summary.pushed, summary.failed) == (6, 0)
-    assert len(fake.puts()) == 18
-    assert slept == [0.5, 1.0] * 6
+    assert (summary.pushed, summary.failed) == (7, 0)
+    assert len(fake.puts()) == 21  # 7 graphs, each 3 times
+    assert slept == [0.5, 1.0] * 7
 
 
 def test_retries_are_bounded_and_a_failing_endpoint_stops_the_push(seed_store, fake_store):
     fake = fake_store(lambda graph, n: 500)
     summary = push(seed_store, Endpoints(fake.url, None, None), force=True, retries=2, sleep=no_sleep)
     assert summary.pushed == 0 and summary.failed == MAX_FAILURES_IN_A_ROW
-    assert summary.not_attempted == 6 - MAX_FAILURES_IN_A_ROW
+    assert summary.not_attempted == 7 - MAX_FAILURES_IN_A_ROW
     assert len(fake.puts()) == 3 * MAX_FAILURES_IN_A_ROW
     assert fake.url in summary.errors[0] and str(article_graph("000_4182529e3da3c08d")) in summary.errors[0]
     assert "HTTP 500" in summary.errors[0]
@@ -387,7 +387,7 @@ def test_4xx_fails_that_graph_at_once(seed_store, fake_store):
     bad = str(article_graph(A001))
     fake = fake_store(lambda graph, n: 400 if graph == bad else 204)
     summary = push(seed_store, Endpoints(fake.url, None, None), force=True, sleep=no_sleep)
-    assert (summary.pushed, summary.failed) == (5, 1)
+    assert (summary.pushed, summary.failed) == (6, 1)
     assert len([r for r in fake.puts() if r[1] == bad]) == 1
     assert bad in summary.errors[0] and "HTTP 400" in summary.errors[0] and "no thanks" in summary.errors[0]
 
@@ -396,6 +396,6 @@ def test_without_a_query_endpoint_the_graphs_are_checked_by_getting_them(seed_st
     short = str(article_graph(A001))
     fake = fake_store(lambda graph, n: 201, keep=lambda graph, body: body.split(b"\n", 1)[1] if graph == short else body)
     summary = push(seed_store, Endpoints(fake.url, None, None), force=True)
-    assert (summary.pushed, summary.unconfirmed) == (5, [short])
+    assert (summary.pushed, summary.unconfirmed) == (6, [short])
     n = len(list(seed_store.graph_ntriples(short)))
     assert any(short in e and f"{n - 1} triples" in e and f"{n} in the local store" in e for e in summary.errors)

@@ -31,6 +31,7 @@ REQUIRED_QUERIES = {"interactions", "people", "bilateral-timeline", "country-net
                     "topics-between", "agreements", "visits", "evidence"}
 # One run of every query with parameters that give rows on the seeds.
 RUNS = [
+    ("resolved-interactions", {}), ("resolved-interactions", {"min_reports": "1"}),
     ("interactions", {}), ("interactions", {"country": "VNM"}), ("interactions", {"article": A000}),
     ("interactions", {"country": "KHM", "from": "2024-06-01", "to": "2024-07-31"}),
     ("people", {}), ("people", {"article": A001}),

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Resolution across articles, measured: pairwise F1 on generated clusters of reports, and its time.
+
+    python benchmarks/bench_resolution.py --count 10000 [--jobs 2] [--json FILE]
+
+Generates COUNT articles with `generate.py --clusters` (each interaction told by 2-5 outlets,
+with name, paraphrase and date noise and hard negatives; gold YAML with cluster keys), builds
+them into a fresh store, scores `kg query interactions --format csv` with
+../shared/eval/clusters.py, then times: the resolution of the first build (everything new),
+resolving the whole store again from scratch, and a rebuild after 1% of the articles changed
+(the build's total and its resolution stage).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from kg.build import build  # noqa: E402
+from kg.queries import get_query, stream_local, write_result  # noqa: E402
+from kg.resolve import resolve  # noqa: E402
+from kg.store import KGStore  # noqa: E402
+
+SCORER = ROOT.parent / "shared" / "eval" / "clusters.py"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--count", type=int, default=10000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--work", help="folder for the corpus and the store (default: a temporary one)")
+    ap.add_argument("--json", help="write the results here too")
+    args = ap.parse_args(argv)
+    if not SCORER.is_file():
+        ap.error(f"the scorer is not at {SCORER}")
+    work = Path(args.work or tempfile.mkdtemp(prefix="bench-resolution-"))
+    corpus = work / "corpus"
+    out: dict = {"articles": args.count, "machine": f"{os.cpu_count()} cores, {platform.python_version()}"}
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--clusters", "--count",
+                    str(args.count), "--seed", str(args.seed), "--out", str(corpus)], check=True)
+    store = KGStore(work / "store")
+    started = time.perf_counter()
+    summary = build([str(corpus / "corpus.jsonl")], store, jobs=args.jobs)
+    out["build_seconds"] = round(time.perf_counter() - started, 2)
+    out["reports"], out["interactions"] = summary.resolution.reports, summary.resolution.interactions
+    out["resolution_first_build_seconds"] = round(summary.resolution.seconds, 2)
+    csv_path = work / "interactions.csv"
+    with open(csv_path, "w", encoding="utf-8", newline="") as fh:
+        write_result(stream_local(store, get_query("interactions"), {}), "csv", fh)
+    scored = subprocess.run([sys.executable, str(SCORER), str(csv_path), str(corpus / "gold"), "--json"],
+                            check=True, capture_output=True, text=True)
+    out["score"] = json.loads(scored.stdout[:scored.stdout.rindex("}") + 1])
+    again = resolve(store, everything=True)
+    out["resolution_from_scratch_seconds"] = round(again.seconds, 2)
+    # 1% of the articles rewritten: a sentence added to each
+    lines = (corpus / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    rng = random.Random(args.seed)
+    for i in rng.sample(range(len(lines)), max(1, len(lines) // 100)):
+        record = json.loads(lines[i])
+        record["text"] += "The talks were described as constructive.\n"
+        lines[i] = json.dumps(record, ensure_ascii=False)
+    (corpus / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    summary = build([str(corpus / "corpus.jsonl")], store, jobs=args.jobs)
+    out["rebuild_1pct_seconds"] = round(time.perf_counter() - started, 2)
+    out["rebuild_1pct_mapped"] = summary.mapped
+    out["resolution_1pct_seconds"] = round(summary.resolution.seconds, 2)
+    out["resolution_1pct_compared"] = summary.resolution.region
+    print(json.dumps(out, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
