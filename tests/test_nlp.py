@@ -156,6 +156,8 @@ INFLECTIONS = {
     "travel": ["travels", "traveled", "travelled", "traveling", "travelling"],
     "arrive": ["arrives", "arrived", "arriving"],
     "tour": ["tours", "toured", "touring"],
+    "land": ["lands", "landed", "landing"],
+    "fly": ["flies", "flew", "flown", "flying"],
     "phone": ["phones", "phoned", "phoning"],
     "telephone": ["telephones", "telephoned", "telephoning"],
     "call": ["calls", "called", "calling"],
