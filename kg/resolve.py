@@ -137,10 +137,41 @@ def names_compatible(a: str, b: str) -> bool:
         return False
     if sa <= sb or sb <= sa:
         return True
+    if _spelled_alike(sorted(sa), sorted(sb)) or _spelled_alike(sorted(sb), sorted(sa)):
+        return True  # "Xi Jingping", "Kasim-Jomart": a transliteration or a typo of the same words
     # a surname: the last word of either (given name first), or the first of one and the last
     # of the other (one report writes the surname first); not a shared given name
     surnames = {ta[-1], tb[-1]} | ({ta[0]} & {tb[-1]}) | ({tb[0]} & {ta[-1]})
     return any(len(w) >= 3 and w not in PARTICLES for w in sa & sb & surnames)
+
+
+def _near(x: str, y: str) -> bool:
+    """One word spelled two ways: at most one letter added, dropped or changed in a word of five
+    letters or more ("Jinping" / "Jingping"), none in a shorter one ("Li" is not "Lu")."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+        return False
+    previous = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        current = [i]
+        for j, cy in enumerate(y, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (cx != cy)))
+        previous = current
+    return previous[-1] <= 1
+
+
+def _spelled_alike(fewer: list[str], more: list[str]) -> bool:
+    """Every word of the shorter name matches a word of its own in the longer, alike if not equal."""
+    if len(fewer) > len(more):
+        return False
+    left = list(more)
+    for word in fewer:
+        match = next((w for w in left if _near(word, w)), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return True
 
 
 # -- mentions

@@ -212,6 +212,16 @@ def test_name_rules():
     assert not names_compatible("Ana Lima", "Ana Souza")  # a given name alone is no surname
 
 
+def test_transliterations_and_typos_of_one_name_are_compatible():
+    # outlets spell names from other scripts each their own way, and misspell them
+    assert names_compatible("Xi Jinping", "Xi Jingping")
+    assert names_compatible("Kassym-Jomart Tokayev", "Kasim-Jomart Tokayev")
+    assert names_compatible("Kassym-Zhomart Tokayev", "Kassym-Jomart Tokayev")
+    assert not names_compatible("Li Qiang", "Li Keqiang")
+    assert not names_compatible("Mohammed bin Salman", "Mohammed bin Zayed")
+    assert not names_compatible("Hasan Rouhani", "Hasan Ali")
+
+
 def test_dates_decide_and_an_undated_report_bridges_nothing():
     a = mention("a/1", "a", "2024-01-10", "2024-01-10", people=PAIR)
     b = mention("b/1", "b", "2024-01-11", "2024-01-11", people=PAIR)
