@@ -225,6 +225,7 @@ _CAPITAL_RE = re.compile(r"[A-Z]")
 _CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'-]*\s+$")
 _SEPARATE_RE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 _IN_OR_AT_END_RE = re.compile(r"\b(?:in|at)\s+$")
+_SIGNED_RE = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 _LEADS_TO_PLACE_RE = re.compile(r"\b(?:in|at)(?:\s+(?:the|capital|city|port|town|of|[A-Z][\w-]*(?:['’]s)?)){0,3}\s+$")
 _PRONOUN_RE = re.compile(r"\b(?:he|she)\b|\b(?:his|her)\b", re.I)
 _ONE_DAY_RE = re.compile(r"\bone-day\b|\bday\s+trip\b", re.I)
@@ -257,6 +258,7 @@ class EventFinder:
         for index, sentence in enumerate(self.sentences):
             for candidate in self._candidates(index, sentence):
                 self._add(candidate)
+        self._signers_named_next()
         self._infer_visit_hosts()
         self._link_visits()
         self._infer_countries()
@@ -774,6 +776,8 @@ class EventFinder:
                 c.start = c.start or (previous.start if previous.family != "Visit" else None)
                 c.city = c.city or previous.city
                 c.city_country = c.city_country or previous.city_country
+        if not enough and c.family == "AgreementSigning" and not c.parties:
+            enough = self._signed_at_the_talks(c)
         if not enough:
             target = self._referent(c)
             if target is not None:
@@ -784,6 +788,48 @@ class EventFinder:
                 self._merge(e, c, add_parties=True)
                 return
         self._append(c)
+
+    def _signers_named_next(self):
+        """'The two presidents witnessed the signing of an MoU. The documents were signed by X and Y':
+        a signing that took the talks' parties is the one whose signers the next sentences name."""
+        signings = [e for e in self.events if e.family == "AgreementSigning"]
+        for b in signings:
+            if not getattr(b, "_signers_borrowed", False):
+                continue
+            named = next((e for e in signings if e is not b and not getattr(e, "_signers_borrowed", False)
+                          and e.status == b.status and 0 <= e.sentences[0] - b.sentences[-1] <= 2), None)
+            if named is not None:
+                named.sentences = sorted(set(named.sentences) | set(b.sentences))
+                named.start = named.start or b.start
+                self.events.remove(b)
+
+    def _signed_at_the_talks(self, c: Event) -> bool:
+        """'After the talks, eight agreements were signed', 'the two sides signed eight agreements':
+        a signing that names no signer was signed by the parties of the talks just told (a meeting
+        or a visit ending at most a sentence before), on their day, unless it is a signing already
+        told. True when the signing now has its parties."""
+        here = c.sentences[0]
+        if not _SIGNED_RE.search(self.text, self.sentences[here].start, self.sentences[here].end):
+            return False  # "hopes to conclude a trade agreement": no signing told, only hoped for
+        latest = self._latest.get(("AgreementSigning",))
+        if latest is not None and here - latest.sentences[-1] <= 2:
+            return False  # the signing just told, told again
+        occasion = self._last_in_person()
+        visit = self._latest.get(("Visit",))
+        if visit is not None and (occasion is None or visit.sentences[-1] > occasion.sentences[-1]):
+            occasion = visit
+        if occasion is None or here - occasion.sentences[-1] > 1 or occasion.status != c.status:
+            return False
+        if occasion.family == "Visit":
+            if not occasion.host:
+                return False
+            c.parties = list(occasion.visitors) + [occasion.host]
+        else:
+            c.parties = list(occasion.parties)
+        c.start, c.end = c.start or occasion.start, c.end if c.start else None
+        c.city, c.city_country = c.city or occasion.city, c.city_country or occasion.city_country
+        c._signers_borrowed = True  # type: ignore[attr-defined]
+        return len({party_key(p) for p in c.parties}) >= 2
 
     def _referent(self, c: Event) -> Event | None:
         """The earlier event a party-less mention speaks of: same family, and recent for retyping."""

@@ -113,7 +113,12 @@ class FrameFinder(EventFinder):
             families = {e.family for e in new} | self._vetoed
             return new + [e for e in super()._candidates(index, sentence)
                           if e.family not in families and self._complete(e)]
-        return [e for e in super()._candidates(index, sentence) if e.family not in self._vetoed] or new
+        old = [e for e in super()._candidates(index, sentence) if e.family not in self._vetoed]
+        if not old:
+            return new
+        # ("After the talks, eight agreements were signed": the patterns' partyless 'talks' and the
+        # parse's partyless signing both speak; the signing takes its parties from the talks)
+        return old + [e for e in new if e.family == "AgreementSigning" and e.family not in {o.family for o in old}]
 
     def _same(self, e: Event, c: Event) -> bool:
         if super()._same(e, c):

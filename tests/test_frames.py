@@ -90,6 +90,27 @@ CASES = {
     "flew to a capital": (
         "Indonesian Foreign Minister Dewi Lestari flew to Canberra on Monday for two days of talks.",
         [("Visit", "occurred", "2024-05-13", ["Dewi Lestari"])]),
+    "agreements signed after the talks, by no one named, were signed by the talks' parties": (
+        "Kenyan President Daniel Kiprono held talks with Ugandan President Moses Okello in Kampala on Monday. "
+        "After the talks, eight agreements were signed on trade, energy and transport.",
+        [("AgreementSigning", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "'the two sides signed' after talks": (
+        "Kenyan President Daniel Kiprono held talks with Ugandan President Moses Okello in Kampala on Monday, "
+        "after which the two sides signed eight agreements.",
+        [("AgreementSigning", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "a signing witnessed, its signers named next: one signing, by the signers": (
+        "Kenyan President Daniel Kiprono held talks with Ugandan President Moses Okello in Kampala on Monday. "
+        "Following the talks, the two presidents witnessed the signing of a memorandum of understanding on "
+        "energy. The memorandum was signed by Kenyan Foreign Minister Amina Wekesa and Ugandan Foreign Minister "
+        "Juma Kato.",
+        [("AgreementSigning", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "a trade agreement hoped for after a visit is no signing": (
+        "Kenyan President Daniel Kiprono visited Uganda on Monday. The visit also sends a signal to the region, "
+        "which Kenya hopes will conclude a long-delayed free trade agreement.",
+        [("Visit", "occurred", "2024-05-13", ["Daniel Kiprono"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
