@@ -441,9 +441,14 @@ class ActorFinder:
         # (sentences come in order: a role span that ended before this one contains nothing in it)
         self._open_role_spans = [span for span in self._open_role_spans if span[1] > a]
         # 1. persons introduced with their role, either side of the name
+        titled = set()  # names with a title before them: words after a comma add no title to those
         for start, end, name, role_text, role_start, country_hint, strong in self._role_person_pairs(a, b):
             if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
                 continue
+            if not strong and role_start > start and (start, end) in titled:
+                continue  # "President of Azerbaijan Ilham Aliyev, Prime Minister of Armenia Nikol ..."
+            if strong and role_start < start:
+                titled.add((start, end))
             # "Indonesian Foreign Minister Sugiono": one name is enough after a country's title.
             person = self._person(name, start, end, index, single_ok=strong)
             if person is None:
@@ -740,8 +745,12 @@ class ActorFinder:
                     text[m.end("role"):m.end("role") + 1] == ",":
                 continue  # "Welcoming the Ambassador, Hon. Botchwey ...": two people, not a title
             name_start = m.start("hon") if m.group("hon") else m.start("name")
-            name_text, _ = _trim_name(text[name_start:m.end("name")])
             role, role_start = m.group("role"), m.start("role")
+            inner = self._title_inside_name(name_start, m.end("name"))
+            if inner is not None:
+                # "his counterpart, Brazilian President Lula": the name's own title is the role
+                name_start, role, role_start, inner_country = inner
+            name_text, _ = _trim_name(text[name_start:m.end("name")])
             split = _ROLE_FIRST_WORD_RE.match(role)
             before = _WORD_BEFORE_RE.search(text, max(a, role_start - 20), role_start)
             if split and before and split.end() < len(role) and \
@@ -751,6 +760,8 @@ class ActorFinder:
                 role, role_start = role[split.end():], role_start + split.end()
             if name_text:
                 hint, hint_start = self._country_before(role_start, a)
+                if inner is not None and inner_country:
+                    hint, hint_start = inner_country, role_start
                 after = _OF_THE_RE.match(text, m.end("name"), b)
                 if hint is None and after:
                     # "Foreign Minister Cho Tae-yul of the Republic of Korea"
@@ -767,6 +778,12 @@ class ActorFinder:
         for m in appositive.finditer(text, a, b) if text.find(",", a, b) >= 0 else ():  # (a comma after the name)
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             raw_name = text[name_start:m.end("name")]
+            owner = self.g.country_re.match(raw_name)
+            if owner and raw_name[owner.end():owner.end() + 1] == " " and self.g.country_of(owner.group(0)):
+                # "counterpart, Brazilian President Lula", "President of Azerbaijan Ilham Aliyev, ...":
+                # a country's name or adjective opens no one's name
+                name_start += owner.end() + 1
+                raw_name = raw_name[owner.end() + 1:]
             prefix = _ROLE_START_RE.match(raw_name)
             if prefix:  # "Outgoing Prime Minister Hun Sen, in his capacity as ...": the name is what follows
                 name_start += prefix.end()
@@ -783,8 +800,25 @@ class ActorFinder:
             self._role_span(m.start("adj") if hint else m.start("role"), m.start("role") + len(role))
             pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), hint, False))
         # The longest reading of each name wins.
-        pairs.sort(key=lambda p: (p[0], -(p[1] - p[0]), -len(p[3] or "")))
+        # (a title before the name reads surer than words after a comma: "President of Azerbaijan
+        # Ilham Aliyev, Prime Minister of Armenia ..." is Aliyev's title, then the next person's)
+        pairs.sort(key=lambda p: (p[0], -(p[1] - p[0]), not p[6], -len(p[3] or "")))
         return pairs
+
+    def _title_inside_name(self, start: int, end: int):
+        """'Brazilian President Luiz Inácio Lula', 'Ambassador Irwin LaRocque' read as a name after
+        another title ('counterpart, ...', 'Secretary-General, ...'): (where the name starts, its own
+        title, where that starts, the country its adjective names), or None."""
+        raw = self.text[start:end]
+        country, offset = None, 0
+        owner = self.g.country_re.match(raw)
+        if owner and raw[owner.end():owner.end() + 1] == " " and self.g.country_of(owner.group(0)) and \
+                _ROLE_START_RE.match(raw, owner.end() + 1):
+            country, offset = self.g.country_of(owner.group(0)), owner.end() + 1
+        prefix = _ROLE_START_RE.match(raw, offset)
+        if prefix is None or prefix.end() >= len(raw):
+            return None
+        return start + prefix.end(), raw[offset:prefix.end()].strip(), start + offset, country
 
     def _subject_of_next_clause(self, start: int, end: int) -> bool:
         """Is the phrase START..END the subject of a verb (per the parse, where the sentence was parsed)?"""

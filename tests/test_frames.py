@@ -443,3 +443,19 @@ def test_a_pronoun_in_a_quote_is_not_the_speaker():
             "Secretary Ravi Menon said on Monday.")
     meetings = [names for kind, _, _, names in summary(text) if kind == "Meeting"]
     assert meetings == [["Anna Clark", "Arjun Mehta"]]
+
+
+def test_a_title_inside_what_follows_another_title_is_the_persons_own():
+    found = people("US President Tom Walker held his first bilateral meeting at the White House on Friday with his "
+                   "newly elected counterpart, Brazilian President Carlos Mendes da Costa.")
+    assert found["Carlos Mendes da Costa"][:2] == ("BRA", ["President"])
+    found = people("Prime Minister Ann Clarke called CARICOM's Secretary-General, Ambassador Irwin Lacroix, to say "
+                   "she could not attend.")
+    assert "Irwin Lacroix" in found and "Ambassador Irwin Lacroix" not in found
+
+
+def test_the_title_after_a_name_in_a_list_is_the_next_persons():
+    found = people("The trilateral meeting of President of Azerbaijan Elnur Mammadov, Prime Minister of Armenia "
+                   "Aram Sargsyan and President of the European Council Pierre Lambert took place in Brussels.")
+    assert found["Elnur Mammadov"][:2] == ("AZE", ["President"])
+    assert found["Aram Sargsyan"][:2] == ("ARM", ["Prime Minister"])
