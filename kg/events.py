@@ -263,6 +263,7 @@ class EventFinder:
         self._link_visits()
         self._infer_countries()
         self._infer_visit_hosts()  # (again: a counterpart's country may only now be known)
+        self._countries_by_their_people()
         self._default_places()
         self._assign_topics()
         return [e for e in self.events if self._complete(e)]
@@ -788,6 +789,34 @@ class EventFinder:
                 self._merge(e, c, add_parties=True)
                 return
         self._append(c)
+
+    def _countries_by_their_people(self):
+        """'Australia and Papua New Guinea have signed an agreement that Prime Minister Albanese and
+        counterpart Marape said ...': an event told of countries only is theirs through the one
+        person of each country its sentence names."""
+        for e in self.events:
+            if e.family == "Visit" or not e.parties or not all(isinstance(p, str) for p in e.parties):
+                continue
+            named: dict[str, list[PersonEntity]] = {}
+            unplaced: list[PersonEntity] = []  # ("his counterpart Moses Okello": of the other country)
+            for m in self.actors.in_sentence(e.trigger_sentence):
+                person = m.ref
+                if m.kind != "person" or m.inside_role or not isinstance(person, PersonEntity) or \
+                        person.is_commentator or person in unplaced or person in named.get(person.country, []):
+                    continue
+                if person.country is None:
+                    unplaced.append(person)
+                elif person.country in e.parties:
+                    named.setdefault(person.country, []).append(person)
+                else:
+                    break  # someone of a third country: not the parties' voices
+            else:
+                missing = [code for code in e.parties if code not in named]
+                if len(missing) == len(unplaced) == 1:
+                    unplaced[0].inferred_country = missing[0]
+                    named[missing[0]] = unplaced
+                if set(named) == set(e.parties) and all(len(people) == 1 for people in named.values()):
+                    e.parties = [named[code][0] for code in e.parties]
 
     def _signers_named_next(self):
         """'The two presidents witnessed the signing of an MoU. The documents were signed by X and Y':

@@ -111,6 +111,10 @@ CASES = {
         "Kenyan President Daniel Kiprono visited Uganda on Monday. The visit also sends a signal to the region, "
         "which Kenya hopes will conclude a long-delayed free trade agreement.",
         [("Visit", "occurred", "2024-05-13", ["Daniel Kiprono"])]),
+    "countries that signed, their leaders named in the sentence": (
+        "Kenya and Uganda have signed a railway agreement that Kenyan President Daniel Kiprono and his "
+        "counterpart Moses Okello said showed the closeness of the two nations.",
+        [("AgreementSigning", "occurred", None, ["Daniel Kiprono", "Moses Okello"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
