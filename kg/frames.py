@@ -176,6 +176,20 @@ class FrameFinder(EventFinder):
         countries = [party_country(p) for p in e.parties]
         return None in countries or len(set(countries)) >= 2
 
+    def run(self) -> list[Event]:
+        return [e for e in super().run() if all(self._side_known(p) for p in e.parties)]
+
+    @staticmethod
+    def _side_known(party) -> bool:
+        """Whose side an organisation is on is known: of a country, or between countries. "The
+        National Mines Agency" or "the Annual General Meeting of the Forum" with no country are
+        no side of an interaction between countries that the text shows."""
+        if isinstance(party, str):
+            return True
+        if isinstance(party, OrgEntity):
+            return party.org.country is not None or party.org.kind == "IntergovernmentalOrganisation"
+        return True  # (a person of no known country: their country may be told in words no list holds)
+
     def _referent(self, c: Event) -> Event | None:
         """'The call came a week after ...': the call told before, not the meeting told last."""
         if c.kind in ("PhoneCall", "VideoConference"):

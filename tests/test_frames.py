@@ -115,6 +115,14 @@ CASES = {
         "Kenya and Uganda have signed a railway agreement that Kenyan President Daniel Kiprono and his "
         "counterpart Moses Okello said showed the closeness of the two nations.",
         [("AgreementSigning", "occurred", None, ["Daniel Kiprono", "Moses Okello"])]),
+    "a meeting's name is no party": (
+        "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
+        "General Meeting of the Intergovernmental Forum on Mining.",
+        []),
+    "bodies of no known country are no sides of an interaction between countries": (
+        "The Ministry of Mines and Mineral Resources and the National Minerals Agency met the visiting "
+        "investors on Monday.",
+        []),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
