@@ -947,10 +947,33 @@ class FrameFinder(EventFinder):
         if event.start is not None:
             self.last_dated = (index, event.family, event.status, keys, event.start, event.end)
 
+    def _hosted_visit(self, index: int, frame: Frame, agents: list, patients: list) -> Event | None:
+        """'Biden will host Lula', 'Erdogan hosted Crown Prince Mohammed bin Zayed': the object's visit
+        to the subject's country (see hosts_a_visit in the lexicon)."""
+        if not frame.sense.hosts_a_visit or frame.token is not frame.verb or not agents or not patients:
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "for" and any(_word(g) in LEXICON.nouns for g in c.children)
+               for c in frame.token.children):
+            return None  # "hosted Márquez for talks at State House": the talks, told of the visit already
+        if not all(isinstance(p, PersonEntity) for p in agents + patients):
+            return None
+        home = {party_country(a) for a in agents}
+        abroad = {party_country(p) for p in patients}
+        if len(home) != 1 or None in home or None in abroad or home & abroad:
+            return None
+        host = home.pop()
+        return Event("Visit", [index], list(patients) + list(agents), visitors=list(patients), host=host,
+                     city=frame.city if frame.city and self.g.cities.get(frame.city) == host else None,
+                     city_country=host if frame.city and self.g.cities.get(frame.city) == host else None,
+                     trigger_sentence=index)
+
     # -- events
     def _events(self, index: int, frame: Frame, agents: list, patients: list,
                 one_to_one_hint: bool = False) -> list[Event]:
         kind = self._kind(frame)
+        hosted = self._hosted_visit(index, frame, agents, patients)
+        if hosted is not None:
+            return [hosted]
         if frame.sense.type == "Visit":
             visitors = [a for a in agents if not (isinstance(a, OrgEntity) and a.org.kind == "IntergovernmentalOrganisation")]
             host = frame.host or self._host_in_clause(frame)

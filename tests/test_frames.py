@@ -123,6 +123,15 @@ CASES = {
         "The Ministry of Mines and Mineral Resources and the National Minerals Agency met the visiting "
         "investors on Monday.",
         []),
+    "hosting a foreign leader is the leader's visit": (
+        "Australian Prime Minister Ann Clarke hosted Papua New Guinea Prime Minister John Kila in Canberra on "
+        "Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Ann Clarke", "John Kila"]),
+         ("Visit", "occurred", "2024-05-13", ["Ann Clarke", "John Kila"])]),
+    "hosting a leader for talks is the talks": (
+        "Kenyan President Daniel Kiprono hosted Colombian Vice-President Ana Rojas for talks at State House on "
+        "Thursday.",
+        [("Meeting", "occurred", "2024-05-09", ["Ana Rojas", "Daniel Kiprono"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",

@@ -35,6 +35,7 @@ class Sense:
     object_nouns: frozenset = frozenset()
     light_only: bool = False
     plural_only: bool = False
+    hosts_a_visit: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Lexicon:
             return {lemma: Sense(lemma, entry["type"], entry["cameo"], entry["plover"], entry["mode"],
                                  tuple(entry.get("needs", ())), tuple(entry.get("prep", ())),
                                  frozenset(entry.get("object_nouns", ())), bool(entry.get("light_only")),
-                                 bool(entry.get("plural_only")))
+                                 bool(entry.get("plural_only")), bool(entry.get("hosts_a_visit")))
                     for lemma, entry in table.items()}
 
         verbs, nouns = senses(data["verbs"]), senses(data["nouns"])
