@@ -266,6 +266,11 @@ class EventFinder:
         self._countries_by_their_people()
         self._default_places()
         self._assign_topics()
+        for e in self.events:
+            if e.start and e.end and e.end <= e.start:
+                # two accounts merged whose days do not make a span ("will be in Sydney till Wednesday"
+                # read as last Wednesday): the first day stands, the last is not known
+                e.end = None
         return [e for e in self.events if self._complete(e)]
 
     # -- triggers and candidates

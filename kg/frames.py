@@ -96,6 +96,7 @@ class FrameFinder(EventFinder):
         self.last_dated: tuple | None = None                      # the last event told with its date
         self._vetoed: set[str] = set()      # families the parse read and refused in this sentence ("visited a car factory")
         self._sentence_base = 0             # the offset of the sentence being read (its Doc's offsets are relative)
+        self._sentence_index = 0            # and its index
 
     # -- per sentence
     def _candidates(self, index: int, sentence: Span) -> list[Event]:
@@ -210,6 +211,7 @@ class FrameFinder(EventFinder):
             return []
         base = sentence.start
         self._sentence_base = base
+        self._sentence_index = index
         self._mentions = [m for m in self.actors.in_sentence(index) if not self._commentator(m)]
         frames = [f for f in (self._frame(tok) for tok in doc) if f is not None]
         if not frames:
@@ -256,7 +258,11 @@ class FrameFinder(EventFinder):
     # -- triggers
     def _frame(self, tok) -> Frame | None:
         lemma = _word(tok)  # ("Letters of Credence": a capitalised plural is still the noun 'letter')
-        if tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
+        if tok.lemma_ == "be" and LEXICON.presence is not None:
+            frame = self._presence(tok)
+            if frame is None:
+                return None
+        elif tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
             sense = LEXICON.verbs[lemma]
             if lemma in LEXICON.light_verbs and any(c.dep_ == "dobj" and _word(c) in LEXICON.nouns for c in tok.children):
                 return None  # "received the credentials of ...", "hosted a dinner for": the noun's frame
@@ -290,6 +296,25 @@ class FrameFinder(EventFinder):
         self._arguments(frame)
         frame.planned = self._planned(frame)
         return frame
+
+    def _presence(self, tok) -> Frame | None:
+        """'Minister Araujo and his delegation are currently in Guyana': someone of a known country in
+        a place of another (the lexicon's `presence`)."""
+        if tok.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "xcomp") and tok.pos_ != "AUX":
+            return None
+        places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                  if g.dep_ == "pobj"]
+        if not places:
+            return None
+        code, _ = self._place_of(places)
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if code is None or subject is None:
+            return None
+        people = [p for p in self._party(subject, self._sentence_index, self._sentence_base)
+                  if isinstance(p, PersonEntity)]
+        if not people or any(p.country is None or p.country == code for p in people):
+            return None
+        return Frame(LEXICON.presence, tok, tok)
 
     def _host_in_clause(self, frame: Frame) -> str | None:
         """'Jaishankar, who is in the UK for a four-day visit': the place of the clause the visit is in."""

@@ -61,8 +61,14 @@ def _stem_re() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, stems)) + r")(?!\w)", re.IGNORECASE)
 
 
+# "are currently in Guyana", "will be in Barbados": the copula before "in" and a name (see `presence`
+# in the lexicon), which no stem of the trigger words shows
+_PRESENCE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+ly\s+|now\s+|still\s+|already\s+)?in\s+(?:the\s+)?[A-Z]")
+
+
 def may_hold_interaction(text: str) -> bool:
-    return len(text) <= MAX_PARSED_CHARS and _stem_re().search(text) is not None
+    return len(text) <= MAX_PARSED_CHARS and (_stem_re().search(text) is not None or
+                                              _PRESENCE_RE.search(text) is not None)
 
 
 @dataclass

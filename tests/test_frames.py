@@ -132,6 +132,16 @@ CASES = {
         "Kenyan President Daniel Kiprono hosted Colombian Vice-President Ana Rojas for talks at State House on "
         "Thursday.",
         [("Meeting", "occurred", "2024-05-09", ["Ana Rojas", "Daniel Kiprono"])]),
+    "someone of one country in a place of another is visiting it": (
+        "Brazilian Foreign Minister Ernesto Silva and his delegation are currently in Guyana for talks with "
+        "officials.",
+        [("Visit", "occurred", None, ["Ernesto Silva"])]),
+    "will be in a place of another country": (
+        "Canadian Foreign Minister Paul Tremblay will be in Barbados during the meeting.",
+        [("Visit", "planned", None, ["Paul Tremblay"])]),
+    "a president in his own capital visits nothing": (
+        "Kenyan President Daniel Kiprono was in Nairobi on Monday.",
+        []),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
@@ -480,3 +490,10 @@ def test_the_title_after_a_name_in_a_list_is_the_next_persons():
                    "Aram Sargsyan and President of the European Council Pierre Lambert took place in Brussels.")
     assert found["Elnur Mammadov"][:2] == ("AZE", ["President"])
     assert found["Aram Sargsyan"][:2] == ("ARM", ["Prime Minister"])
+
+
+def test_merged_accounts_never_end_before_they_start():
+    text = ("SYDNEY, May 22 (ANI) - Indian Prime Minister Arjun Mehta arrived in Sydney on Monday for a visit.\n\n"
+            "\u201cThe Prime Minister will be in Sydney till Wednesday evening,\u201d Foreign Secretary Ravi Menon said.")
+    for e in mapped(text, "2023-05-22").events:
+        assert not (e.start and e.end) or e.end > e.start

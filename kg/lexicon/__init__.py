@@ -53,6 +53,7 @@ class Lexicon:
     together_words: frozenset
     non_diplomatic_delegations: frozenset
     stems: tuple
+    presence: Sense | None = None
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -79,7 +80,7 @@ class Lexicon:
                    frozenset(data["planning_heads"]), frozenset(data["planning_aux"]),
                    frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]),
                    frozenset(data["together_words"]), frozenset(data["non_diplomatic_delegations"]),
-                   tuple(sorted(stems)))
+                   tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None)
 
 
 def verb_forms(lemma: str) -> set[str]:
