@@ -362,6 +362,8 @@ _POSSESSIVE_S_END_RE = re.compile(r"'s$")
 _NON_PERSON_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, NOT_PERSON_WORDS)) + r")\b")
 _ROLE_FIRST_WORD_RE = re.compile(r"(\S+)\s+")
 _WORD_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+# Titles that make a full name with one word: a peer is "Lord Ahmad", a knight "Sir Keith".
+_NAMING_HONORIFICS = {"Lord", "Lady", "Sir", "Dame", "Sheikh", "Sheikha"}
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
 # "of the United States to ASEAN": the first 'of X' owns the role; 'to Y' is where it is exercised.
 _ROLE_OWNER_RE = re.compile(r"\b(?:of|at|in|for|from)\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?(.+?)(?:\s+to\s+.*)?$")
@@ -905,8 +907,8 @@ class ActorFinder:
                     existing.mentions.append((sentence, start, end))
                     self._record(existing, sentence, start, end)
                     return existing
-                if short_ok and not known and not single_ok:
-                    return None  # "Mr. X" with nobody named X in full: cannot tell who
+                if short_ok and not known and not single_ok and not set(honorifics) & _NAMING_HONORIFICS:
+                    return None  # "Mr. X" with nobody named X in full: cannot tell who (but "Lord Ahmad" is a name)
             canonical = known.name if known else name
             # The IRI comes from the dictionary; the name is written as this article writes it.
             shown = name if len(name.split()) >= 2 else canonical

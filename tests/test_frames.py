@@ -497,3 +497,10 @@ def test_merged_accounts_never_end_before_they_start():
             "\u201cThe Prime Minister will be in Sydney till Wednesday evening,\u201d Foreign Secretary Ravi Menon said.")
     for e in mapped(text, "2023-05-22").events:
         assert not (e.start and e.end) or e.end > e.start
+
+
+def test_a_peer_or_a_sheikh_is_named_by_title_and_one_name_but_a_mister_is_not():
+    found = people("The British Minister for the Caribbean, Lord Ahmad, paid his first official visit to Barbados "
+                   "on Wednesday.")
+    assert "Ahmad" in found and found["Ahmad"][2] == ["Lord"]
+    assert people("Mr. Ahmad paid a visit to Barbados on Wednesday.") == {}
