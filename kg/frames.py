@@ -530,6 +530,12 @@ class FrameFinder(EventFinder):
                 if host:
                     frame.host, frame.city = host, city
                     patients = [p for p in patients if p is not o]
+                    # "visiting Papua New Guinea, Vanuatu and Fiji": a tour, a visit to each
+                    for stop in o.conjuncts:
+                        code = self._place_of([stop])[0]
+                        if code and code != frame.host and code not in frame.more_hosts:
+                            frame.more_hosts.append(code)
+                            patients = [p for p in patients if p is not stop]
             if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 agents.append(tok.head)  # "the visiting Chinese Premier Li Qiang"
         if frame.sense.type == "Correspondence":
@@ -736,6 +742,18 @@ class FrameFinder(EventFinder):
         if (tok.lemma_.lower() in ("side", "leader", "minister", "delegation") and tok.tag_ == "NNS" and not inside):
             previous = self._last(lambda e: e.family in ("Meeting", "Visit"))
             return list(previous.parties) if previous is not None and index - previous.sentences[-1] <= 3 else []
+        if tok.lemma_.lower() == "delegation" and tok.tag_ == "NN" and not inside and \
+                any(c.lower_ in ("the", "this", "his", "her") for c in tok.children if c.dep_ in ("det", "poss")):
+            # "The delegation would also be visiting Vanuatu": the one whose leader the story follows,
+            # the visitor of the visit or the foreign side of the meeting just told
+            previous = self._last(lambda e: e.family in ("Meeting", "Visit"))
+            if previous is not None and index - previous.sentences[-1] <= 3:
+                if previous.family == "Visit":
+                    return list(previous.visitors)
+                lead = next((m.ref for m in self.actors.mentions if m.kind == "person" and not m.inside_role and
+                             m.sentence == previous.sentences[0] and m.ref in previous.parties), None)
+                return [lead] if lead is not None else []
+            return []
         countries = []
         for m in inside:
             if m.kind == "country" and m.ref not in countries:

@@ -142,6 +142,14 @@ CASES = {
     "a president in his own capital visits nothing": (
         "Kenyan President Daniel Kiprono was in Nairobi on Monday.",
         []),
+    "visited three countries: a visit to each": (
+        "Indian Prime Minister Arjun Mehta visited Kenya, Uganda and Tanzania last week.",
+        [("Visit", "occurred", None, ["Arjun Mehta"])] * 3),
+    "'the delegation' is the one the story follows": (
+        "New Zealand Foreign Minister Anna Clark and a delegation of MPs met Solomon Islands Prime Minister John "
+        "Manu in Honiara on Monday.\n\nThe delegation would also be visiting Fiji later this week.",
+        [("Meeting", "occurred", "2024-05-13", ["Anna Clark", "John Manu"]),
+         ("Visit", "planned", None, ["Anna Clark"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
