@@ -262,6 +262,9 @@ class FrameFinder(EventFinder):
             frame = self._presence(tok)
             if frame is None:
                 return None
+        elif tok.lemma_ in LEXICON.attendance_verbs and tok.pos_ == "VERB" and LEXICON.presence is not None and \
+                self._attendance(tok) is not None:
+            frame = self._attendance(tok)
         elif tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
             sense = LEXICON.verbs[lemma]
             if lemma in LEXICON.light_verbs and any(c.dep_ == "dobj" and _word(c) in LEXICON.nouns for c in tok.children):
@@ -294,6 +297,8 @@ class FrameFinder(EventFinder):
         if self._invited(frame):
             return None
         self._arguments(frame)
+        if frame.sense is LEXICON.presence and frame.host is None:
+            frame.host, frame.city = getattr(frame, "place", (None, None))
         frame.planned = self._planned(frame)
         return frame
 
@@ -315,6 +320,28 @@ class FrameFinder(EventFinder):
         if not people or any(p.country is None or p.country == code for p in people):
             return None
         return Frame(LEXICON.presence, tok, tok)
+
+    def _attendance(self, tok) -> Frame | None:
+        """'will attend the APEC Summit in Bangkok, Thailand': someone of a known country attending a
+        gathering (the lexicon's `gatherings`) in a place of another is visiting it."""
+        gathering = next((c for c in tok.children if c.dep_ == "dobj" and _word(c) in LEXICON.gatherings), None)
+        if gathering is None:
+            return None
+        places = [g for head in (tok, gathering) for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                  for g in c.children if g.dep_ == "pobj"]
+        if not places:
+            return None
+        code, city = self._place_of(places)
+        subject = self._subject(tok)
+        if code is None or subject is None:
+            return None
+        people = [p for p in self._party(subject, self._sentence_index, self._sentence_base)
+                  if isinstance(p, PersonEntity)]
+        if not people or any(p.country is None or p.country == code for p in people):
+            return None
+        frame = Frame(LEXICON.presence, tok, tok)
+        frame.place = (code, city)  # type: ignore[attr-defined]
+        return frame
 
     def _host_in_clause(self, frame: Frame) -> str | None:
         """'Jaishankar, who is in the UK for a four-day visit': the place of the clause the visit is in."""

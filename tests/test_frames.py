@@ -150,6 +150,15 @@ CASES = {
         "Manu in Honiara on Monday.\n\nThe delegation would also be visiting Fiji later this week.",
         [("Meeting", "occurred", "2024-05-13", ["Anna Clark", "John Manu"]),
          ("Visit", "planned", None, ["Anna Clark"])]),
+    "attending a summit in another country is visiting it": (
+        "Indonesian President Budi Santoso will attend the APEC Summit in Bangkok, Thailand, next week.",
+        [("Visit", "planned", None, ["Budi Santoso"])]),
+    "attending an inauguration in another country's capital": (
+        "Kenyan President Daniel Kiprono attended the inauguration ceremony in Kampala on Monday.",
+        [("Visit", "occurred", "2024-05-13", ["Daniel Kiprono"])]),
+    "a service in one's own capital is no visit": (
+        "Kenyan President Daniel Kiprono attended a church service in Nairobi on Sunday.",
+        []),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",

@@ -54,6 +54,8 @@ class Lexicon:
     non_diplomatic_delegations: frozenset
     stems: tuple
     presence: Sense | None = None
+    gatherings: frozenset = frozenset()
+    attendance_verbs: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -74,13 +76,15 @@ class Lexicon:
                   if not (sense.plural_only and form == lemma)}
         stems |= {form for forms in data.get("irregular", {}).values() for form in forms}
         stems |= {w for words in data["modes"].values() for w in words}
+        stems |= {form for lemma in data.get("attendance_verbs", ()) for form in verb_forms(lemma)}
         return cls(verbs, nouns, frozenset(data["light_verbs"]),
                    {mode: frozenset(words) for mode, words in data["modes"].items()},
                    frozenset(data["non_diplomatic_visit_objects"]), frozenset(data["reporting_verbs"]),
                    frozenset(data["planning_heads"]), frozenset(data["planning_aux"]),
                    frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]),
                    frozenset(data["together_words"]), frozenset(data["non_diplomatic_delegations"]),
-                   tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None)
+                   tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None,
+                   frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())))
 
 
 def verb_forms(lemma: str) -> set[str]:
