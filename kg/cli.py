@@ -255,6 +255,41 @@ def query(name, params, fmt, endpoint, limit, offset, all_rows, store_dir):
 
 
 @cli.command(context_settings=CONTEXT)
+@store_option()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback: only this machine can connect).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(store_dir, host, port):
+    """Open the analyst's workbench: a web application over the store.
+
+    Every saved query as a page (a form, a paged and sortable table, downloads as CSV, JSON and
+    RDF), a page for each interaction with its evidence highlighted in the article, person and
+    country pages, the network of countries or people, a relationship's timeline, a read-only
+    SPARQL page, the SPARQL 1.1 Protocol at /sparql and a JSON API under /api. It reads the
+    store read-only, and reads it again after a build. Nothing is loaded from other hosts.
+
+    Example:
+
+        kg serve --store .kg/store --port 8000
+    """
+    from kg.store import StoreError
+    try:
+        from kg.web.app import serve as run_serve
+    except ImportError as exc:  # pragma: no cover - the web libraries are dependencies of kg
+        raise click.ClickException(f"kg serve needs its web libraries ({exc}): pip install -e .") from None
+    location = store_dir if store_dir is not None else None
+    from kg.store import default_location
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"kg serve: listening on {host}, not only on loopback: other machines can read the store",
+                   err=True)
+    click.echo(f"kg serve: http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops it)", err=True)
+    try:
+        run_serve(location if location is not None else default_location(), host, port)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command(context_settings=CONTEXT)
 def queries():
     """List the saved queries with their summaries and parameters.
 

@@ -534,22 +534,43 @@ def write_result(result: Result | Page, fmt: str, out: TextIO, terminal: bool = 
     Control characters in the values are written as escapes (kg/controls.py): in the table and
     on a terminal all of them, in a csv/tsv file those CSV does not quote, in JSON as \\u escapes.
     """
-    if fmt == "json":
-        # the layout of json.dumps(rows, indent=2), one row at a time
-        out.write("[")
-        wrote = False
-        for row in result.rows:
-            item = as_unicode_escapes(json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False))
-            out.write(("," if wrote else "") + "\n  " + item.replace("\n", "\n  "))
-            wrote = True
-        out.write("\n]\n" if wrote else "]\n")
-    elif fmt in ("csv", "tsv"):
-        shown = for_terminal if terminal else for_file
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows(["" if v is None else shown(v) for v in row] for row in result.rows)
+    if fmt in ("json", "csv", "tsv"):
+        for chunk in iter_result(result, fmt, terminal):
+            out.write(chunk)
     else:
         out.write(_table(result))
+
+
+def iter_result(result: Result | Page, fmt: str, terminal: bool = False, batch: int = 1000) -> Iterator[str]:
+    """The csv, tsv or json text of the rows, in pieces of `batch` rows (what `kg serve` streams)."""
+    buffer = io.StringIO()
+    rows = iter(result.rows)
+    if fmt == "json":
+        # the layout of json.dumps(rows, indent=2), one row at a time
+        buffer.write("[")
+        wrote = False
+        for n, row in enumerate(rows, 1):
+            item = as_unicode_escapes(json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False))
+            buffer.write(("," if wrote else "") + "\n  " + item.replace("\n", "\n  "))
+            wrote = True
+            if n % batch == 0:
+                yield buffer.getvalue()
+                buffer.seek(0), buffer.truncate()
+        buffer.write("\n]\n" if wrote else "]\n")
+        yield buffer.getvalue()
+        return
+    if fmt not in ("csv", "tsv"):
+        raise QueryError(f"no such format {fmt!r}: csv, tsv or json")
+    shown = for_terminal if terminal else for_file
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(result.columns)
+    while True:
+        piece = list(itertools.islice(rows, batch))
+        writer.writerows(["" if v is None else shown(v) for v in row] for row in piece)
+        yield buffer.getvalue()
+        buffer.seek(0), buffer.truncate()
+        if len(piece) < batch:
+            return
 
 
 def _table(result: Result | Page) -> str:
