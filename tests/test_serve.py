@@ -67,8 +67,8 @@ def test_bad_parameters_are_the_errors_of_kg_query(client, params, message, stat
     answer = client.get("/api/queries/bilateral-timeline", params=params)
     assert answer.status_code == status
     assert message in answer.json()["error"]
-    page = client.get("/queries/bilateral-timeline", params=params)
-    assert page.status_code == status and message.replace("'", "&#39;") in page.text
+    page = client.get("/queries/bilateral-timeline", params=params)  # the form shows the error (a page: 200)
+    assert page.status_code == 200 and f'id="error">Error: {message}'.replace("'", "&#39;") in page.text
 
 
 def test_the_api_refuses_an_empty_value_as_kg_query_does(client, workbench_store):
@@ -196,3 +196,11 @@ def test_the_pages_load_nothing_from_other_hosts(client):
 def test_serve_refuses_a_folder_that_is_no_store(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path)])
     assert result.exit_code == 1 and "is not a kg store" in result.output
+
+
+def test_a_resolved_interaction_without_a_place_names_none(client):
+    """(an unbound place once matched every name in the store)"""
+    page = client.get("/interaction/interaction/004_db0b3b963ab297f9/1")
+    assert page.status_code == 200
+    heading = re.search(r"<h1>(.*?)</h1>", page.text, re.S).group(1)
+    assert " in " not in re.sub(r"<[^>]+>", "", heading)

@@ -238,16 +238,20 @@ def make_app(store_location: Path) -> Starlette:
         if query is None:
             raise LookupError(f"no saved query named {name!r}")
         values = _query_values(request, from_form=True)
-        offset, limit, sort, desc = _paging(request)
         page, error = None, None
+        try:
+            offset, limit, sort, desc = _paging(request)
+        except BadRequest as exc:
+            (offset, limit, sort, desc), error = (0, DEFAULT_PAGE, None, False), str(exc)
         needs = [p for p in query.params.values() if p.required and p.name not in values]
-        if not needs or values:
+        if not error and (not needs or values):
             try:
                 page = bench.page(name, values, offset, limit, sort, desc)
             except QueryError as exc:
                 error = str(exc)
         params = dict(values, sort=sort, desc="1" if desc else None, limit=limit if limit != DEFAULT_PAGE else None)
-        return render("query.html", status=400 if error else 200, title=name, query=query, values=values,
+        # a form's error is shown in the form, as a page (status 200): a browser reports any 4xx page as an error
+        return render("query.html", title=name, query=query, values=values,
                       page=page, error=error, params=params, sort=sort, desc=desc, path=f"/queries/{name}")
 
     @guarded
@@ -451,7 +455,7 @@ def make_app(store_location: Path) -> Starlette:
                 result = page_rows(columns, ([_plain(s[c]) for c in columns] for s in solutions), offset, limit)
             except (BadRequest, QueryError) as exc:
                 error = str(exc)
-        return render("sparql.html", status=400 if error else 200, title="SPARQL", text=text or _EXAMPLE_SPARQL,
+        return render("sparql.html", title="SPARQL", text=text or _EXAMPLE_SPARQL,
                       result=result, error=error, params={"query": text} if text else {})
 
     routes = [

@@ -196,7 +196,9 @@ _RESOLVED = PREFIXES_MORE + """SELECT ?class ?st ?date ?end ?place ?report WHERE
   GRAPH dipg:resolution { RI a dip:ResolvedInteraction ; dip:mergedClass ?class ; dip:mergedStatus ?st ;
                                 dip:report ?report .
     OPTIONAL { RI schema:startDate ?date } OPTIONAL { RI schema:endDate ?end } OPTIONAL { RI schema:location ?loc } }
-  OPTIONAL { ?loc schema:name ?place }
+  # (an unbound ?loc would match every name: dip:none, a name no data uses, stands in for it)
+  BIND(COALESCE(?loc, dip:none) AS ?loc_)
+  OPTIONAL { GRAPH ?lg { ?loc_ schema:name ?place } }
 } ORDER BY ?report"""
 _MERGED_BY = PREFIXES_MORE + """SELECT DISTINCT ?p ?v ?rule WHERE {
   GRAPH dipg:resolution { RI dip:mergedValue ?mv . ?mv dip:onProperty ?p ; rdf:value ?v ; dip:mergeRule ?rule
