@@ -87,19 +87,25 @@ _EVENT = PREFIXES_MORE + """SELECT ?class ?st ?date ?end ?place ?place_code ?art
     OPTIONAL { ?article schema:publisher ?pub . ?pub schema:name ?publisher } }
   OPTIONAL { ?ri dip:report EVENT }
 }"""
-_PARTICIPANTS = PREFIXES_MORE + """SELECT ?p ?name ?label ?ref_label ?own_code ?role ?rep_code ?rep_home ?rep_name ?kind
+# Written to start from the event's participants and look each fact up per participant (a plain
+# join of these patterns took 0.9 s at 10,000 articles; this takes 1 ms): unbound values are
+# replaced by dip:none, a name no data uses, so that the OPTIONALs after them stay lookups.
+_PARTICIPANTS = PREFIXES_MORE + """SELECT ?p ?name ?label ?ref_label ?own_code ?role ?rep_code ?rep_home ?rep_name
        ?visitor ?host WHERE {
-  GRAPH ?g { EVENT dip:participant ?p ; prov:wasDerivedFrom ?article . ?article dip:articleId ?any .
-    OPTIONAL { ?p a ?kind }
-    OPTIONAL { ?p schema:name ?name } OPTIONAL { ?p skos:prefLabel ?label }
-    OPTIONAL { EVENT dip:participation ?pp . ?pp dip:agent ?p .
-               OPTIONAL { ?pp dip:actingAs ?t . ?t dip:roleLabel ?role }
-               OPTIONAL { ?pp dip:represents ?rep .
-                          OPTIONAL { ?rep skos:prefLabel ?rep_name }
-                          OPTIONAL { ?rep dip:country ?rc . GRAPH dipg:reference { ?rc dip:iso3166Alpha3 ?rep_home } }
-                          OPTIONAL { GRAPH dipg:reference { ?rep dip:iso3166Alpha3 ?rep_code } } } }
-    OPTIONAL { EVENT dip:visitor ?p BIND(true AS ?visitor) }
-    OPTIONAL { EVENT dip:host ?p BIND(true AS ?host) } }
+  { SELECT ?p ?g WHERE { GRAPH ?g { EVENT dip:participant ?p } } }
+  OPTIONAL { GRAPH ?g { ?p schema:name ?name } } OPTIONAL { GRAPH ?g { ?p skos:prefLabel ?label } }
+  OPTIONAL { GRAPH ?g { EVENT dip:participation ?pp . ?pp dip:agent ?p } }
+  BIND(COALESCE(?pp, dip:none) AS ?pp_)
+  OPTIONAL { GRAPH ?g { ?pp_ dip:actingAs ?t . ?t dip:roleLabel ?role } }
+  OPTIONAL { GRAPH ?g { ?pp_ dip:represents ?rep } }
+  BIND(COALESCE(?rep, dip:none) AS ?rep_)
+  OPTIONAL { GRAPH ?g { ?rep_ skos:prefLabel ?rep_name } }
+  OPTIONAL { GRAPH ?g { ?rep_ dip:country ?rc } }
+  BIND(COALESCE(?rc, dip:none) AS ?rc_)
+  OPTIONAL { GRAPH dipg:reference { ?rc_ dip:iso3166Alpha3 ?rep_home } }
+  OPTIONAL { GRAPH dipg:reference { ?rep_ dip:iso3166Alpha3 ?rep_code } }
+  OPTIONAL { GRAPH ?g { EVENT dip:visitor ?p BIND(true AS ?visitor) } }
+  OPTIONAL { GRAPH ?g { EVENT dip:host ?p BIND(true AS ?host) } }
   OPTIONAL { GRAPH dipg:reference { ?p skos:prefLabel ?ref_label FILTER(LANG(?ref_label) = "en") } }
   OPTIONAL { GRAPH dipg:reference { ?p dip:iso3166Alpha3 ?own_code } }
 }"""
@@ -217,16 +223,19 @@ def resolved(store, iri: str) -> Resolved | None:
                     _v(row, "end"), _v(row, "place"), sorted({r["report"].value for r in rows}), merged_by)
 
 
+# (started from the person's tenures, as _PARTICIPANTS starts from the participants)
 _ROLES = PREFIXES_MORE + """SELECT ?tenure ?stated ?office_label ?owner ?owner_pref ?owner_ref ?owner_code ?owner_home
        ?start ?end ?attested ?article_id WHERE {
-  VALUES ?person { PEOPLE }
-  GRAPH ?g { ?tenure a dip:Tenure ; org:member ?person ; org:organization ?owner .
-    OPTIONAL { ?tenure dip:roleLabel ?stated } OPTIONAL { ?tenure org:role ?office }
-    OPTIONAL { ?tenure schema:startDate ?start } OPTIONAL { ?tenure schema:endDate ?end }
-    OPTIONAL { ?tenure dip:attestedOn ?attested }
-    OPTIONAL { ?tenure prov:wasDerivedFrom ?article . ?article dip:articleId ?article_id }
-    OPTIONAL { ?owner skos:prefLabel ?owner_pref }
-    OPTIONAL { ?owner dip:country ?oc . GRAPH dipg:reference { ?oc dip:iso3166Alpha3 ?owner_home } } }
+  { SELECT ?tenure ?owner ?g WHERE { VALUES ?person { PEOPLE }
+      GRAPH ?g { ?tenure org:member ?person ; org:organization ?owner ; a dip:Tenure } } }
+  OPTIONAL { GRAPH ?g { ?tenure dip:roleLabel ?stated } } OPTIONAL { GRAPH ?g { ?tenure org:role ?office } }
+  OPTIONAL { GRAPH ?g { ?tenure schema:startDate ?start } } OPTIONAL { GRAPH ?g { ?tenure schema:endDate ?end } }
+  OPTIONAL { GRAPH ?g { ?tenure dip:attestedOn ?attested } }
+  OPTIONAL { GRAPH ?g { ?tenure prov:wasDerivedFrom ?article . ?article dip:articleId ?article_id } }
+  OPTIONAL { GRAPH ?g { ?owner skos:prefLabel ?owner_pref } }
+  OPTIONAL { GRAPH ?g { ?owner dip:country ?oc } }
+  BIND(COALESCE(?oc, dip:none) AS ?oc_)
+  OPTIONAL { GRAPH dipg:reference { ?oc_ dip:iso3166Alpha3 ?owner_home } }
   BIND(COALESCE(?office, dip:none) AS ?office_)
   OPTIONAL { GRAPH dipg:reference { ?office_ skos:prefLabel ?office_label FILTER(LANG(?office_label) = "en") } }
   OPTIONAL { GRAPH dipg:reference { ?owner dip:iso3166Alpha3 ?owner_code } }
