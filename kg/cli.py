@@ -198,9 +198,19 @@ def _with_store_totals(summary, totals: dict[str, int]) -> list[str]:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 @click.option("--endpoint", metavar="URL", callback=_endpoint,
               help="Ask this SPARQL 1.1 endpoint (http or https) instead of the embedded store.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Rows a page (table default: 100; csv, tsv and json: every row).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Rows to skip before the page.")
+@click.option("--all", "all_rows", is_flag=True, help="Every row, in the table too (not with --limit or --offset).")
 @store_option()
-def query(name, params, fmt, endpoint, store_dir):
+def query(name, params, fmt, endpoint, limit, offset, all_rows, store_dir):
     """Run a saved query (see `kg queries`) on the store or on an endpoint.
+
+    The table shows a page: the first 100 rows, then a line saying how many rows there are and
+    how to see the others (--offset for the next page, --limit for longer pages, --all for
+    every row). csv, tsv and json write every row as it comes, unless --limit or --offset asks
+    for a page.
 
     A parameter given empty is an error, as is a value it does not take: leave it out for no
     filter. Control characters in the values are written as escapes (\\x1b): all of them in the
@@ -210,9 +220,17 @@ def query(name, params, fmt, endpoint, store_dir):
 
         kg query interactions --format csv
 
+        kg query interactions --offset 100
+
         kg query bilateral-timeline -p a=KHM -p b=USA --endpoint http://127.0.0.1:7878/query
     """
-    from kg.queries import QueryError, get_query, run_remote, stream_local, write_result
+    from kg.queries import (DEFAULT_PAGE, QueryError, get_query, page_local, page_rows, run_remote, stream_local,
+                            write_result)
+    if all_rows and (limit is not None or offset):
+        raise click.UsageError("--all shows every row: give it without --limit and --offset")
+    if fmt == "table" and not all_rows and limit is None:
+        limit = DEFAULT_PAGE
+    paged = limit is not None or offset > 0
     values = {}
     for item in params:
         if "=" not in item:
@@ -223,12 +241,51 @@ def query(name, params, fmt, endpoint, store_dir):
         saved = get_query(name)
         if endpoint:
             result = run_remote(endpoint, saved, values)
+            if paged:
+                result = page_rows(result.columns, list(result.rows), offset, limit)
+        elif paged:
+            result = page_local(_open_store(store_dir, read_only=True), saved, values, offset, limit)
         else:
             result = stream_local(_open_store(store_dir, read_only=True), saved, values)
         # written as the rows come: memory does not grow with the number of rows
         stdout = click.get_text_stream("stdout")
         write_result(result, fmt, stdout, terminal=stdout.isatty())
     except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command(context_settings=CONTEXT)
+@store_option()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback: only this machine can connect).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(store_dir, host, port):
+    """Open the analyst's workbench: a web application over the store.
+
+    Every saved query as a page (a form, a paged and sortable table, downloads as CSV, JSON and
+    RDF), a page for each interaction with its evidence highlighted in the article, person and
+    country pages, the network of countries or people, a relationship's timeline, a read-only
+    SPARQL page, the SPARQL 1.1 Protocol at /sparql and a JSON API under /api. It reads the
+    store read-only, and reads it again after a build. Nothing is loaded from other hosts.
+
+    Example:
+
+        kg serve --store .kg/store --port 8000
+    """
+    from kg.store import StoreError
+    try:
+        from kg.web.app import serve as run_serve
+    except ImportError as exc:  # pragma: no cover - the web libraries are dependencies of kg
+        raise click.ClickException(f"kg serve needs its web libraries ({exc}): pip install -e .") from None
+    location = store_dir if store_dir is not None else None
+    from kg.store import default_location
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"kg serve: listening on {host}, not only on loopback: other machines can read the store",
+                   err=True)
+    click.echo(f"kg serve: http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops it)", err=True)
+    try:
+        run_serve(location if location is not None else default_location(), host, port)
+    except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
 

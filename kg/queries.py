@@ -30,6 +30,7 @@ import csv
 import datetime as dt
 import http.client
 import io
+import itertools
 import json
 import re
 import urllib.parse
@@ -333,9 +334,8 @@ def run_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
     return Result(result.columns, list(result.rows))
 
 
-def stream_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
-    """The rows as the store gives them, made Python values one at a time: `kg query` writes
-    300,000 rows without holding them (the store still sorts them, in its own compact form)."""
+def _solutions(store, query: SavedQuery, values: dict[str, str]):
+    """The query's columns, its first solution (None: no rows) and the iterator of the others."""
     bound = bind(query, values)
     try:
         solutions = store.query(with_values_block(query.text_for(bound), bound))
@@ -344,6 +344,13 @@ def stream_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
         first = next(solutions, None)
     except (SyntaxError, OSError) as exc:
         raise QueryError(f"the saved query {query.name!r} failed: {exc}") from None
+    return columns, first, solutions
+
+
+def stream_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
+    """The rows as the store gives them, made Python values one at a time: `kg query` writes
+    300,000 rows without holding them (the store still sorts them, in its own compact form)."""
+    columns, first, solutions = _solutions(store, query, values)
 
     def rows() -> Iterator[list[str | None]]:
         if first is None:
@@ -356,6 +363,84 @@ def stream_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
             raise QueryError(f"the saved query {query.name!r} failed while reading its rows: {exc}") from None
 
     return Result(columns, rows())
+
+
+# -- paging: where a person reads the rows (the table, the web pages), one page at a time
+DEFAULT_PAGE = 100  # rows a page, unless --limit (or ?limit=) says otherwise
+MAX_PAGE = 10_000  # the most rows one web or API page holds (downloads and --all are not paged)
+
+
+@dataclass
+class Page:
+    """Rows offset .. offset+len(rows) of a result of `total` rows."""
+    columns: list[str]
+    rows: list[list[str | None]]
+    total: int
+    offset: int
+    limit: int | None  # None: every row from offset on
+
+    @property
+    def next_offset(self) -> int | None:
+        end = self.offset + len(self.rows)
+        return end if end < self.total else None
+
+    def footer(self) -> str:
+        """What the table says under its rows: how many there are, and how to see the others."""
+        plural = "s" if self.total != 1 else ""
+        if self.offset == 0 and len(self.rows) == self.total:
+            return f"({self.total} row{plural})"
+        if not self.rows:
+            return f"(no rows from offset {self.offset}; the result has {self.total:,} row{plural})"
+        first, last = self.offset + 1, self.offset + len(self.rows)
+        more = []
+        if self.next_offset is not None:
+            more.append(f"--offset {self.next_offset} for the next page")
+        more += ["--limit N for N rows a page", "--all for every row"]
+        return f"(rows {first:,}-{last:,} of {self.total:,}: {', '.join(more)})"
+
+
+def check_paging(limit: int | None, offset: int) -> None:
+    if limit is not None and limit < 0:
+        raise QueryError(f"the limit must be 0 or more rows, not {limit}")
+    if offset < 0:
+        raise QueryError(f"the offset must be 0 or more rows, not {offset}")
+
+
+def page_rows(columns: list[str], rows: Iterable[list[str | None]], offset: int, limit: int | None) -> Page:
+    """A page of rows that are already Python values (a remote result, a cached one)."""
+    check_paging(limit, offset)
+    if isinstance(rows, list):
+        end = None if limit is None else offset + limit
+        return Page(columns, rows[offset:end], len(rows), offset, limit)
+    kept, total = [], 0
+    for row in rows:
+        if offset <= total and (limit is None or total < offset + limit):
+            kept.append(row)
+        total += 1
+    return Page(columns, kept, total, offset, limit)
+
+
+def page_local(store, query: SavedQuery, values: dict[str, str], offset: int = 0,
+               limit: int | None = DEFAULT_PAGE) -> Page:
+    """One page of a saved query's rows on the embedded store, and how many rows there are in all.
+
+    Only the rows of the page are made Python values; the others are counted as the store
+    gives them (the store computes and sorts them all: ORDER BY and GROUP BY need every row).
+    """
+    check_paging(limit, offset)
+    columns, first, solutions = _solutions(store, query, values)
+    rows, total = [], 0
+    if first is None:
+        return Page(columns, rows, 0, offset, limit)
+    end = None if limit is None else offset + limit
+    try:
+        for solution in itertools.chain((first,), solutions):
+            if total >= offset and (end is None or total < end):
+                rows.append([_plain(solution[c]) for c in columns])
+            total += 1
+    except OSError as exc:
+        raise QueryError(f"the saved query {query.name!r} failed while reading its rows: {exc}") from None
+    return Page(columns, rows, total, offset, limit)
 
 
 def _plain(term) -> str | None:
@@ -443,31 +528,52 @@ def format_result(result: Result, fmt: str) -> str:
     return out.getvalue()
 
 
-def write_result(result: Result, fmt: str, out: TextIO, terminal: bool = False) -> None:
+def write_result(result: Result | Page, fmt: str, out: TextIO, terminal: bool = False) -> None:
     """Write the rows as they come (csv, tsv, json); the table needs them all for its widths.
 
     Control characters in the values are written as escapes (kg/controls.py): in the table and
     on a terminal all of them, in a csv/tsv file those CSV does not quote, in JSON as \\u escapes.
     """
-    if fmt == "json":
-        # the layout of json.dumps(rows, indent=2), one row at a time
-        out.write("[")
-        wrote = False
-        for row in result.rows:
-            item = as_unicode_escapes(json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False))
-            out.write(("," if wrote else "") + "\n  " + item.replace("\n", "\n  "))
-            wrote = True
-        out.write("\n]\n" if wrote else "]\n")
-    elif fmt in ("csv", "tsv"):
-        shown = for_terminal if terminal else for_file
-        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows(["" if v is None else shown(v) for v in row] for row in result.rows)
+    if fmt in ("json", "csv", "tsv"):
+        for chunk in iter_result(result, fmt, terminal):
+            out.write(chunk)
     else:
         out.write(_table(result))
 
 
-def _table(result: Result) -> str:
+def iter_result(result: Result | Page, fmt: str, terminal: bool = False, batch: int = 1000) -> Iterator[str]:
+    """The csv, tsv or json text of the rows, in pieces of `batch` rows (what `kg serve` streams)."""
+    buffer = io.StringIO()
+    rows = iter(result.rows)
+    if fmt == "json":
+        # the layout of json.dumps(rows, indent=2), one row at a time
+        buffer.write("[")
+        wrote = False
+        for n, row in enumerate(rows, 1):
+            item = as_unicode_escapes(json.dumps(dict(zip(result.columns, row)), indent=2, ensure_ascii=False))
+            buffer.write(("," if wrote else "") + "\n  " + item.replace("\n", "\n  "))
+            wrote = True
+            if n % batch == 0:
+                yield buffer.getvalue()
+                buffer.seek(0), buffer.truncate()
+        buffer.write("\n]\n" if wrote else "]\n")
+        yield buffer.getvalue()
+        return
+    if fmt not in ("csv", "tsv"):
+        raise QueryError(f"no such format {fmt!r}: csv, tsv or json")
+    shown = for_terminal if terminal else for_file
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(result.columns)
+    while True:
+        piece = list(itertools.islice(rows, batch))
+        writer.writerows(["" if v is None else shown(v) for v in row] for row in piece)
+        yield buffer.getvalue()
+        buffer.seek(0), buffer.truncate()
+        if len(piece) < batch:
+            return
+
+
+def _table(result: Result | Page) -> str:
     def short(value):
         if value is None:
             return ""
@@ -476,5 +582,8 @@ def _table(result: Result) -> str:
     widths = [min(40, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(result.columns)]
     line = lambda cells: "  ".join(str(c)[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(result.columns), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if isinstance(result, Page):
+        out.append(result.footer())
+    else:
+        out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"

@@ -128,3 +128,17 @@ def seeded_server(tmp_path_factory, seed_store):
         yield server
     finally:
         server.stop()
+
+
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def workbench_store(tmp_path_factory):
+    """The seeds and tests/corpus built once into a store, for kg serve's tests and browser tests."""
+    from kg.build import build
+    from kg.store import KGStore
+    store = KGStore(tmp_path_factory.mktemp("workbench-store") / "store")
+    summary = build([str(SEEDS), str(CORPUS)], store, jobs=1)
+    assert summary.mapped >= 35 and not summary.errors, summary.lines()
+    return store

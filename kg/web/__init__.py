@@ -1,0 +1,1 @@
+"""kg serve: the web workbench."""
