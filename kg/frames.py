@@ -505,6 +505,10 @@ class FrameFinder(EventFinder):
                                      for g in p.children if g.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ == "of" and head is tok and frame.sense.cameo == "032":
                     patients += [g for g in c.children if g.dep_ == "pobj"]  # "the credentials of the new ambassadors of ..."
+                elif c.dep_ == "prep" and c.lower_ == "of" and head is tok and tok.pos_ == "NOUN" and \
+                        frame.sense.type == "Visit" and tok.lemma_.lower() in ("visit", "trip", "tour", "journey"):
+                    # "the scheduled state visit of President Tokayev to China": who visits
+                    agents += [g for g in c.children if g.dep_ == "pobj" and self._is_actor(g)]
                 elif c.dep_ in ("prep", "agent") and c.lower_ in PARTY_PREPS:
                     # "with President Sheinbaum and with de la Fuente": the second phrase is the first's conjunct
                     objects = [g for p in (c, *(x for x in c.conjuncts if x.lower_ == c.lower_))

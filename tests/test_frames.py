@@ -159,6 +159,16 @@ CASES = {
     "a service in one's own capital is no visit": (
         "Kenyan President Daniel Kiprono attended a church service in Nairobi on Sunday.",
         []),
+    "the visit of X to Y": (
+        "The sides discussed the scheduled state visit of President Nurlan Abenov to China.",
+        [("StateVisit", "planned", None, ["Nurlan Abenov"])]),
+    "a delegation of leaders led to a country is no visit of the leaders named elsewhere": (
+        "Brazilian President Carlos Mendes spoke on Monday.\n\nSouth African President Thabo Ndlovu recently led a "
+        "delegation of African leaders to Russia.",
+        [("Visit", "occurred", None, ["Thabo Ndlovu"])]),
+    "attending a memorial service abroad": (
+        "Namibian President Peter Shikongo will on Wednesday attend a memorial service in Gaborone.",
+        [("Visit", "planned", "2024-05-15", ["Peter Shikongo"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
