@@ -626,9 +626,16 @@ class ActorFinder:
         for tok in doc:
             if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 continue
-            if tok.dep_ == "pobj" and tok.head.lower_ not in ("with", "to", "by", "from", "on", "between"):
+            titled = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in OFFICE_WORDS and \
+                tok.head.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            if tok.dep_ == "pobj" and tok.head.lower_ not in ("with", "to", "by", "from", "on", "between") and not titled:
                 continue  # "at a Credentials Ceremony", "for Morning Call": a place, a time, a purpose
             governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if titled:
+                # "The head of state Kassym-Jomart Tokayev spoke with ...", parsed as the head "of" a
+                # name: the name is the subject's, the verb the subject's verb
+                role = tok.head.head
+                governor = role.head.head if role.dep_ == "pobj" else role.head
             if governor.lemma_.lower() not in LEXICON.verbs and governor.lemma_.lower() not in LEXICON.nouns:
                 continue  # only who takes part in an interaction the lexicon names
             first = tok.i

@@ -169,6 +169,10 @@ CASES = {
     "attending a memorial service abroad": (
         "Namibian President Peter Shikongo will on Wednesday attend a memorial service in Gaborone.",
         [("Visit", "planned", "2024-05-15", ["Peter Shikongo"])]),
+    "'the head of state X', parsed as the head of a name": (
+        "The head of state Nurlan Abenov spoke with the President of Uzbekistan Rustam Karimov by phone, the "
+        "press service reported.",
+        [("PhoneCall", "occurred", None, ["Nurlan Abenov", "Rustam Karimov"])]),
     "hosted a dinner for": (
         "Japanese Prime Minister Haruto Sato hosted a dinner for Philippine President Ramon Dela Cruz at his "
         "official residence in Tokyo on Monday evening.",
