@@ -1771,7 +1771,8 @@ def main(argv=None):
     manifest = {"generator": GENERATOR_VERSION, "seed": args.seed, "count": args.count, "start": args.start,
                 "format": args.format, **stats}
     if args.start == 0:
-        (Path(args.out) / "MANIFEST.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        # (no .json suffix: kg build reads *.json files in a corpus as articles, news-please style)
+        (Path(args.out) / "MANIFEST").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {stats['articles']:,} articles ({stats['words']:,} words, {stats['bytes'] / 1e6:.1f} MB) "
           f"to {args.out} in {stats['seconds']:.2f} s ({rate:,.0f} articles/s); "
           f"{stats['events']:,} events, {stats['no_interaction']:,} articles without an interaction", file=sys.stderr)
