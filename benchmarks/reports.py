@@ -231,8 +231,8 @@ def visit_report(rng, visitor: Person, host: Person, first: dt.date, days: int, 
                            f"{V} is due to arrive in {hc[3]} on {_d(first)} for a {n}-day {kind} to {hc[1]}."])
         end, date = last, first
     elif style == "none":
-        text = rng.choice([f"{V} is on a {n}-day {kind} to {hc[1]}.",
-                           f"{V} paid a {n}-day {kind} to {hc[1]}."])
+        text = (f"{V} is on a {n}-day {kind} to {hc[1]}." if published <= last and rng.random() < 0.5 else
+                f"{V} paid a {n}-day {kind} to {hc[1]}.")
         date = None
     else:
         phrase = date_phrase(first, published, style) or f"on {_d(first)}"
@@ -248,9 +248,11 @@ def visit_report(rng, visitor: Person, host: Person, first: dt.date, days: int, 
         nh = host.spelled(rng)
         short = nv.split()[-1] if nv.split()[-1] != visitor.given else nv.split()[0]
         when = f"on {_d(talks)}" if date is not None else "during the visit"
-        text += f" {short} held talks with {hc[2]} {host.role} {nh} {when}."
+        future = talks > published
+        text += f" {short} {'will hold' if future else 'held'} talks with {hc[2]} {host.role} {nh} {when}."
         events[0]["participants"][1]["name"] = nh
-        events.append({"type": "Meeting", "status": "occurred", "date": talks.isoformat() if date else None,
+        events.append({"type": "Meeting", "status": "planned" if future else "occurred",
+                       "date": talks.isoformat() if date else None,
                        "end_date": None, "place": None, "place_country": None,
                        "participants": [participant(visitor, nv), participant(host, nh)], "topics": []})
     return text + " " + topic_sentence(rng), events
@@ -290,7 +292,7 @@ def interactions(seed: int, count: int):
         # (kind, x, y, day, key); a visit is (Visit, visitor, host, first day, key, days, key of its talks)
         occasions = [(kind, a, b, day)]
         r = rng.random()
-        if r < 0.15:    # the same two again days later
+        if r < 0.15 and kind != "Visit":  # the same two again days later (a visit: years later)
             occasions.append((kind, a, b, day + dt.timedelta(days=rng.randint(3, 12))))
         elif r < 0.25:  # ... or a year or more later
             occasions.append((kind, a, b, day + dt.timedelta(days=rng.randint(365, 3 * 365))))

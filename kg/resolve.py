@@ -142,7 +142,12 @@ def names_compatible(a: str, b: str) -> bool:
     # a surname: the last word of either (given name first), or the first of one and the last
     # of the other (one report writes the surname first); not a shared given name
     surnames = {ta[-1], tb[-1]} | ({ta[0]} & {tb[-1]}) | ({tb[0]} & {ta[-1]})
-    return any(len(w) >= 3 and w not in PARTICLES for w in sa & sb & surnames)
+    if any(len(w) >= 3 and w not in PARTICLES for w in sa & sb & surnames):
+        return True
+    # a surname spelled two ways and a wrong given name ('Akosua Jinping', 'Olena Jingping'): the
+    # last words (or one's first and the other's last) alike within a letter, five letters or more
+    return any(x not in PARTICLES and x != y and _near(x, y)
+               for x, y in ((ta[-1], tb[-1]), (ta[0], tb[-1]), (ta[-1], tb[0])))
 
 
 def _near(x: str, y: str) -> bool:
@@ -313,12 +318,7 @@ def mentions_from_quads(quads: Iterable) -> list[Mention]:
 # -- comparing two mentions
 
 def _people_agree(a: Mention, b: Mention) -> bool:
-    named_a: dict[str, list[str]] = {}
-    named_b: dict[str, list[str]] = {}
-    for m, named in ((a, named_a), (b, named_b)):
-        for p in m.participants:
-            if p.kind == "person" and p.name and p.code:
-                named.setdefault(p.code, []).append(p.name)
+    named_a, named_b = _named(a), _named(b)
     for code in named_a.keys() & named_b.keys():
         if not any(names_compatible(x, y) for x in named_a[code] for y in named_b[code]):
             return False
@@ -371,10 +371,34 @@ def within(meeting: Mention, visit: Mention) -> bool:
 
 # -- grouping
 
+def _named(m: Mention) -> dict[str, set[str]]:
+    """The names a report gives each country's people."""
+    named: dict[str, set[str]] = {}
+    for p in m.participants:
+        if p.kind == "person" and p.name and p.code:
+            named.setdefault(p.code, set()).add(p.name)
+    return named
+
+
+def _names_fit(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """Every name one group gives a country is compatible with some name the other gives it."""
+    for code in a.keys() & b.keys():
+        if not all(any(names_compatible(x, y) for y in b[code]) for x in a[code]):
+            return False
+        if not all(any(names_compatible(x, y) for x in a[code]) for y in b[code]):
+            return False
+    return True
+
+
 class _Union:
-    def __init__(self, items):
+    """Groups of mentions that never hold two reports of one article, nor two reports that name
+    incompatible people for one country (a report that names no one for a country can otherwise
+    bridge a minister's two calls of one day with two ministers of that country)."""
+
+    def __init__(self, items, mentions: dict[str, Mention]):
         self.parent = {i: i for i in items}
         self.articles = {i: {a} for i, a in items.items()}
+        self.named = {i: _named(mentions[i]) for i in items}
 
     def find(self, x):
         while self.parent[x] != x:
@@ -388,11 +412,19 @@ class _Union:
             return True
         if self.articles[rx] & self.articles[ry]:
             return False  # two reports of one article: not one interaction
+        if not _names_fit(self.named[rx], self.named[ry]):
+            return False
         if ry < rx:
             rx, ry = ry, rx
         self.parent[ry] = rx
         self.articles[rx] |= self.articles.pop(ry)
+        for code, names in self.named.pop(ry).items():
+            self.named[rx].setdefault(code, set()).update(names)
         return True
+
+    def fits(self, root: str, mention: Mention) -> bool:
+        """Could MENTION join the group of ROOT (the names it gives agree with the group's)?"""
+        return _names_fit(self.named[self.find(root)], _named(mention))
 
     def groups(self) -> list[list[str]]:
         out: dict[str, list[str]] = {}
@@ -409,7 +441,7 @@ def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -
     dated = {i: m.article for i, m in mentions.items() if m.start is not None}
     undated = {i: m.article for i, m in mentions.items() if m.start is None}
     ordered = sorted(edges.items(), key=lambda e: (e[1], e[0]))
-    groups = _Union(dated)
+    groups = _Union(dated, mentions)
     for (x, y), _ in ordered:
         if x in dated and y in dated:
             groups.join(x, y)
@@ -424,12 +456,13 @@ def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -
     by_root = {groups.find(g[0]): g[0] for g in result.values()}
     for u in sorted(matched):
         roots = matched[u]
+        roots = {r for r in roots if groups.fits(r, mentions[u])}
         if len(roots) == 1:
             first = by_root[next(iter(roots))]
             if mentions[u].article not in {mentions[i].article for i in result[first]}:
                 joined[u] = first
                 result[first].append(u)
-    rest = _Union({u: a for u, a in undated.items() if u not in joined})
+    rest = _Union({u: a for u, a in undated.items() if u not in joined}, mentions)
     for (x, y), _ in ordered:
         if x in rest.parent and y in rest.parent:
             rest.join(x, y)
