@@ -59,7 +59,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -712,6 +712,7 @@ class ResolutionSummary:
     people_renamed: int = 0   # person IRIs whose canonical IRI changed
     seconds: float = 0.0
     rebuilt: bool = False     # the index was missing or outdated: everything was resolved again
+    findings: list = field(default_factory=list)  # the shapes' findings on what was written (kg.validate.Finding)
 
     def line(self) -> str:
         again = ", from scratch" if self.rebuilt else ""
@@ -917,10 +918,16 @@ def _delete_cluster(store, iri: str) -> None:
             store.remove(q)
 
 
-def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False) -> ResolutionSummary:
+CHECK_BATCH = 2000  # resolved interactions validated at once (memory stays bounded at 100,000 articles)
+
+
+def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False,
+            check: Callable[[list[tuple]], list] | None = None) -> ResolutionSummary:
     """Resolve the mentions of the CHANGED articles (written, replaced or removed) against the store.
 
-    everything: resolve the whole store again (also done when the index is missing or outdated)."""
+    everything: resolve the whole store again (also done when the index is missing or outdated).
+    check: validates the triples (pyoxigraph terms) of the resolved interactions written, against
+    the shapes; what it finds is in the summary's `findings`."""
     started = time.perf_counter()
     store = kg_store.store
     index = ResolutionIndex(kg_store.location)
@@ -1003,12 +1010,18 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False) -> 
             digests.replace(cluster, None)
         summary.removed = len(old_clusters - set(resolved))
         quads = []
-        for iri in sorted(resolved):
+        batch: list[tuple] = []
+        for n, iri in enumerate(sorted(resolved), start=1):
             r = merge(resolved[iri], canonical)
             r.during = sorted(during.get(iri, ()))
             triples = resolved_triples(r)
             digests.replace(iri, _digest(f"{s} {p} {o} .\n" for s, p, o in triples))
             quads += [ox.Quad(s, p, o, graph) for s, p, o in triples]
+            if check is not None:
+                batch += triples
+                if n % CHECK_BATCH == 0 or n == len(resolved):
+                    summary.findings += check(batch)
+                    batch = []
         store.extend(quads)
         digests.save(store)
         summary.written = len(resolved)

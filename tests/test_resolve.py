@@ -64,6 +64,8 @@ def built(tmp_path_factory) -> KGStore:
     store = KGStore(tmp_path_factory.mktemp("resolution") / "store")
     summary = build([str(CORPUS)], store)
     assert not summary.errors and summary.mapped == len(ARTICLES), summary.lines()
+    # the resolution graph was validated against its shapes, and conforms
+    assert summary.resolution.findings == [] and summary.violations == 0, summary.violation_details
     return store
 
 
@@ -336,3 +338,33 @@ def test_resolved_interactions_lists_reports_and_disagreements(built):
         ("call-a", "PhoneCall"), ("call-b", "VideoConference"), ("call-c", "PhoneCall")]
     assert all(r["reports"] == "3" and "mergedClass=PhoneCall (majority)" in r["merged_by"] for r in found)
     assert not any(short(r["interaction"]) == "two-b/1" for r in rows(built, "resolved-interactions", min_reports=2))
+
+
+# -- the resolution graph is validated at build time, as the article graphs are
+
+def test_a_broken_resolution_graph_is_reported_by_the_build_and_by_validate(tmp_path, monkeypatch):
+    import kg.resolve
+    from click.testing import CliRunner
+    from kg.cli import cli
+    written = kg.resolve.resolved_triples
+
+    def broken(r):  # a status that is no status, as a bug in the merge would write it
+        return [(s, p, ox.Literal("happened") if p.value == str(DIP.mergedStatus) else o) for s, p, o in written(r)]
+
+    monkeypatch.setattr(kg.resolve, "resolved_triples", broken)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("call-a", "call-b"):
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(CORPUS / f"{name}{suffix}", folder)
+    result = CliRunner().invoke(cli, ["build", str(folder), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    interaction = ID["interaction/call-a/1"]
+    line = (f"violation: resolution graph: Resolved interaction needs exactly one dip:mergedStatus, dip:occurred or "
+            f"dip:planned. ({interaction}, {DIP.mergedStatus})")
+    assert line in result.output.splitlines(), result.output
+    assert "violations: 1" in result.output
+    checked = CliRunner().invoke(cli, ["validate", "--store", str(tmp_path / "store")])
+    assert checked.exit_code == 1, checked.output
+    assert "dsh:ResolvedInteractionShape\n  dipid:interaction/call-a/1\n    Violation [dip:mergedStatus]" in \
+        checked.output, checked.output
