@@ -67,7 +67,7 @@ from kg.namespaces import DIP, GRAPH, ID, OWL, PROV, RDF, SCHEMA, article_graph
 
 RESOLUTION_GRAPH = GRAPH["resolution"]
 INDEX_FILE = "resolution.sqlite"
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: canonical names in the resolution graph
 
 DATED_TOLERANCE = 1   # days between the dates two reports give one interaction (time zones, "yesterday")
 UNDATED_AFTER = 7     # an undated report published up to this many days after the interaction
@@ -734,6 +734,7 @@ CREATE INDEX IF NOT EXISTS alias_b ON alias (b);
 CREATE INDEX IF NOT EXISTS alias_cluster ON alias (cluster);
 CREATE TABLE IF NOT EXISTS person (iri TEXT PRIMARY KEY, name TEXT, key TEXT, canonical TEXT);
 CREATE INDEX IF NOT EXISTS person_key ON person (key);
+CREATE INDEX IF NOT EXISTS person_canonical ON person (canonical);
 CREATE TABLE IF NOT EXISTS uses (person TEXT, cluster TEXT);
 CREATE TABLE IF NOT EXISTS digest (iri TEXT PRIMARY KEY, hash TEXT);
 CREATE INDEX IF NOT EXISTS uses_person ON uses (person);
@@ -985,7 +986,9 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False,
             index.db.executemany("INSERT INTO alias VALUES (?, ?, ?)", [(a, b, iri) for a, b in cluster_aliases(ms)])
             people = {(p.agent, p.name) for m in ms for p in m.participants if p.kind == "person" and p.name}
             index.db.executemany("INSERT INTO uses VALUES (?, ?)", [(p, iri) for p in sorted({a for a, _ in people})])
-            index.db.executemany("INSERT OR IGNORE INTO person VALUES (?, ?, ?, NULL)",
+            # one name a person IRI, the same whichever article came first
+            index.db.executemany("INSERT INTO person VALUES (?, ?, ?, NULL) ON CONFLICT(iri) DO UPDATE "
+                                 "SET name=MIN(name, excluded.name), key=MIN(key, excluded.key)",
                                  [(a, n, name_key(n)) for a, n in sorted(people)])
             affected_people.update(a for a, _ in people)
         digests = _GraphHash(index)
@@ -1048,6 +1051,7 @@ def _update_people(index: ResolutionIndex, store, affected: set[str], digests: _
     db = index.db
     graph = ox.NamedNode(str(RESOLUTION_GRAPH))
     same_as = ox.NamedNode(str(OWL.sameAs))
+    touched: set[str] = set()  # canonical IRIs whose aliases may have changed
     # people no group names any more are forgotten, with their owl:sameAs
     for person in sorted(affected):
         if db.execute("SELECT 1 FROM uses WHERE person=? LIMIT 1", (person,)).fetchone() is None:
@@ -1055,7 +1059,9 @@ def _update_people(index: ResolutionIndex, store, affected: set[str], digests: _
             if row and row[0] and row[0] != person:
                 store.remove(ox.Quad(ox.NamedNode(person), same_as, ox.NamedNode(row[0]), graph))
                 digests.replace("sameAs " + person, None)
+                touched.add(row[0])
             db.execute("DELETE FROM person WHERE iri=?", (person,))
+            touched.add(person)
     names: dict[str, str] = {}
     old: dict[str, str | None] = {}
     queue = sorted(affected)
@@ -1093,4 +1099,28 @@ def _update_people(index: ResolutionIndex, store, affected: set[str], digests: _
             digests.replace("sameAs " + person, _digest([f"<{person}> <{OWL.sameAs}> <{now}> .\n"]))
         if now:
             db.execute("UPDATE person SET canonical=? WHERE iri=?", (now, person))
+        touched.update(c for c in (old[person], now) if c)
+    # and those whose name may have changed (a person IRI keeps the least of the names it is given)
+    touched.update(canonical.values())
+    _write_canonical_names(db, store, touched, digests)
     return renamed
+
+
+def _write_canonical_names(db, store, canonicals: set[str], digests: _GraphHash) -> None:
+    """A canonical IRI that other person IRIs are owl:sameAs carries its name (schema:name) in the
+    resolution graph, so that queries show the one name chosen (the dictionary's, else the
+    fullest) rather than one of the spellings of the articles."""
+    graph = ox.NamedNode(str(RESOLUTION_GRAPH))
+    name = ox.NamedNode(str(SCHEMA.name))
+    for canonical in sorted(canonicals):
+        node = ox.NamedNode(canonical)
+        for q in list(store.quads_for_pattern(node, name, None, graph)):
+            store.remove(q)
+        digests.replace("name " + canonical, None)
+        aliased = db.execute("SELECT 1 FROM person WHERE canonical=? AND iri!=? LIMIT 1",
+                             (canonical, canonical)).fetchone()
+        row = db.execute("SELECT name FROM person WHERE iri=?", (canonical,)).fetchone()
+        if aliased and row:
+            literal = ox.Literal(row[0])
+            store.add(ox.Quad(node, name, literal, graph))
+            digests.replace("name " + canonical, _digest([f"{node} {name} {literal} .\n"]))

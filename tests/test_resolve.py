@@ -326,6 +326,13 @@ def test_who_met_whom_and_country_network_count_interactions_and_list_their_sour
              for r in rows(built, "who-met-whom")}
     # three reports of the 5 March call (three spellings of one minister), one of the 19th, one of 2021
     assert pairs[("joao-carvalho", "yilmaz-mehmet")] == ("3", {"call-a", "call-b", "call-c", "call-later", "years-a"})
+    # each person under the canonical person's name, not the alphabetically first spelling of the
+    # articles ('Carvalho', 'Foreign Minister Mehmet Yilmaz')
+    names = {(r["name_a"], r["name_b"]) for r in rows(built, "who-met-whom") if short(r["person_a"]) == "joao-carvalho"}
+    assert names == {("Joao Carvalho", "Yilmaz Mehmet")}
+    # the filtered plan (a person's name as one article writes it) gives the same names
+    names = {(r["name_a"], r["name_b"]) for r in rows(built, "who-met-whom", person="carvalho")}
+    assert names == {("Joao Carvalho", "Yilmaz Mehmet")}
     network = {(r["country_a"], r["country_b"], r["type"]): r["interactions"] for r in rows(built, "country-network")}
     assert network[("BRA", "TUR", "PhoneCall")] == "3" and ("BRA", "TUR", "VideoConference") not in network
     assert network[("FRA", "IND", "PhoneCall")] == "2"  # with Bernard (twice reported) and with Lefevre
