@@ -69,6 +69,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 NUMBERS = {2: "two", 3: "three", 4: "four"}
 START = dt.date(2001, 1, 1)
 TERM = 1461  # days an office holder stays
+SEPARATE = 14  # days between two interactions of the same two people drawn independently
 TOPICS = ["trade", "energy cooperation", "regional security", "investment", "agriculture", "climate policy",
           "education exchanges", "tourism", "health cooperation", "infrastructure"]
 
@@ -176,14 +177,16 @@ def remote_report(rng, x: Person, y: Person, style: str, when: dt.date, publishe
                            f"{X} held a video conference with {Y}{at}."])
     else:
         x_short = nx.split()[-1] if nx.split()[-1] != x.given else nx.split()[0]
-        text = rng.choice([
+        templates = [
             f"{X} held a telephone conversation with {Y}{at}.",
             f"{X} talked by phone with {Y}{at}.",
             f"{X} spoke by phone with {Y}{at}.",
-            f"{X} held a telephone conversation{at} with his {y.country[2]} counterpart. "
-            f"{y.country[2]} {y.role} {ny} thanked {x_short} for the call.",
             f"{x.country[2]} {x.role} {nx}'s phone call with {Y}{at} focused on {rng.choice(TOPICS)}.",
-        ])
+        ]
+        if x.role == y.role:  # a counterpart holds the same office
+            templates.append(f"{X} held a telephone conversation{at} with his {y.country[2]} counterpart. "
+                             f"{y.country[2]} {y.role} {ny} thanked {x_short} for the call.")
+        text = rng.choice(templates)
     kind = "VideoConference" if video else "PhoneCall"
     event = {"type": kind, "status": "planned" if planned else "occurred",
              "date": when.isoformat() if phrase else None, "end_date": None, "place": None, "place_country": None,
@@ -283,11 +286,14 @@ def interactions(seed: int, count: int):
         cluster += 1
         return f"c{seed}-{cluster}"
 
+    taken: dict[tuple, list[dt.date]] = {}  # (countries, role) -> the days of its interactions
     while made < count:
         a_c, b_c = rng.sample(COUNTRIES, 2)
         day = START + dt.timedelta(days=rng.randrange(corpus.span))
         kind = rng.choice(["Remote", "Remote", "Meeting", "Meeting", "Visit"])
         role = rng.choice(["Foreign Minister", "Foreign Minister", "President", "Prime Minister"])
+        if any(abs((day - other).days) <= SEPARATE for other in taken.get(_pair(a_c, b_c, role, role), ())):
+            continue  # the same two meet again by chance only as the hard negatives below say
         a, b = corpus.person(a_c, role, day), corpus.person(b_c, role, day)
         # (kind, x, y, day, key); a visit is (Visit, visitor, host, first day, key, days, key of its talks)
         occasions = [(kind, a, b, day)]
@@ -303,11 +309,16 @@ def interactions(seed: int, count: int):
         elif r < 0.2:   # ... or with another minister of the same country
             occasions.append(("Remote", a, corpus.person(b_c, "Defence Minister", day), day))
         for kind, x, y, when in occasions:
+            taken.setdefault(_pair(x.country, y.country, x.role, y.role), []).append(when)
             for article_id, meta, text, gold in tell(rng, kind, x, y, when, key, made):
                 if made >= count:
                     return
                 yield article_id, meta, text, gold
                 made += 1
+
+
+def _pair(a: tuple, b: tuple, role_a: str, role_b: str) -> tuple:
+    return tuple(sorted(((a[0], role_a), (b[0], role_b))))
 
 
 def tell(rng: random.Random, kind: str, x: Person, y: Person, when: dt.date, key, made: int):

@@ -23,10 +23,12 @@ Candidates come only from the same block (the set of participant countries) with
 of days (`ResolutionIndex.candidates`), never from all pairs.
 
 How they are grouped (`partition`): dated mentions are joined along their matches, strongest
-(closest in date) first, never putting two mentions of one article together; an undated
-mention joins the one dated group it matches, and stays out when it matches none or several
-(it would otherwise bridge two interactions); undated mentions left out are grouped among
-themselves the same way. This is a function of the mentions alone: the order in which
+(closest in date) first, never putting two mentions of one article together, nor two that name
+two different people for one country (names without a word in common: a report that names only
+"his Egyptian counterpart" would otherwise bridge a minister's calls with two Egyptian ministers);
+an undated mention joins the one dated group it matches (directly, or through an undated mention
+that joined it), and stays out when it matches none or several (it would otherwise bridge two
+interactions); undated mentions left out are grouped among themselves the same way. This is a function of the mentions alone: the order in which
 articles were built does not change it.
 
 Incremental: the mentions and their groups are kept in an index beside the store
@@ -381,18 +383,24 @@ def _named(m: Mention) -> dict[str, set[str]]:
 
 
 def _names_fit(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
-    """Every name one group gives a country is compatible with some name the other gives it."""
-    for code in a.keys() & b.keys():
-        if not all(any(names_compatible(x, y) for y in b[code]) for x in a[code]):
-            return False
-        if not all(any(names_compatible(x, y) for x in a[code]) for y in b[code]):
-            return False
-    return True
+    """No name one group gives a country is another person's than a name the other gives it."""
+    return not any(_other_person(x, y) for code in a.keys() & b.keys() for x in a[code] for y in b[code])
+
+
+def _other_person(a: str, b: str) -> bool:
+    """Two names of two people: not compatible, and without a word in common (nor one spelled
+    alike). 'Dubois Toma' (a possessive cut short) and 'Dubois Tomas', or 'Lefevre Amara' and
+    'Lefèvre Ines' (a wrong given name), may be one person told two ways; 'Omar Haddad' and
+    'Nadia Mansour' are two."""
+    if names_compatible(a, b):
+        return False
+    wa, wb = set(name_tokens(a)) - PARTICLES, set(name_tokens(b)) - PARTICLES
+    return not any((x == y and len(x) >= 3) or _near(x, y) for x in wa for y in wb)
 
 
 class _Union:
     """Groups of mentions that never hold two reports of one article, nor two reports that name
-    incompatible people for one country (a report that names no one for a country can otherwise
+    two different people for one country (a report that names no one for a country can otherwise
     bridge a minister's two calls of one day with two ministers of that country)."""
 
     def __init__(self, items, mentions: dict[str, Mention]):
@@ -445,23 +453,35 @@ def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -
     for (x, y), _ in ordered:
         if x in dated and y in dated:
             groups.join(x, y)
-    # an undated report joins the one dated group it matches; matching several, it stays out
-    joined: dict[str, str] = {}
+    # an undated report joins the one dated group it matches; matching several, it stays out.
+    # It matches a group through a dated report of it, then (a second pass) also through an
+    # undated report that joined the group in the first ('is on a visit' told by three outlets)
+    joined: dict[str, str] = {}  # undated report -> the root of the group it joined
     matched: dict[str, set[str]] = {}
+    via: dict[str, set[str]] = {}  # undated report -> the undated reports it matches
     for (x, y), _ in ordered:
         if (x in dated) != (y in dated):
             u, d = (x, y) if x in undated else (y, x)
             matched.setdefault(u, set()).add(groups.find(d))
+        elif x in undated and y in undated:
+            via.setdefault(x, set()).add(y)
+            via.setdefault(y, set()).add(x)
     result = {root: list(members) for root, members in ((g[0], g) for g in groups.groups())}
     by_root = {groups.find(g[0]): g[0] for g in result.values()}
-    for u in sorted(matched):
-        roots = matched[u]
-        roots = {r for r in roots if groups.fits(r, mentions[u])}
-        if len(roots) == 1:
-            first = by_root[next(iter(roots))]
-            if mentions[u].article not in {mentions[i].article for i in result[first]}:
-                joined[u] = first
-                result[first].append(u)
+
+    def settle(candidates: dict[str, set[str]]) -> None:
+        for u in sorted(candidates):
+            roots = {r for r in candidates[u] if groups.fits(r, mentions[u])}
+            if len(roots) == 1:
+                root = next(iter(roots))
+                first = by_root[root]
+                if mentions[u].article not in {mentions[i].article for i in result[first]}:
+                    joined[u] = root
+                    result[first].append(u)
+
+    settle(matched)
+    settle({u: matched.get(u, set()) | {joined[v] for v in via.get(u, ()) if v in joined}
+            for u in undated if u not in joined and any(v in joined for v in via.get(u, ()))})
     rest = _Union({u: a for u, a in undated.items() if u not in joined}, mentions)
     for (x, y), _ in ordered:
         if x in rest.parent and y in rest.parent:
