@@ -53,6 +53,7 @@ canonical IRI is the one with the most name words (then the smallest IRI); the o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -113,13 +114,18 @@ TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "hon", "his", "he
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name, lower-case ASCII, without a possessive 's or title words before it."""
+    return list(_tokens(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names repeat: comparing them is most of resolving a region
+def _tokens(name: str) -> tuple[str, ...]:
     plain = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D").replace("ı", "i"))
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower().replace("\u2019", "'")
     plain = re.sub(r"(?<=\w)'s?\b", "", plain)
     words = re.findall(r"[a-z0-9]+", plain)
     while len(words) > 1 and words[0] in TITLE_WORDS:
         words.pop(0)
-    return words
+    return tuple(words)
 
 
 def name_key(name: str) -> str:
@@ -127,13 +133,14 @@ def name_key(name: str) -> str:
     return " ".join(sorted(name_tokens(name)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def names_compatible(a: str, b: str) -> bool:
     """Could these two names, given for one country in two reports of one interaction, be one person?
 
     The same words in any order (surname first or last), one name's words within the other's
     ('Lula' in 'Luiz Inácio Lula da Silva'), or a shared surname of three letters or more (a
     wrong given name in one report)."""
-    ta, tb = name_tokens(a), name_tokens(b)
+    ta, tb = _tokens(a), _tokens(b)
     sa, sb = set(ta) - PARTICLES, set(tb) - PARTICLES
     if not sa or not sb:
         return False
@@ -264,14 +271,16 @@ _T = {name: str(term) for name, term in {
     "articleId": DIP.articleId, "published": SCHEMA.datePublished, "country": DIP.country,
     "Person": DIP.Person, "Country": DIP.Country}.items()}
 _DIP = str(DIP)
+_READ = frozenset(v for k, v in _T.items() if k not in ("Person", "Country"))  # the predicates a mention needs
 
 
 def mentions_from_quads(quads: Iterable) -> list[Mention]:
     """The event mentions of one article graph (pyoxigraph quads or triples)."""
     facts: dict[str, dict[str, list[str]]] = {}
     for q in quads:
-        s, p, o = q.subject.value, q.predicate.value, q.object.value
-        facts.setdefault(s, {}).setdefault(p, []).append(o)
+        p = q.predicate.value
+        if p in _READ:  # not the evidence selectors, topics, tenures ...: most of a graph
+            facts.setdefault(q.subject.value, {}).setdefault(p, []).append(q.object.value)
 
     def one(s, p):
         values = facts.get(s, {}).get(p)
@@ -387,6 +396,7 @@ def _names_fit(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
     return not any(_other_person(x, y) for code in a.keys() & b.keys() for x in a[code] for y in b[code])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _other_person(a: str, b: str) -> bool:
     """Two names of two people: not compatible, and without a word in common (nor one spelled
     alike). 'Dubois Toma' (a possessive cut short) and 'Dubois Tomas', or 'Lefevre Amara' and
