@@ -27,8 +27,10 @@ How they are grouped (`partition`): dated mentions are joined along their matche
 two different people for one country (names without a word in common: a report that names only
 "his Egyptian counterpart" would otherwise bridge a minister's calls with two Egyptian ministers);
 an undated mention joins the one dated group it matches (directly, or through an undated mention
-that joined it), and stays out when it matches none or several (it would otherwise bridge two
-interactions); undated mentions left out are grouped among themselves the same way. This is a function of the mentions alone: the order in which
+that joined it), or of several the one whose date is RECENT days closer to its publication than
+the others' (news tells the latest meeting of two people), and stays out when it matches none or
+several as close (it would otherwise bridge two interactions); undated mentions left out are
+grouped among themselves the same way. This is a function of the mentions alone: the order in which
 articles were built does not change it.
 
 Incremental: the mentions and their groups are kept in an index beside the store
@@ -76,6 +78,7 @@ DATED_TOLERANCE = 1   # days between the dates two reports give one interaction 
 UNDATED_AFTER = 7     # an undated report published up to this many days after the interaction
 UNDATED_BEFORE = 60   # an undated announcement published up to this many days before
 UNDATED_PAIR = 2      # two undated reports: publication days at most this far apart
+RECENT = 3            # an undated report matching several groups is of the latest, when it is this much closer
 MAX_SPAN = 31         # the longest interaction (a visit) the candidate window allows for
 
 MEETING = {"Meeting", "CourtesyCall"}
@@ -467,30 +470,36 @@ def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -
     # It matches a group through a dated report of it, then (a second pass) also through an
     # undated report that joined the group in the first ('is on a visit' told by three outlets)
     joined: dict[str, str] = {}  # undated report -> the root of the group it joined
-    matched: dict[str, set[str]] = {}
+    matched: dict[str, dict[str, int]] = {}  # undated report -> root -> days from its publication
     via: dict[str, set[str]] = {}  # undated report -> the undated reports it matches
-    for (x, y), _ in ordered:
+    for (x, y), gap in ordered:
         if (x in dated) != (y in dated):
             u, d = (x, y) if x in undated else (y, x)
-            matched.setdefault(u, set()).add(groups.find(d))
+            root = groups.find(d)
+            roots = matched.setdefault(u, {})
+            roots[root] = min(gap, roots.get(root, gap))
         elif x in undated and y in undated:
             via.setdefault(x, set()).add(y)
             via.setdefault(y, set()).add(x)
     result = {root: list(members) for root, members in ((g[0], g) for g in groups.groups())}
     by_root = {groups.find(g[0]): g[0] for g in result.values()}
 
-    def settle(candidates: dict[str, set[str]]) -> None:
+    def settle(candidates: dict[str, dict[str, int]]) -> None:
         for u in sorted(candidates):
-            roots = {r for r in candidates[u] if groups.fits(r, mentions[u])}
-            if len(roots) == 1:
-                root = next(iter(roots))
+            gaps = sorted((gap, r) for r, gap in candidates[u].items() if groups.fits(r, mentions[u]))
+            # one group; or, of several, the one far closer to the day it was published (news
+            # tells the latest meeting of two people: not the one of a week before)
+            if len(gaps) == 1 or (len(gaps) > 1 and gaps[1][0] >= gaps[0][0] + RECENT):
+                root = gaps[0][1]
                 first = by_root[root]
                 if mentions[u].article not in {mentions[i].article for i in result[first]}:
                     joined[u] = root
                     result[first].append(u)
 
     settle(matched)
-    settle({u: matched.get(u, set()) | {joined[v] for v in via.get(u, ()) if v in joined}
+    # through an undated report that joined: no distance is known, so only one group will do
+    far = 10**6
+    settle({u: {**{r: far for r in matched.get(u, {})}, **{joined[v]: far for v in via.get(u, ()) if v in joined}}
             for u in undated if u not in joined and any(v in joined for v in via.get(u, ()))})
     rest = _Union({u: a for u, a in undated.items() if u not in joined}, mentions)
     for (x, y), _ in ordered:

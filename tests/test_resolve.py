@@ -43,6 +43,8 @@ EXPECTED = [
     {"spelled-a/1", "spelled-b/1"},          # 'Nurlan Abdullayev' / 'Yerlan Abdulayev': a surname spelled two ways
     {"given-a/1", "given-b/1", "given-c/1"},  # 'Anong Chaiyaporn', 'Chaiyaporn Anong', 'Chaiyaporn Malee'
     {"via-a/1", "via-b/1", "via-c/1"},       # undated 'Okafor Ines' matches only the undated 'Amara Okafor'
+    {"recent-a/1"},                          # two ministers meet on 7 February ...
+    {"recent-b/1", "recent-c/1"},            # ... and on the 12th; an undated report published the 13th
 ]
 
 
@@ -265,21 +267,30 @@ def test_a_report_naming_no_one_for_a_country_bridges_no_two_of_its_people():
     assert partition(mentions, edges) == sorted([sorted([a.iri, b.iri]), sorted([c.iri, u.iri])])
 
 
+def all_edges(mentions: dict) -> dict:
+    return {(x.iri, y.iri): gap for x in mentions.values() for y in mentions.values()
+            if x.iri < y.iri and (gap := same_interaction(x, y)) is not None}
+
+
 def test_dates_decide_and_an_undated_report_bridges_nothing():
-    a = mention("a/1", "a", "2024-01-10", "2024-01-10", people=PAIR)
-    b = mention("b/1", "b", "2024-01-11", "2024-01-11", people=PAIR)
-    far = mention("c/1", "c", "2024-01-14", "2024-01-14", people=PAIR)
-    undated = mention("d/1", "d", None, "2024-01-15", people=PAIR)
+    a = mention("a/1", "a", "2024-01-12", "2024-01-12", people=PAIR)
+    b = mention("b/1", "b", "2024-01-13", "2024-01-13", people=PAIR)
+    far = mention("c/1", "c", "2024-01-15", "2024-01-15", people=PAIR)
+    undated = mention("d/1", "d", None, "2024-01-17", people=PAIR)
     assert same_interaction(a, b) == 1 and same_interaction(a, far) is None
     mentions = {m.iri: m for m in (a, b, far, undated)}
-    edges = {}
-    for x in mentions.values():
-        for y in mentions.values():
-            gap = same_interaction(x, y) if x.iri < y.iri else None
-            if gap is not None:
-                edges[(x.iri, y.iri)] = gap
-    # the undated report (published the 15th) fits both the 10th-11th and the 14th: it joins neither
-    assert partition(mentions, edges) == sorted([sorted([a.iri, b.iri]), [far.iri], [undated.iri]])
+    # the undated report (published the 17th) fits both the 12th-13th and the 15th, neither
+    # far closer than the other: it joins neither
+    assert partition(mentions, all_edges(mentions)) == sorted([sorted([a.iri, b.iri]), [far.iri], [undated.iri]])
+
+
+def test_an_undated_report_tells_the_latest_of_two_meetings_when_it_is_far_closer():
+    a = mention("a/1", "a", "2024-01-10", "2024-01-10", people=PAIR)
+    far = mention("c/1", "c", "2024-01-14", "2024-01-14", people=PAIR)
+    undated = mention("d/1", "d", None, "2024-01-15", people=PAIR)
+    mentions = {m.iri: m for m in (a, far, undated)}
+    # published the 15th: the meeting of the 14th, a day before, not the one of the 10th
+    assert partition(mentions, all_edges(mentions)) == sorted([[a.iri], sorted([far.iri, undated.iri])])
 
 
 def test_a_later_report_that_bridges_two_groups_keeps_the_older_iri():
