@@ -746,7 +746,7 @@ class ResolutionSummary:
     reports: int = 0          # event mentions the store holds
     interactions: int = 0     # resolved interactions the store holds
     region: int = 0           # mentions compared again by this build
-    written: int = 0          # resolved interactions written (new or changed)
+    written: int = 0          # resolved interactions written (new or changed; the others compared stay)
     removed: int = 0          # resolved interactions gone
     people_renamed: int = 0   # person IRIs whose canonical IRI changed
     seconds: float = 0.0
@@ -931,6 +931,10 @@ class _GraphHash:
         row = self.db.execute("SELECT value FROM meta WHERE key='graph_hash'").fetchone()
         self.value = int(row[0], 16) if row else 0
 
+    def stored(self, key: str) -> int | None:
+        row = self.db.execute("SELECT hash FROM digest WHERE iri=?", (key,)).fetchone()
+        return int(row[0], 16) if row else None
+
     def replace(self, key: str, digest: int | None) -> None:
         row = self.db.execute("SELECT hash FROM digest WHERE iri=?", (key,)).fetchone()
         if row:
@@ -1047,26 +1051,33 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False,
         for meeting, visit in links:
             if meeting in group_of and visit in group_of:
                 during.setdefault(group_of[meeting], set()).add(group_of[visit])
-        for cluster in sorted(old_clusters | rewrite):
+        # the triples of each group; a group whose triples are those stored (same digest) stays
+        # as it is: most of a region is compared again and found unchanged
+        written: dict[str, tuple[list[tuple], int]] = {}
+        for iri in sorted(resolved):
+            r = merge(resolved[iri], canonical)
+            r.during = sorted(during.get(iri, ()))
+            triples = resolved_triples(r)
+            digest = _digest(f"{s} {p} {o} .\n" for s, p, o in triples)
+            if iri not in old_clusters | rewrite or digests.stored(iri) != digest:
+                written[iri] = (triples, digest)
+        for cluster in sorted((old_clusters | rewrite) - (set(resolved) - set(written))):
             _delete_cluster(store, cluster)
             digests.replace(cluster, None)
         summary.removed = len(old_clusters - set(resolved))
         quads = []
         batch: list[tuple] = []
-        for n, iri in enumerate(sorted(resolved), start=1):
-            r = merge(resolved[iri], canonical)
-            r.during = sorted(during.get(iri, ()))
-            triples = resolved_triples(r)
-            digests.replace(iri, _digest(f"{s} {p} {o} .\n" for s, p, o in triples))
+        for n, (iri, (triples, digest)) in enumerate(sorted(written.items()), start=1):
+            digests.replace(iri, digest)
             quads += [ox.Quad(s, p, o, graph) for s, p, o in triples]
             if check is not None:
                 batch += triples
-                if n % CHECK_BATCH == 0 or n == len(resolved):
+                if n % CHECK_BATCH == 0 or n == len(written):
                     summary.findings += check(batch)
                     batch = []
         store.extend(quads)
         digests.save(store)
-        summary.written = len(resolved)
+        summary.written = len(written)
         summary.reports, summary.interactions = index.count()
         index.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
     finally:
