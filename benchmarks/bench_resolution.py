@@ -69,8 +69,10 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     summary = build([str(corpus / "corpus.jsonl")], store, jobs=args.jobs)
     out["build_seconds"] = round(time.perf_counter() - started, 2)
-    out["reports"], out["interactions"] = summary.resolution.reports, summary.resolution.interactions
-    out["resolution_first_build_seconds"] = round(summary.resolution.seconds, 2)
+    first = summary.resolution or resolve(store)  # none when an existing store was complete already
+    out["reports"], out["interactions"] = first.reports, first.interactions
+    out["resolution_first_build_seconds"] = round(first.seconds, 2)
+    out["resolution_first_build_from_scratch"] = first.rebuilt
     print(json.dumps(out), flush=True)
     if not args.no_score:
         out["score"] = score(store, corpus, work, args.verbose)
