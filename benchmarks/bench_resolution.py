@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Resolution across articles, measured: pairwise F1 on generated clusters of reports, and its time.
 
-    python benchmarks/bench_resolution.py --count 10000 [--jobs 2] [--json FILE]
+    python benchmarks/bench_resolution.py --count 10000 [--jobs 2] [--json FILE] [--work DIR]
+    python benchmarks/bench_resolution.py --count 100000 --no-score --work DIR
 
-Generates COUNT articles with `generate.py --clusters` (each interaction told by 2-5 outlets,
-with name, paraphrase and date noise and hard negatives; gold YAML with cluster keys), builds
-them into a fresh store, scores `kg query interactions --format csv` with
-../shared/eval/clusters.py, then times: the resolution of the first build (everything new),
-resolving the whole store again from scratch, and a rebuild after 1% of the articles changed
-(the build's total and its resolution stage).
+Generates COUNT articles with `generate.py --clusters` (benchmarks/reports.py: each interaction
+told by up to five outlets, with wording, name, date and mode noise and hard negatives; gold
+YAML with cluster keys), builds them into a fresh store, scores `kg query interactions --format
+csv` with ../shared/eval/clusters.py (--no-score skips it: it compares every pair of gold events,
+too slow at 100,000), then times: the resolution of the first build (everything new), resolving
+the whole store again from scratch, and a rebuild after 1% of the articles changed (the build's
+total and its resolution stage). With --work, a corpus or store already there is used again.
 """
 from __future__ import annotations
 
@@ -31,6 +33,22 @@ from kg.resolve import resolve  # noqa: E402
 from kg.store import KGStore  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "clusters.py"
+
+
+def machine() -> str:
+    """Cores, memory and Python: what the times depend on."""
+    memory = ""
+    try:
+        kib = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+        memory = f", {kib / 2**20:.0f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return f"{os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+
+
+def commit() -> str | None:
+    found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return found.stdout.strip() or None
 
 
 def score(store: KGStore, corpus: Path, work: Path, verbose: bool = False) -> dict:
@@ -61,7 +79,7 @@ def main(argv=None) -> int:
         ap.error(f"the scorer is not at {SCORER}")
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-resolution-"))
     corpus = work / "corpus"
-    out: dict = {"articles": args.count, "machine": f"{os.cpu_count()} cores, {platform.python_version()}"}
+    out: dict = {"articles": args.count, "machine": machine(), "commit": commit()}
     if not (corpus / "corpus.jsonl").exists():
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--clusters", "--count",
                         str(args.count), "--seed", str(args.seed), "--out", str(corpus)], check=True)
