@@ -263,13 +263,35 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     if summary.mapped or summary.removed or not index_usable(store.location):
         # after the graphs are written and pruned: the reports of the changed articles are
         # resolved against what the store holds (the whole store when the index is missing)
-        summary.resolution = resolve(store, writer.written + summary.removed_ids)
+        summary.resolution = resolve(store, writer.written + summary.removed_ids,
+                                     check=_resolution_check(validator) if validate else None)
+        _count_resolution_findings(summary)
     store.flush()
     index.save(keep_others=not pruned)  # after a prune, the files not seen are gone, and so are their articles
     if validate and (summary.mapped or summary.removed):
         # new reference data can conflict with any graph: then the whole store is checked
         _check_store(store, summary, None if reference_loaded else writer.written)
     return summary
+
+
+def _resolution_check(validator: str) -> Callable[[list[tuple]], list[Finding]]:
+    """The resolution graph's triples (pyoxigraph terms) against the shapes, as article graphs are
+    validated: they need no reference facts (the merged values they point to are in them)."""
+    from rdflib import Graph
+    from kg.store_checks import _term
+    from kg.validate import validate_graph
+    context = ReferenceContext(Graph())
+    terms: dict = {}
+    return lambda triples: validate_graph([tuple(_term(t, terms) for t in triple) for triple in triples], context,
+                                          validator)
+
+
+def _count_resolution_findings(summary: BuildSummary) -> None:
+    found = summary.resolution.findings
+    summary.warnings += count(found, "Warning")
+    summary.violations += count(found, "Violation")
+    summary.violation_details += [f"resolution graph: {f.message} ({f.focus}{', ' + f.path if f.path else ''})"
+                                  for f in found if f.severity == "Violation"]
 
 
 def _prune(store: KGStore, stored_ids: set[str], seen: set[str], index: InputIndex, summary: BuildSummary) -> bool:

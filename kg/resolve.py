@@ -23,10 +23,14 @@ Candidates come only from the same block (the set of participant countries) with
 of days (`ResolutionIndex.candidates`), never from all pairs.
 
 How they are grouped (`partition`): dated mentions are joined along their matches, strongest
-(closest in date) first, never putting two mentions of one article together; an undated
-mention joins the one dated group it matches, and stays out when it matches none or several
-(it would otherwise bridge two interactions); undated mentions left out are grouped among
-themselves the same way. This is a function of the mentions alone: the order in which
+(closest in date) first, never putting two mentions of one article together, nor two that name
+two different people for one country (names without a word in common: a report that names only
+"his Egyptian counterpart" would otherwise bridge a minister's calls with two Egyptian ministers);
+an undated mention joins the one dated group it matches (directly, or through an undated mention
+that joined it), or of several the one whose date is RECENT days closer to its publication than
+the others' (news tells the latest meeting of two people), and stays out when it matches none or
+several as close (it would otherwise bridge two interactions); undated mentions left out are
+grouped among themselves the same way. This is a function of the mentions alone: the order in which
 articles were built does not change it.
 
 Incremental: the mentions and their groups are kept in an index beside the store
@@ -51,6 +55,7 @@ canonical IRI is the one with the most name words (then the smallest IRI); the o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -59,7 +64,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -67,12 +72,13 @@ from kg.namespaces import DIP, GRAPH, ID, OWL, PROV, RDF, SCHEMA, article_graph
 
 RESOLUTION_GRAPH = GRAPH["resolution"]
 INDEX_FILE = "resolution.sqlite"
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: canonical names in the resolution graph
 
 DATED_TOLERANCE = 1   # days between the dates two reports give one interaction (time zones, "yesterday")
 UNDATED_AFTER = 7     # an undated report published up to this many days after the interaction
 UNDATED_BEFORE = 60   # an undated announcement published up to this many days before
 UNDATED_PAIR = 2      # two undated reports: publication days at most this far apart
+RECENT = 3            # an undated report matching several groups is of the latest, when it is this much closer
 MAX_SPAN = 31         # the longest interaction (a visit) the candidate window allows for
 
 MEETING = {"Meeting", "CourtesyCall"}
@@ -111,13 +117,18 @@ TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "hon", "his", "he
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name, lower-case ASCII, without a possessive 's or title words before it."""
+    return list(_tokens(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names repeat: comparing them is most of resolving a region
+def _tokens(name: str) -> tuple[str, ...]:
     plain = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D").replace("ı", "i"))
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower().replace("\u2019", "'")
     plain = re.sub(r"(?<=\w)'s?\b", "", plain)
     words = re.findall(r"[a-z0-9]+", plain)
     while len(words) > 1 and words[0] in TITLE_WORDS:
         words.pop(0)
-    return words
+    return tuple(words)
 
 
 def name_key(name: str) -> str:
@@ -125,13 +136,14 @@ def name_key(name: str) -> str:
     return " ".join(sorted(name_tokens(name)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def names_compatible(a: str, b: str) -> bool:
     """Could these two names, given for one country in two reports of one interaction, be one person?
 
     The same words in any order (surname first or last), one name's words within the other's
     ('Lula' in 'Luiz Inácio Lula da Silva'), or a shared surname of three letters or more (a
     wrong given name in one report)."""
-    ta, tb = name_tokens(a), name_tokens(b)
+    ta, tb = _tokens(a), _tokens(b)
     sa, sb = set(ta) - PARTICLES, set(tb) - PARTICLES
     if not sa or not sb:
         return False
@@ -142,7 +154,12 @@ def names_compatible(a: str, b: str) -> bool:
     # a surname: the last word of either (given name first), or the first of one and the last
     # of the other (one report writes the surname first); not a shared given name
     surnames = {ta[-1], tb[-1]} | ({ta[0]} & {tb[-1]}) | ({tb[0]} & {ta[-1]})
-    return any(len(w) >= 3 and w not in PARTICLES for w in sa & sb & surnames)
+    if any(len(w) >= 3 and w not in PARTICLES for w in sa & sb & surnames):
+        return True
+    # a surname spelled two ways and a wrong given name ('Akosua Jinping', 'Olena Jingping'): the
+    # last words (or one's first and the other's last) alike within a letter, five letters or more
+    return any(x not in PARTICLES and x != y and _near(x, y)
+               for x, y in ((ta[-1], tb[-1]), (ta[0], tb[-1]), (ta[-1], tb[0])))
 
 
 def _near(x: str, y: str) -> bool:
@@ -257,14 +274,16 @@ _T = {name: str(term) for name, term in {
     "articleId": DIP.articleId, "published": SCHEMA.datePublished, "country": DIP.country,
     "Person": DIP.Person, "Country": DIP.Country}.items()}
 _DIP = str(DIP)
+_READ = frozenset(v for k, v in _T.items() if k not in ("Person", "Country"))  # the predicates a mention needs
 
 
 def mentions_from_quads(quads: Iterable) -> list[Mention]:
     """The event mentions of one article graph (pyoxigraph quads or triples)."""
     facts: dict[str, dict[str, list[str]]] = {}
     for q in quads:
-        s, p, o = q.subject.value, q.predicate.value, q.object.value
-        facts.setdefault(s, {}).setdefault(p, []).append(o)
+        p = q.predicate.value
+        if p in _READ:  # not the evidence selectors, topics, tenures ...: most of a graph
+            facts.setdefault(q.subject.value, {}).setdefault(p, []).append(q.object.value)
 
     def one(s, p):
         values = facts.get(s, {}).get(p)
@@ -313,12 +332,7 @@ def mentions_from_quads(quads: Iterable) -> list[Mention]:
 # -- comparing two mentions
 
 def _people_agree(a: Mention, b: Mention) -> bool:
-    named_a: dict[str, list[str]] = {}
-    named_b: dict[str, list[str]] = {}
-    for m, named in ((a, named_a), (b, named_b)):
-        for p in m.participants:
-            if p.kind == "person" and p.name and p.code:
-                named.setdefault(p.code, []).append(p.name)
+    named_a, named_b = _named(a), _named(b)
     for code in named_a.keys() & named_b.keys():
         if not any(names_compatible(x, y) for x in named_a[code] for y in named_b[code]):
             return False
@@ -371,10 +385,41 @@ def within(meeting: Mention, visit: Mention) -> bool:
 
 # -- grouping
 
+def _named(m: Mention) -> dict[str, set[str]]:
+    """The names a report gives each country's people."""
+    named: dict[str, set[str]] = {}
+    for p in m.participants:
+        if p.kind == "person" and p.name and p.code:
+            named.setdefault(p.code, set()).add(p.name)
+    return named
+
+
+def _names_fit(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """No name one group gives a country is another person's than a name the other gives it."""
+    return not any(_other_person(x, y) for code in a.keys() & b.keys() for x in a[code] for y in b[code])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _other_person(a: str, b: str) -> bool:
+    """Two names of two people: not compatible, and without a word in common (nor one spelled
+    alike). 'Dubois Toma' (a possessive cut short) and 'Dubois Tomas', or 'Lefevre Amara' and
+    'Lefèvre Ines' (a wrong given name), may be one person told two ways; 'Omar Haddad' and
+    'Nadia Mansour' are two."""
+    if names_compatible(a, b):
+        return False
+    wa, wb = set(name_tokens(a)) - PARTICLES, set(name_tokens(b)) - PARTICLES
+    return not any((x == y and len(x) >= 3) or _near(x, y) for x in wa for y in wb)
+
+
 class _Union:
-    def __init__(self, items):
+    """Groups of mentions that never hold two reports of one article, nor two reports that name
+    two different people for one country (a report that names no one for a country can otherwise
+    bridge a minister's two calls of one day with two ministers of that country)."""
+
+    def __init__(self, items, mentions: dict[str, Mention]):
         self.parent = {i: i for i in items}
         self.articles = {i: {a} for i, a in items.items()}
+        self.named = {i: _named(mentions[i]) for i in items}
 
     def find(self, x):
         while self.parent[x] != x:
@@ -388,11 +433,19 @@ class _Union:
             return True
         if self.articles[rx] & self.articles[ry]:
             return False  # two reports of one article: not one interaction
+        if not _names_fit(self.named[rx], self.named[ry]):
+            return False
         if ry < rx:
             rx, ry = ry, rx
         self.parent[ry] = rx
         self.articles[rx] |= self.articles.pop(ry)
+        for code, names in self.named.pop(ry).items():
+            self.named[rx].setdefault(code, set()).update(names)
         return True
+
+    def fits(self, root: str, mention: Mention) -> bool:
+        """Could MENTION join the group of ROOT (the names it gives agree with the group's)?"""
+        return _names_fit(self.named[self.find(root)], _named(mention))
 
     def groups(self) -> list[list[str]]:
         out: dict[str, list[str]] = {}
@@ -409,27 +462,46 @@ def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -
     dated = {i: m.article for i, m in mentions.items() if m.start is not None}
     undated = {i: m.article for i, m in mentions.items() if m.start is None}
     ordered = sorted(edges.items(), key=lambda e: (e[1], e[0]))
-    groups = _Union(dated)
+    groups = _Union(dated, mentions)
     for (x, y), _ in ordered:
         if x in dated and y in dated:
             groups.join(x, y)
-    # an undated report joins the one dated group it matches; matching several, it stays out
-    joined: dict[str, str] = {}
-    matched: dict[str, set[str]] = {}
-    for (x, y), _ in ordered:
+    # an undated report joins the one dated group it matches; matching several, it stays out.
+    # It matches a group through a dated report of it, then (a second pass) also through an
+    # undated report that joined the group in the first ('is on a visit' told by three outlets)
+    joined: dict[str, str] = {}  # undated report -> the root of the group it joined
+    matched: dict[str, dict[str, int]] = {}  # undated report -> root -> days from its publication
+    via: dict[str, set[str]] = {}  # undated report -> the undated reports it matches
+    for (x, y), gap in ordered:
         if (x in dated) != (y in dated):
             u, d = (x, y) if x in undated else (y, x)
-            matched.setdefault(u, set()).add(groups.find(d))
+            root = groups.find(d)
+            roots = matched.setdefault(u, {})
+            roots[root] = min(gap, roots.get(root, gap))
+        elif x in undated and y in undated:
+            via.setdefault(x, set()).add(y)
+            via.setdefault(y, set()).add(x)
     result = {root: list(members) for root, members in ((g[0], g) for g in groups.groups())}
     by_root = {groups.find(g[0]): g[0] for g in result.values()}
-    for u in sorted(matched):
-        roots = matched[u]
-        if len(roots) == 1:
-            first = by_root[next(iter(roots))]
-            if mentions[u].article not in {mentions[i].article for i in result[first]}:
-                joined[u] = first
-                result[first].append(u)
-    rest = _Union({u: a for u, a in undated.items() if u not in joined})
+
+    def settle(candidates: dict[str, dict[str, int]]) -> None:
+        for u in sorted(candidates):
+            gaps = sorted((gap, r) for r, gap in candidates[u].items() if groups.fits(r, mentions[u]))
+            # one group; or, of several, the one far closer to the day it was published (news
+            # tells the latest meeting of two people: not the one of a week before)
+            if len(gaps) == 1 or (len(gaps) > 1 and gaps[1][0] >= gaps[0][0] + RECENT):
+                root = gaps[0][1]
+                first = by_root[root]
+                if mentions[u].article not in {mentions[i].article for i in result[first]}:
+                    joined[u] = root
+                    result[first].append(u)
+
+    settle(matched)
+    # through an undated report that joined: no distance is known, so only one group will do
+    far = 10**6
+    settle({u: {**{r: far for r in matched.get(u, {})}, **{joined[v]: far for v in via.get(u, ()) if v in joined}}
+            for u in undated if u not in joined and any(v in joined for v in via.get(u, ()))})
+    rest = _Union({u: a for u, a in undated.items() if u not in joined}, mentions)
     for (x, y), _ in ordered:
         if x in rest.parent and y in rest.parent:
             rest.join(x, y)
@@ -674,11 +746,12 @@ class ResolutionSummary:
     reports: int = 0          # event mentions the store holds
     interactions: int = 0     # resolved interactions the store holds
     region: int = 0           # mentions compared again by this build
-    written: int = 0          # resolved interactions written (new or changed)
+    written: int = 0          # resolved interactions written (new or changed; the others compared stay)
     removed: int = 0          # resolved interactions gone
     people_renamed: int = 0   # person IRIs whose canonical IRI changed
     seconds: float = 0.0
     rebuilt: bool = False     # the index was missing or outdated: everything was resolved again
+    findings: list = field(default_factory=list)  # the shapes' findings on what was written (kg.validate.Finding)
 
     def line(self) -> str:
         again = ", from scratch" if self.rebuilt else ""
@@ -700,6 +773,7 @@ CREATE INDEX IF NOT EXISTS alias_b ON alias (b);
 CREATE INDEX IF NOT EXISTS alias_cluster ON alias (cluster);
 CREATE TABLE IF NOT EXISTS person (iri TEXT PRIMARY KEY, name TEXT, key TEXT, canonical TEXT);
 CREATE INDEX IF NOT EXISTS person_key ON person (key);
+CREATE INDEX IF NOT EXISTS person_canonical ON person (canonical);
 CREATE TABLE IF NOT EXISTS uses (person TEXT, cluster TEXT);
 CREATE TABLE IF NOT EXISTS digest (iri TEXT PRIMARY KEY, hash TEXT);
 CREATE INDEX IF NOT EXISTS uses_person ON uses (person);
@@ -857,6 +931,10 @@ class _GraphHash:
         row = self.db.execute("SELECT value FROM meta WHERE key='graph_hash'").fetchone()
         self.value = int(row[0], 16) if row else 0
 
+    def stored(self, key: str) -> int | None:
+        row = self.db.execute("SELECT hash FROM digest WHERE iri=?", (key,)).fetchone()
+        return int(row[0], 16) if row else None
+
     def replace(self, key: str, digest: int | None) -> None:
         row = self.db.execute("SELECT hash FROM digest WHERE iri=?", (key,)).fetchone()
         if row:
@@ -884,10 +962,16 @@ def _delete_cluster(store, iri: str) -> None:
             store.remove(q)
 
 
-def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False) -> ResolutionSummary:
+CHECK_BATCH = 2000  # resolved interactions validated at once (memory stays bounded at 100,000 articles)
+
+
+def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False,
+            check: Callable[[list[tuple]], list] | None = None) -> ResolutionSummary:
     """Resolve the mentions of the CHANGED articles (written, replaced or removed) against the store.
 
-    everything: resolve the whole store again (also done when the index is missing or outdated)."""
+    everything: resolve the whole store again (also done when the index is missing or outdated).
+    check: validates the triples (pyoxigraph terms) of the resolved interactions written, against
+    the shapes; what it finds is in the summary's `findings`."""
     started = time.perf_counter()
     store = kg_store.store
     index = ResolutionIndex(kg_store.location)
@@ -945,7 +1029,9 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False) -> 
             index.db.executemany("INSERT INTO alias VALUES (?, ?, ?)", [(a, b, iri) for a, b in cluster_aliases(ms)])
             people = {(p.agent, p.name) for m in ms for p in m.participants if p.kind == "person" and p.name}
             index.db.executemany("INSERT INTO uses VALUES (?, ?)", [(p, iri) for p in sorted({a for a, _ in people})])
-            index.db.executemany("INSERT OR IGNORE INTO person VALUES (?, ?, ?, NULL)",
+            # one name a person IRI, the same whichever article came first
+            index.db.executemany("INSERT INTO person VALUES (?, ?, ?, NULL) ON CONFLICT(iri) DO UPDATE "
+                                 "SET name=MIN(name, excluded.name), key=MIN(key, excluded.key)",
                                  [(a, n, name_key(n)) for a, n in sorted(people)])
             affected_people.update(a for a, _ in people)
         digests = _GraphHash(index)
@@ -965,20 +1051,33 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False) -> 
         for meeting, visit in links:
             if meeting in group_of and visit in group_of:
                 during.setdefault(group_of[meeting], set()).add(group_of[visit])
-        for cluster in sorted(old_clusters | rewrite):
-            _delete_cluster(store, cluster)
-            digests.replace(cluster, None)
-        summary.removed = len(old_clusters - set(resolved))
-        quads = []
+        # the triples of each group; a group whose triples are those stored (same digest) stays
+        # as it is: most of a region is compared again and found unchanged
+        written: dict[str, tuple[list[tuple], int]] = {}
         for iri in sorted(resolved):
             r = merge(resolved[iri], canonical)
             r.during = sorted(during.get(iri, ()))
             triples = resolved_triples(r)
-            digests.replace(iri, _digest(f"{s} {p} {o} .\n" for s, p, o in triples))
+            digest = _digest(f"{s} {p} {o} .\n" for s, p, o in triples)
+            if iri not in old_clusters | rewrite or digests.stored(iri) != digest:
+                written[iri] = (triples, digest)
+        for cluster in sorted((old_clusters | rewrite) - (set(resolved) - set(written))):
+            _delete_cluster(store, cluster)
+            digests.replace(cluster, None)
+        summary.removed = len(old_clusters - set(resolved))
+        quads = []
+        batch: list[tuple] = []
+        for n, (iri, (triples, digest)) in enumerate(sorted(written.items()), start=1):
+            digests.replace(iri, digest)
             quads += [ox.Quad(s, p, o, graph) for s, p, o in triples]
+            if check is not None:
+                batch += triples
+                if n % CHECK_BATCH == 0 or n == len(written):
+                    summary.findings += check(batch)
+                    batch = []
         store.extend(quads)
         digests.save(store)
-        summary.written = len(resolved)
+        summary.written = len(written)
         summary.reports, summary.interactions = index.count()
         index.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
     finally:
@@ -1002,6 +1101,7 @@ def _update_people(index: ResolutionIndex, store, affected: set[str], digests: _
     db = index.db
     graph = ox.NamedNode(str(RESOLUTION_GRAPH))
     same_as = ox.NamedNode(str(OWL.sameAs))
+    touched: set[str] = set()  # canonical IRIs whose aliases may have changed
     # people no group names any more are forgotten, with their owl:sameAs
     for person in sorted(affected):
         if db.execute("SELECT 1 FROM uses WHERE person=? LIMIT 1", (person,)).fetchone() is None:
@@ -1009,7 +1109,9 @@ def _update_people(index: ResolutionIndex, store, affected: set[str], digests: _
             if row and row[0] and row[0] != person:
                 store.remove(ox.Quad(ox.NamedNode(person), same_as, ox.NamedNode(row[0]), graph))
                 digests.replace("sameAs " + person, None)
+                touched.add(row[0])
             db.execute("DELETE FROM person WHERE iri=?", (person,))
+            touched.add(person)
     names: dict[str, str] = {}
     old: dict[str, str | None] = {}
     queue = sorted(affected)
@@ -1047,4 +1149,28 @@ def _update_people(index: ResolutionIndex, store, affected: set[str], digests: _
             digests.replace("sameAs " + person, _digest([f"<{person}> <{OWL.sameAs}> <{now}> .\n"]))
         if now:
             db.execute("UPDATE person SET canonical=? WHERE iri=?", (now, person))
+        touched.update(c for c in (old[person], now) if c)
+    # and those whose name may have changed (a person IRI keeps the least of the names it is given)
+    touched.update(canonical.values())
+    _write_canonical_names(db, store, touched, digests)
     return renamed
+
+
+def _write_canonical_names(db, store, canonicals: set[str], digests: _GraphHash) -> None:
+    """A canonical IRI that other person IRIs are owl:sameAs carries its name (schema:name) in the
+    resolution graph, so that queries show the one name chosen (the dictionary's, else the
+    fullest) rather than one of the spellings of the articles."""
+    graph = ox.NamedNode(str(RESOLUTION_GRAPH))
+    name = ox.NamedNode(str(SCHEMA.name))
+    for canonical in sorted(canonicals):
+        node = ox.NamedNode(canonical)
+        for q in list(store.quads_for_pattern(node, name, None, graph)):
+            store.remove(q)
+        digests.replace("name " + canonical, None)
+        aliased = db.execute("SELECT 1 FROM person WHERE canonical=? AND iri!=? LIMIT 1",
+                             (canonical, canonical)).fetchone()
+        row = db.execute("SELECT name FROM person WHERE iri=?", (canonical,)).fetchone()
+        if aliased and row:
+            literal = ox.Literal(row[0])
+            store.add(ox.Quad(node, name, literal, graph))
+            digests.replace("name " + canonical, _digest([f"{node} {name} {literal} .\n"]))

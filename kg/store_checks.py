@@ -231,7 +231,8 @@ def _finding(shape: Shape, focus, value) -> Finding:
 
 def validate_store(store, validator: str = "native", per_article: bool = True) -> list[Finding]:
     """A stored graph's findings, as pyshacl would give them for the whole store: each article
-    graph validated alone (with the reference facts it points to) plus the cross-article checks."""
+    graph validated alone (with the reference facts it points to), the resolution graph, and the
+    cross-article checks."""
     from kg.gazetteer import load_reference_graph
     from kg.validate import ReferenceContext, validate_graph
     found: dict[Finding, None] = {}
@@ -241,6 +242,12 @@ def validate_store(store, validator: str = "native", per_article: bool = True) -
         for graph in store.article_graphs():
             data = [(_term(q.subject, terms), _term(q.predicate, terms), _term(q.object, terms))
                     for q in store.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
+            found.update(dict.fromkeys(validate_graph(data, context, validator)))
+        # the resolution graph (kg/resolve.py), validated whole: it needs no reference facts
+        from kg.resolve import RESOLUTION_GRAPH
+        data = [(_term(q.subject, terms), _term(q.predicate, terms), _term(q.object, terms))
+                for q in store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(RESOLUTION_GRAPH)))]
+        if data:
             found.update(dict.fromkeys(validate_graph(data, context, validator)))
     found.update(dict.fromkeys(run_checks(store).findings))
     return sort_findings(list(found))

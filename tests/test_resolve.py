@@ -38,6 +38,13 @@ EXPECTED = [
     {"undated-c/1"},                         # an undated report two months later
     {"visit-a/1", "visit-c/1"},              # a state visit: announced for two days, held for three
     {"visit-a/2", "visit-b/1"},              # the talks held during it, in two articles
+    {"bridge-a/1", "bridge-b/1"},            # a call with 'his Egyptian counterpart', and the report naming him
+    {"bridge-c/1", "bridge-d/1"},            # ... the same day with another Egyptian minister (one report undated)
+    {"spelled-a/1", "spelled-b/1"},          # 'Nurlan Abdullayev' / 'Yerlan Abdulayev': a surname spelled two ways
+    {"given-a/1", "given-b/1", "given-c/1"},  # 'Anong Chaiyaporn', 'Chaiyaporn Anong', 'Chaiyaporn Malee'
+    {"via-a/1", "via-b/1", "via-c/1"},       # undated 'Okafor Ines' matches only the undated 'Amara Okafor'
+    {"recent-a/1"},                          # two ministers meet on 7 February ...
+    {"recent-b/1", "recent-c/1"},            # ... and on the 12th; an undated report published the 13th
 ]
 
 
@@ -61,6 +68,8 @@ def built(tmp_path_factory) -> KGStore:
     store = KGStore(tmp_path_factory.mktemp("resolution") / "store")
     summary = build([str(CORPUS)], store)
     assert not summary.errors and summary.mapped == len(ARTICLES), summary.lines()
+    # the resolution graph was validated against its shapes, and conforms
+    assert summary.resolution.findings == [] and summary.violations == 0, summary.violation_details
     return store
 
 
@@ -133,7 +142,10 @@ def test_name_spellings_become_one_person_across_articles(built):
     # 'Mehmet Yılmaz' (slug mehmet-y-lmaz), 'Mehmet Yilmaz' (after 'Foreign Minister'), 'Yilmaz Mehmet'
     # (surname first); 'Carvalho' alone
     assert same == {("mehmet-y-lmaz", "mehmet-yilmaz"), ("yilmaz-mehmet", "mehmet-yilmaz"),
-                    ("carvalho", "joao-carvalho")}
+                    ("carvalho", "joao-carvalho"), ("yerlan-abdulayev", "nurlan-abdullayev"),
+                    # surname first, and a wrong given name, in reports of one meeting
+                    ("chaiyaporn-anong", "anong-chaiyaporn"), ("chaiyaporn-malee", "anong-chaiyaporn"),
+                    ("okafor-amara", "amara-okafor"), ("okafor-ines", "amara-okafor")}
     participants = {short(r["p"].value) for r in built.query(PREFIX + f"""SELECT ?p WHERE {{ GRAPH {G} {{
         ?ri dip:mergedParticipant ?p ; dip:report <{ID['event/call-later/1']}> }} }}""")}
     # the same person in another interaction, which no other report named differently
@@ -222,21 +234,63 @@ def test_transliterations_and_typos_of_one_name_are_compatible():
     assert not names_compatible("Hasan Rouhani", "Hasan Ali")
 
 
+def test_a_surname_spelled_two_ways_with_a_wrong_given_name_is_compatible():
+    # the generated benchmark's outlets: a transliteration and, in one report, a wrong given name
+    assert names_compatible("Akosua Jinping", "Olena Maria Jingping")
+    assert names_compatible("Jingping Olena", "Akosua Jinping")  # surname first
+    assert not names_compatible("Anna Lima", "Anna Lina")        # short surnames: none alike
+    assert not names_compatible("Jinping Olena", "Jingping Akosua")  # first words alike may be given names
+
+
+def test_names_sharing_a_word_are_not_two_people_in_one_group():
+    # a possessive cut short ('Dubois's' read as 'Dubois Toma'), a wrong given name surname first:
+    # not compatible names, but not reason enough to keep a report out of a group
+    a = mention("a/1", "a", "2024-09-23", "2024-09-23", people=(("Tomas Dubois", "THA"), ("Rashid Bello", "NGA")))
+    b = mention("b/1", "b", "2024-09-23", "2024-09-24", people=(("Dubois Toma", "THA"), ("Rashid Bello", "NGA")))
+    c = mention("c/1", "c", "2024-09-23", "2024-09-24", people=(("Dubois Tomas", "THA"), ("Rashid Bello", "NGA")))
+    mentions = {m.iri: m for m in (a, b, c)}
+    edges = {tuple(sorted((x.iri, y.iri))): g for x in mentions.values() for y in mentions.values()
+             if x.iri < y.iri and (g := same_interaction(x, y)) is not None}
+    assert (b.iri, c.iri) not in edges  # 'Toma' is too short to be 'Tomas' spelled another way
+    assert partition(mentions, edges) == [sorted(mentions)]
+
+
+def test_a_report_naming_no_one_for_a_country_bridges_no_two_of_its_people():
+    a = mention("a/1", "a", "2024-08-08", "2024-08-08", people=(("Kofi Mensah", "GHA"), (None, "EGY")))
+    b = mention("b/1", "b", "2024-08-08", "2024-08-08", people=(("Kofi Mensah", "GHA"), ("Omar Haddad", "EGY")))
+    c = mention("c/1", "c", "2024-08-08", "2024-08-08", people=(("Kofi Mensah", "GHA"), ("Nadia Mansour", "EGY")))
+    u = mention("d/1", "d", None, "2024-08-09", people=(("Kofi Mensah", "GHA"), ("Nadia Mansour", "EGY")))
+    mentions = {m.iri: m for m in (a, b, c, u)}
+    edges = {tuple(sorted((x.iri, y.iri))): g for x in mentions.values() for y in mentions.values()
+             if x.iri < y.iri and (g := same_interaction(x, y)) is not None}
+    assert (a.iri, c.iri) in edges and (a.iri, u.iri) in edges  # each matches the unnamed report
+    assert partition(mentions, edges) == sorted([sorted([a.iri, b.iri]), sorted([c.iri, u.iri])])
+
+
+def all_edges(mentions: dict) -> dict:
+    return {(x.iri, y.iri): gap for x in mentions.values() for y in mentions.values()
+            if x.iri < y.iri and (gap := same_interaction(x, y)) is not None}
+
+
 def test_dates_decide_and_an_undated_report_bridges_nothing():
-    a = mention("a/1", "a", "2024-01-10", "2024-01-10", people=PAIR)
-    b = mention("b/1", "b", "2024-01-11", "2024-01-11", people=PAIR)
-    far = mention("c/1", "c", "2024-01-14", "2024-01-14", people=PAIR)
-    undated = mention("d/1", "d", None, "2024-01-15", people=PAIR)
+    a = mention("a/1", "a", "2024-01-12", "2024-01-12", people=PAIR)
+    b = mention("b/1", "b", "2024-01-13", "2024-01-13", people=PAIR)
+    far = mention("c/1", "c", "2024-01-15", "2024-01-15", people=PAIR)
+    undated = mention("d/1", "d", None, "2024-01-17", people=PAIR)
     assert same_interaction(a, b) == 1 and same_interaction(a, far) is None
     mentions = {m.iri: m for m in (a, b, far, undated)}
-    edges = {}
-    for x in mentions.values():
-        for y in mentions.values():
-            gap = same_interaction(x, y) if x.iri < y.iri else None
-            if gap is not None:
-                edges[(x.iri, y.iri)] = gap
-    # the undated report (published the 15th) fits both the 10th-11th and the 14th: it joins neither
-    assert partition(mentions, edges) == sorted([sorted([a.iri, b.iri]), [far.iri], [undated.iri]])
+    # the undated report (published the 17th) fits both the 12th-13th and the 15th, neither
+    # far closer than the other: it joins neither
+    assert partition(mentions, all_edges(mentions)) == sorted([sorted([a.iri, b.iri]), [far.iri], [undated.iri]])
+
+
+def test_an_undated_report_tells_the_latest_of_two_meetings_when_it_is_far_closer():
+    a = mention("a/1", "a", "2024-01-10", "2024-01-10", people=PAIR)
+    far = mention("c/1", "c", "2024-01-14", "2024-01-14", people=PAIR)
+    undated = mention("d/1", "d", None, "2024-01-15", people=PAIR)
+    mentions = {m.iri: m for m in (a, far, undated)}
+    # published the 15th: the meeting of the 14th, a day before, not the one of the 10th
+    assert partition(mentions, all_edges(mentions)) == sorted([[a.iri], sorted([far.iri, undated.iri])])
 
 
 def test_a_later_report_that_bridges_two_groups_keeps_the_older_iri():
@@ -301,6 +355,13 @@ def test_who_met_whom_and_country_network_count_interactions_and_list_their_sour
              for r in rows(built, "who-met-whom")}
     # three reports of the 5 March call (three spellings of one minister), one of the 19th, one of 2021
     assert pairs[("joao-carvalho", "mehmet-yilmaz")] == ("3", {"call-a", "call-b", "call-c", "call-later", "years-a"})
+    # each person under the canonical person's name, not the alphabetically first spelling of the
+    # articles ('Carvalho', 'Yilmaz Mehmet')
+    names = {(r["name_a"], r["name_b"]) for r in rows(built, "who-met-whom") if short(r["person_a"]) == "joao-carvalho"}
+    assert names == {("Joao Carvalho", "Mehmet Yilmaz")}
+    # the filtered plan (a person's name as one article writes it) gives the same names
+    names = {(r["name_a"], r["name_b"]) for r in rows(built, "who-met-whom", person="carvalho")}
+    assert names == {("Joao Carvalho", "Mehmet Yilmaz")}
     network = {(r["country_a"], r["country_b"], r["type"]): r["interactions"] for r in rows(built, "country-network")}
     assert network[("BRA", "TUR", "PhoneCall")] == "3" and ("BRA", "TUR", "VideoConference") not in network
     assert network[("FRA", "IND", "PhoneCall")] == "2"  # with Bernard (twice reported) and with Lefevre
@@ -313,3 +374,33 @@ def test_resolved_interactions_lists_reports_and_disagreements(built):
         ("call-a", "PhoneCall"), ("call-b", "VideoConference"), ("call-c", "PhoneCall")]
     assert all(r["reports"] == "3" and "mergedClass=PhoneCall (majority)" in r["merged_by"] for r in found)
     assert not any(short(r["interaction"]) == "two-b/1" for r in rows(built, "resolved-interactions", min_reports=2))
+
+
+# -- the resolution graph is validated at build time, as the article graphs are
+
+def test_a_broken_resolution_graph_is_reported_by_the_build_and_by_validate(tmp_path, monkeypatch):
+    import kg.resolve
+    from click.testing import CliRunner
+    from kg.cli import cli
+    written = kg.resolve.resolved_triples
+
+    def broken(r):  # a status that is no status, as a bug in the merge would write it
+        return [(s, p, ox.Literal("happened") if p.value == str(DIP.mergedStatus) else o) for s, p, o in written(r)]
+
+    monkeypatch.setattr(kg.resolve, "resolved_triples", broken)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("call-a", "call-b"):
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(CORPUS / f"{name}{suffix}", folder)
+    result = CliRunner().invoke(cli, ["build", str(folder), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    interaction = ID["interaction/call-a/1"]
+    line = (f"violation: resolution graph: Resolved interaction needs exactly one dip:mergedStatus, dip:occurred or "
+            f"dip:planned. ({interaction}, {DIP.mergedStatus})")
+    assert line in result.output.splitlines(), result.output
+    assert "violations: 1" in result.output
+    checked = CliRunner().invoke(cli, ["validate", "--store", str(tmp_path / "store")])
+    assert checked.exit_code == 1, checked.output
+    assert "dsh:ResolvedInteractionShape\n  dipid:interaction/call-a/1\n    Violation [dip:mergedStatus]" in \
+        checked.output, checked.output
