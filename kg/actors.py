@@ -317,6 +317,10 @@ _LEADING_QUALIFIER_RE = re.compile(r"^(former|outgoing|incoming|acting|interim|c
                                    re.I)
 
 
+# Abbreviated titles written before a name in capitals.
+_TITLE_ABBREVIATIONS = {"PM", "FM", "DPM", "VP", "CM", "SG", "MP", "EAM", "NSA"}
+
+
 def clean_name(raw: str) -> tuple[str, list[str]]:
     """Split honorifics from a name and undo all-caps surnames: '**H.E. SOK Chenda**' -> 'Sok Chenda'."""
     honorifics = []
@@ -328,6 +332,10 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
         honorifics.append(_WHITESPACE_RUN_RE.sub(" ", m.group(0).strip()))
         rest = rest[m.end():]
     words = []
+    parts = rest.split()
+    while len(parts) > 1 and parts[0].rstrip(".").upper() in _TITLE_ABBREVIATIONS and parts[0].rstrip(".").isupper():
+        parts = parts[1:]  # "PM Marape", "FM Bilawal": a title's abbreviation, not the name's first word
+    rest = " ".join(parts) if parts else rest
     for word in rest.split():
         if word.isupper() and len(word) > 1 and word not in ROMAN_NUMERALS and "." not in word:
             word = word.capitalize()

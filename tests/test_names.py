@@ -17,3 +17,18 @@ def test_bodies_documents_and_firms_are_no_persons():
     found = people(ARTICLE)
     assert {"Vladimir Petrovic", "Ana Gomez"} <= set(found)
     assert not {"Observer States", "Vienna Convention", "Communications Directorate", "Joy Global Eurasia"} & set(found)
+
+
+def test_an_abbreviated_title_in_capitals_is_not_part_of_the_name():
+    from kg.actors import clean_name
+    assert clean_name("PM MARAPE")[0] == "Marape"
+    assert clean_name("FM Bilawal Bhutto")[0] == "Bilawal Bhutto"
+    assert clean_name("C.S. Lewis")[0] == "C.S. Lewis"
+
+
+def test_missions_ceremonies_and_corridors_are_no_persons():
+    found = people("Armenian Foreign Minister Ararat Petrosyan met Azerbaijani Foreign Minister Elnur Mammadov "
+                   "on Monday to discuss the Lachin Corridor.\n\nThe Permanent Mission of Armenia said the Country "
+                   "Ceremony would follow.")
+    assert {"Ararat Petrosyan", "Elnur Mammadov"} <= set(found)
+    assert not {"Lachin Corridor", "Permanent Mission", "Country Ceremony"} & set(found)
