@@ -335,7 +335,7 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
     parts = rest.split()
     while len(parts) > 1 and parts[0].rstrip(".").upper() in _TITLE_ABBREVIATIONS and parts[0].rstrip(".").isupper():
         parts = parts[1:]  # "PM Marape", "FM Bilawal": a title's abbreviation, not the name's first word
-    rest = " ".join(parts) if parts else rest
+    rest = " ".join(parts)
     for word in rest.split():
         if word.isupper() and len(word) > 1 and word not in ROMAN_NUMERALS and "." not in word:
             word = word.capitalize()

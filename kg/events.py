@@ -1041,13 +1041,15 @@ class EventFinder:
     def _cities_led_to(self, start: int, end: int) -> list[str]:
         """The known cities named between start and end after "in" or "at", with up to three words
         between ("in the capital Ankara", "in Italy's Bari"), in the order named."""
-        found = [(m.start(), m.group(0)) for m in self.g.city_re.finditer(self.text, start, end)
-                 if _LEADS_TO_PLACE_RE.search(self.text[max(start, m.start() - 40):m.start()])]
+        def led_to(m) -> bool:
+            return _LEADS_TO_PLACE_RE.search(self.text[max(start, m.start() - 40):m.start()]) is not None
+
+        found = [(m.start(), m.group(0)) for m in self.g.city_re.finditer(self.text, start, end) if led_to(m)]
         # "received in Malacañang", "at the Élysée": a seat of government is in its capital
-        found += [(m.start(), self.g.capitals[self.g.seats[m.group(0)]])
-                  for m in self.g.seat_re.finditer(self.text, start, end)
-                  if self.g.seats[m.group(0)] in self.g.capitals and self.g.capitals[self.g.seats[m.group(0)]] in self.g.cities
-                  and _LEADS_TO_PLACE_RE.search(self.text[max(start, m.start() - 40):m.start()])]
+        for m in self.g.seat_re.finditer(self.text, start, end):
+            capital = self.g.capitals.get(self.g.seats[m.group(0)])
+            if capital in self.g.cities and led_to(m):
+                found.append((m.start(), capital))
         return [city for _, city in sorted(found)]
 
     def _assign_topics(self):

@@ -72,6 +72,7 @@ class Frame:
     planned: bool = False
     separate: bool = False
     date: tuple | None = None     # (start, end) its events got: a list that completes it later takes it
+    place: tuple | None = None    # (host, city) of a presence or an attendance, from the clause that told it
 
 
 def _misread_objects(verb) -> list:
@@ -262,9 +263,10 @@ class FrameFinder(EventFinder):
             frame = self._presence(tok)
             if frame is None:
                 return None
-        elif tok.lemma_ in LEXICON.attendance_verbs and tok.pos_ == "VERB" and LEXICON.presence is not None and \
-                self._attendance(tok) is not None:
+        elif tok.lemma_ in LEXICON.attendance_verbs and tok.pos_ == "VERB" and LEXICON.presence is not None:
             frame = self._attendance(tok)
+            if frame is None:
+                return None
         elif tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
             sense = LEXICON.verbs[lemma]
             if lemma in LEXICON.light_verbs and any(c.dep_ == "dobj" and _word(c) in LEXICON.nouns for c in tok.children):
@@ -297,8 +299,8 @@ class FrameFinder(EventFinder):
         if self._invited(frame):
             return None
         self._arguments(frame)
-        if frame.sense is LEXICON.presence and frame.host is None:
-            frame.host, frame.city = getattr(frame, "place", (None, None))
+        if frame.place is not None and frame.host is None:
+            frame.host, frame.city = frame.place
         frame.planned = self._planned(frame)
         return frame
 
@@ -309,17 +311,7 @@ class FrameFinder(EventFinder):
             return None
         places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                   if g.dep_ == "pobj"]
-        if not places:
-            return None
-        code, _ = self._place_of(places)
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if code is None or subject is None:
-            return None
-        people = [p for p in self._party(subject, self._sentence_index, self._sentence_base)
-                  if isinstance(p, PersonEntity)]
-        if not people or any(p.country is None or p.country == code for p in people):
-            return None
-        return Frame(LEXICON.presence, tok, tok)
+        return self._visiting(tok, next((c for c in tok.children if c.dep_ == "nsubj"), None), places)
 
     def _attendance(self, tok) -> Frame | None:
         """'will attend the APEC Summit in Bangkok, Thailand': someone of a known country attending a
@@ -329,19 +321,21 @@ class FrameFinder(EventFinder):
             return None
         places = [g for head in (tok, gathering) for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                   for g in c.children if g.dep_ == "pobj"]
-        if not places:
+        return self._visiting(tok, self._subject(tok), places)
+
+    def _visiting(self, tok, subject, places) -> Frame | None:
+        """A visit frame (the lexicon's `presence`) when the subject names people, each of a known
+        country other than the place's."""
+        if not places or subject is None:
             return None
         code, city = self._place_of(places)
-        subject = self._subject(tok)
-        if code is None or subject is None:
+        if code is None:
             return None
         people = [p for p in self._party(subject, self._sentence_index, self._sentence_base)
                   if isinstance(p, PersonEntity)]
         if not people or any(p.country is None or p.country == code for p in people):
             return None
-        frame = Frame(LEXICON.presence, tok, tok)
-        frame.place = (code, city)  # type: ignore[attr-defined]
-        return frame
+        return Frame(LEXICON.presence, tok, tok, place=(code, city))
 
     def _host_in_clause(self, frame: Frame) -> str | None:
         """'Jaishankar, who is in the UK for a four-day visit': the place of the clause the visit is in."""
@@ -1036,10 +1030,9 @@ class FrameFinder(EventFinder):
         if len(home) != 1 or None in home or None in abroad or home & abroad:
             return None
         host = home.pop()
+        city = frame.city if frame.city and self.g.cities.get(frame.city) == host else None
         return Event("Visit", [index], list(patients) + list(agents), visitors=list(patients), host=host,
-                     city=frame.city if frame.city and self.g.cities.get(frame.city) == host else None,
-                     city_country=host if frame.city and self.g.cities.get(frame.city) == host else None,
-                     trigger_sentence=index)
+                     city=city, city_country=host if city else None, trigger_sentence=index)
 
     # -- events
     def _events(self, index: int, frame: Frame, agents: list, patients: list,
