@@ -1420,7 +1420,7 @@ def word_of(tok) -> str:
     """A token's lemma in lower case, singular also for proper nouns ('Heads', 'Ministers')."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "PROPN" and lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
-        return lemma[:-1]
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]  # 'Treaties', 'Agreements'
     return lemma
 
 

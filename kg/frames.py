@@ -50,6 +50,8 @@ ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "e
               "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown"}
 # Heads of a phrase through which its country acts: "the Japanese side", "the Omani delegation",
 # "the ambassadors of Uganda and Senegal", "his counterparts from Italy and Japan".
+# "the two countries signed", "both leaders agreed": the pair the sentence named before
+PAIR_NOUNS = {"country", "nation", "state", "government", "side", "leader", "president", "minister", "premier"}
 PARTY_HEADS = ROLE_NOUNS | {"side", "government", "delegation", "leadership", "authority", "administration", "country",
                             "nation", "state", "team", "mission", "embassy", "ministry", "cabinet", "republic",
                             "kingdom", "federation", "emirate", "principality", "commonwealth", "union", "sultanate",
@@ -383,8 +385,7 @@ class FrameFinder(EventFinder):
             if need == "actor_object_or_prep" and not (passive or any(self._is_actor(o) for o in objects) or
                                                        any(p in preps for p in sense.prep)):
                 return False
-            if need == "object_nouns" and not any(o.lemma_.lower() in sense.object_nouns or
-                                                  any(c.lemma_.lower() in sense.object_nouns for c in o.subtree)
+            if need == "object_nouns" and not any(any(_word(c) in sense.object_nouns for c in o.subtree)
                                                   for o in objects + [c for c in tok.children if c.dep_ == "nsubjpass"]):
                 return False
             if need == "phone_context" and not (self._mode_near(tok, "phone") or self._title_mode("phone")):
@@ -492,7 +493,7 @@ class FrameFinder(EventFinder):
                 elif (c.dep_ in ("dobj", "dative") or c in _misread_objects(head)) and c is not tok and head is verb:
                     if "prep" in frame.sense.needs and verb is tok:
                         continue  # "discussed the implementation of the Indonesia-UAE CEPA": a topic, not a party
-                    if c.lemma_.lower() not in frame.sense.object_nouns:
+                    if _word(c) not in frame.sense.object_nouns:
                         patients.append(c)
                     elif frame.sense.cameo == "032":
                         patients += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
@@ -573,6 +574,10 @@ class FrameFinder(EventFinder):
                 elif verb.lemma_.lower() in CARRYING_VERBS:
                     # "X delivered a letter from the Amir to the King": the Amir wrote; X only carried it
                     agents, patients = senders, [p for p in patients if p not in senders]
+        if tok is not verb and subject in agents and any(
+                a is not subject and a.pos_ != "PRON" and tok in (a.head, a.head.head) for a in agents):
+            # "the two countries signed three MOUs during a state visit by President X": the visit is X's
+            agents.remove(subject)
         frame.separate = any(w.lower_ in SEPARATE_WORDS for w in tok.sent) or \
             (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ("meeting", "call", "bilateral", "conversation")) or \
             any(c.lower_ == "bilateral" for c in tok.children) and tok.tag_ == "NNS"
@@ -764,6 +769,11 @@ class FrameFinder(EventFinder):
                 return [person]
         if lower in GROUP_PRONOUNS and tok.pos_ in ("PRON", "DET"):
             return []  # "their respective meetings", "they discussed": the events just told, told again
+        if tok.tag_ == "NNS" and not inside and tok.dep_ == "nsubj" and _word(tok) in PAIR_NOUNS and \
+                any(c.lower_ in ("two", "both") for c in tok.children):
+            pair = self._pair_named_before(tok, base)
+            if pair:
+                return pair
         if (tok.lemma_.lower() in ("side", "leader", "minister", "delegation") and tok.tag_ == "NNS" and not inside):
             previous = self._last(lambda e: e.family in ("Meeting", "Visit"))
             return list(previous.parties) if previous is not None and index - previous.sentences[-1] <= 3 else []
@@ -792,6 +802,25 @@ class FrameFinder(EventFinder):
         if orgs:
             return [orgs[0].ref]
         return []
+
+    def _pair_named_before(self, tok, base: int) -> list[object]:
+        """'Singapore and Indonesia pledged ..., as the two countries signed three MOUs': 'the two
+        countries' ('both sides', 'the two leaders') are the two countries the sentence named before it,
+        as persons where the noun is of people and each country has one, and only when it named two."""
+        by_country: dict[str, list] = {}
+        for m in self._mentions:
+            if m.end > base + tok.idx or m.inside_role or m.kind not in ("person", "country"):
+                continue
+            country = party_country(m.ref)
+            if country:
+                by_country.setdefault(country, []).append(m)
+        if len(by_country) != 2:
+            return []
+        people = [[m.ref for m in ms if m.kind == "person"] for ms in by_country.values()]
+        if _word(tok) not in ("country", "nation", "government", "state") and \
+                all(len({party_key(r) for r in p}) == 1 for p in people):
+            return [p[0] for p in people]
+        return list(by_country)
 
     def _speaker(self, tok, index: int, base: int) -> PersonEntity | None:
         """The person a quote is attributed to, for an 'I' inside it: the subject of the reporting
@@ -1009,8 +1038,10 @@ class FrameFinder(EventFinder):
         if event.start is None and self.last_dated is not None:
             opened, family, status, parties, start, end = self.last_dated
             # ("The meetings on Tuesday were part of ...": a dated account that names nobody dates those told next)
-            if 0 <= index - opened <= 2 and family == event.family and status == event.status and \
-                    (keys & parties or not parties):
+            # ("after which the two sides signed eight agreements": signed at the talks, on their day)
+            akin = family == event.family or event.family == "AgreementSigning" and family == "Meeting" and \
+                index - opened <= 1 and keys <= parties
+            if 0 <= index - opened <= 2 and akin and status == event.status and (keys & parties or not parties):
                 event.start, event.end = start, end
         if event.start is not None:
             self.last_dated = (index, event.family, event.status, keys, event.start, event.end)

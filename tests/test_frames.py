@@ -115,6 +115,14 @@ CASES = {
         "Kenya and Uganda have signed a railway agreement that Kenyan President Daniel Kiprono and his "
         "counterpart Moses Okello said showed the closeness of the two nations.",
         [("AgreementSigning", "occurred", None, ["Daniel Kiprono", "Moses Okello"])]),
+    "agreements named in capitals and the plural ('Memorandums of Understanding') are agreements": (
+        "Kenya and Uganda signed three Memorandums of Understanding (MOUs) on Monday.",
+        [("AgreementSigning", "occurred", "2024-05-13", ["KEN", "UGA"])]),
+    "'the two countries' that sign are the two just named": (
+        "NAIROBI — Kenya and Uganda pledged to deepen trade ties on Monday, as the two countries signed three "
+        "agreements during a state visit by Ugandan President Moses Okello.",
+        [("AgreementSigning", "occurred", "2024-05-13", ["KEN", "UGA"]),
+         ("StateVisit", "occurred", None, ["Moses Okello"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
@@ -305,6 +313,13 @@ def only_event(text: str):
     events = mapped(text).events
     assert len(events) == 1, [(e.kind, e.parties) for e in events]
     return events[0]
+
+
+def test_a_visit_by_a_named_visitor_is_not_the_governing_verbs_subjects():
+    text = ("NAIROBI — Kenya and Uganda pledged to deepen trade ties on Monday, as the two countries signed three "
+            "agreements during a state visit by Ugandan President Moses Okello.")
+    visit = next(e for e in mapped(text).events if e.family == "Visit")
+    assert [p.name for p in visit.visitors] == ["Moses Okello"] and visit.host == "KEN"
 
 
 def test_x_visit_to_y_names_the_visitor_and_the_host():
