@@ -85,6 +85,16 @@ def _misread_objects(verb) -> list:
     return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
 
 
+def _between_countries(party) -> bool:
+    """A party of no country that stands for a body between countries: the body, or its officer."""
+    if isinstance(party, OrgEntity):
+        return True
+    if isinstance(party, PersonEntity):
+        return any(r.organisation for r in party.roles) or \
+            party.known is not None and any(t.country is None for t in party.known.tenures)
+    return False
+
+
 class FrameFinder(EventFinder):
     """EventFinder whose candidates come from parsed sentences instead of word positions."""
 
@@ -181,7 +191,23 @@ class FrameFinder(EventFinder):
         return None in countries or len(set(countries)) >= 2
 
     def run(self) -> list[Event]:
-        return [e for e in super().run() if all(self._side_known(p) for p in e.parties)]
+        events = [e for e in super().run() if all(self._side_known(p) for p in e.parties)]
+        for e in events:
+            self._local_by_the_place(e)
+        return [e for e in events if self._complete(e)]
+
+    @staticmethod
+    def _local_by_the_place(e: Event):
+        """'Minister Vidal met President Ana Lucia Rojas in Lima': the one party of no known country, met in
+        a country none of the others is of, is of that country: they received the visitor at home. Met in
+        the country of the others ('Sarawak Premier Abang Johari' in Kuching, by a Malaysian minister), they
+        are of it too, and the meeting is that country's own business."""
+        if e.family == "Visit" or not e.city_country:
+            return
+        unknown = [p for p in e.parties if party_country(p) is None]
+        if len(unknown) == 1 and isinstance(unknown[0], PersonEntity) and not _between_countries(unknown[0]) \
+                and len(e.parties) >= 2:
+            unknown[0].inferred_country = e.city_country
 
     @staticmethod
     def _side_known(party) -> bool:

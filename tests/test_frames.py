@@ -123,6 +123,17 @@ CASES = {
         "agreements during a state visit by Ugandan President Moses Okello.",
         [("AgreementSigning", "occurred", "2024-05-13", ["KEN", "UGA"]),
          ("StateVisit", "occurred", None, ["Moses Okello"])]),
+    "a courtesy call on a state's premier is no interaction between countries": (
+        "Malaysian Rural Development Minister Ahmad Zaki paid a courtesy call on Sarawak Premier Abang Johari "
+        "Openg in Kuching on Monday.",
+        []),
+    "a chief minister calling on his own president is no interaction between countries": (
+        "Assam Chief Minister Himanta Sarma on Monday called on President Ram Nath Kovind in New Delhi.",
+        []),
+    "an official of a body between countries is the other side": (
+        "Indian External Affairs Minister S. Jaishankar met EU High Representative Josep Borrell in Brussels on "
+        "Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Josep Borrell", "S. Jaishankar"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
