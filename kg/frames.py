@@ -311,8 +311,11 @@ class FrameFinder(EventFinder):
                 sense = LEXICON.nouns["credential"]  # "letters of credence", "credential letters": not a letter
             if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
                 return None
-            verb = tok.head if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
-                and tok.head.lemma_.lower() in LEXICON.light_verbs else None
+            holder = tok  # "received a copy of the credentials": the copy is the verb's object, for the credentials
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _word(tok.head.head) in LEXICON.partitives:
+                holder = tok.head.head
+            verb = holder.head if holder.dep_ in ("dobj", "attr", "nsubjpass") and holder.head.pos_ in ("VERB", "AUX") \
+                and holder.head.lemma_.lower() in LEXICON.light_verbs else None
             if sense.light_only and verb is None:
                 return None
             if lemma == "courtesy" and not any(c.lemma_.lower() in ("call", "visit") for c in (tok.head, *tok.children)):

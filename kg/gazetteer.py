@@ -78,6 +78,8 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)   # alpha-3 -> capital city ("the Kenyan capital")
     seats: dict[str, str] = field(default_factory=dict)      # "Malacañang" -> alpha-3 (its capital's)
     country_re: NameMatcher = field(init=False)
+    # "KUWAIT:", "PANAMA:" as datelines: the capitals named after their countries
+    capitals_named_after: dict[str, str] = field(init=False)
     org_re: NameMatcher = field(init=False)
     city_re: NameMatcher = field(init=False)
     person_re: NameMatcher = field(init=False)
@@ -91,6 +93,8 @@ class Gazetteer:
         self.seat_re = _alternation(self.seats)
         self.person_re = _alternation(self.persons)
         self.topic_re = _alternation(self.topics, flags=re.IGNORECASE)
+        self.capitals_named_after = {name: self.capitals[code] for name, code in self.country_names.items()
+                                     if self.capitals.get(code, "").startswith(name + " ")}
         self._country_of: dict[str, str | None] = {}
         self._first_country_in: dict[str, str | None] = {}
         self._person_by_name_words: dict[str, KnownPerson | None] = {}

@@ -67,7 +67,7 @@ class MappedArticle:
 
 
 def read_structure(article: Article, g: gazetteer_module.Gazetteer) -> Structure:
-    return analyse(article.text, g.cities, article.title)
+    return analyse(article.text, g.cities, article.title, g.capitals_named_after)
 
 
 def parse_articles(articles: list[Article], g: gazetteer_module.Gazetteer) -> list[tuple[Structure, Parsed]]:

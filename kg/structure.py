@@ -12,7 +12,7 @@ capitalised, whether it has the small words prose cannot do without, what stands
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 
 from kg.dates import DATE_IN_DATELINE_RE, parse_dateline_date
@@ -394,8 +394,11 @@ def _repeats(text: str, paragraphs: list[Span], flat: list[str]) -> set[int]:
     return out
 
 
-def analyse(text: str, known_places: Container[str] = (), title_hint: str | None = None) -> Structure:
-    """Split the text into title, dateline and body paragraphs (offsets kept)."""
+def analyse(text: str, known_places: Container[str] = (), title_hint: str | None = None,
+            place_aliases: Mapping[str, str] | None = None) -> Structure:
+    """Split the text into title, dateline and body paragraphs (offsets kept). PLACE_ALIASES are
+    datelines that name a known place otherwise ('KUWAIT' for Kuwait City)."""
+    aliases = place_aliases or {}
     paragraphs = _paragraphs(text, _lines(text))
     flat = [_flat(p.text) for p in paragraphs]
     in_link_list = _link_lists(flat)
@@ -452,7 +455,7 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
         if m and (m.group("date") or m.group("agency") or m.group("place").strip(" ,") in known_places
                   or m.group("place").isupper()):
             candidate = m.group("place").strip(" ,")
-            canonical = _canonical_place(candidate, known_places)
+            canonical = _canonical_place(candidate, known_places) or aliases.get(candidate.title())
             if (canonical or m.group("date")) and (m.group(0).rstrip()[-1] != "." or canonical):
                 place = canonical or candidate.title()
                 date = parse_dateline_date(m.group("date")) if m.group("date") else None

@@ -134,6 +134,10 @@ CASES = {
         "Indian External Affairs Minister S. Jaishankar met EU High Representative Josep Borrell in Brussels on "
         "Monday.",
         [("Meeting", "occurred", "2024-05-13", ["Josep Borrell", "S. Jaishankar"])]),
+    "a copy of the credentials received is the envoy's presentation": (
+        "Kenyan Foreign Minister Amina Wekesa on Monday received a copy of the credentials of the new Ambassador "
+        "of Japan, Kenji Sato.",
+        [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Kenji Sato"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",

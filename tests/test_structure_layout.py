@@ -311,3 +311,13 @@ def test_a_list_announced_by_a_colon_is_part_of_the_article():
             "The ceremony will be held at the Union Buildings.\n")
     sentences = [s.text for s in analyse(text).sentences]
     assert any("Kingdom of Spain" in s for s in sentences), sentences
+
+
+def test_a_dateline_naming_a_country_is_its_capital_named_after_it():
+    """'KUWAIT:' opens stories from Kuwait City (as 'SINGAPORE', 'PANAMA CITY' do theirs); a minister of
+    no stated country there is Kuwait's."""
+    text = ("KUWAIT: Minister of Foreign Affairs Sheikh Ahmad Nasser Al-Sabah yesterday received the Ambassador "
+            "of Japan, Kenji Sato, at the General Office of the Ministry of Foreign Affairs.\n")
+    article = map_article(Article(id="t", text=text, source="test", published="2024-05-15"))
+    assert article.structure.dateline_place == "Kuwait City"
+    assert {p.name: p.country for p in article.actors.people} == {"Ahmad Nasser Al-Sabah": "KWT", "Kenji Sato": "JPN"}

@@ -56,6 +56,7 @@ class Lexicon:
     presence: Sense | None = None
     gatherings: frozenset = frozenset()
     attendance_verbs: frozenset = frozenset()
+    partitives: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -84,7 +85,8 @@ class Lexicon:
                    frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]),
                    frozenset(data["together_words"]), frozenset(data["non_diplomatic_delegations"]),
                    tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None,
-                   frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())))
+                   frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())),
+                   frozenset(data.get("partitives", ())))
 
 
 def verb_forms(lemma: str) -> set[str]:
