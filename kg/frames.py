@@ -311,6 +311,8 @@ class FrameFinder(EventFinder):
                 sense = LEXICON.nouns["credential"]  # "letters of credence", "credential letters": not a letter
             if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
                 return None
+            if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LEXICON.attendee_heads:
+                return None  # "Present at the courtesy call were A; B": who sat in on the call told before
             holder = tok  # "received a copy of the credentials": the copy is the verb's object, for the credentials
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _word(tok.head.head) in LEXICON.partitives:
                 holder = tok.head.head

@@ -198,8 +198,9 @@ TABLE: dict[str, C] = {
     "FRA": C("France", ["French Republic"], ["French", "Frenchman"], 142, "Paris",
              ["Marseille", "Lyon", "Strasbourg", "Bordeaux", "Toulouse"]),
     "FRO": C("Faroe Islands", ["Faroes"], ["Faroese"], 4628, "Tórshavn"),
+    # "Northern Ireland" so that "the UK and Northern Ireland" is not read as the UK and Ireland
     "GBR": C("United Kingdom", ["UK", "U.K.", "Britain", "Great Britain", "the UK", "the United Kingdom",
-                                "United Kingdom of Great Britain and Northern Ireland"], ["British", "Briton"], 145,
+                                "United Kingdom of Great Britain and Northern Ireland", "Northern Ireland"], ["British", "Briton"], 145,
              "London", ["Edinburgh", "Manchester", "Birmingham", "Glasgow", "Cardiff", "Belfast", "Liverpool", "Oxford",
                         "Cambridge"]),
     "GGY": C("Guernsey", ["Bailiwick of Guernsey"], [], 25230, "St Peter Port"),

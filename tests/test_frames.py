@@ -138,6 +138,11 @@ CASES = {
         "Kenyan Foreign Minister Amina Wekesa on Monday received a copy of the credentials of the new Ambassador "
         "of Japan, Kenji Sato.",
         [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Kenji Sato"])]),
+    "officials present at a meeting are no new meeting": (
+        "Kenyan Foreign Minister Amina Wekesa received British High Commissioner Simon Ward on Monday. Present at "
+        "the courtesy call were Director General, Grace Mwangi; Foreign Service Officer, Peter Otieno; and Political "
+        "Officer, Jane Smith.",
+        [("CourtesyCall", "occurred", "2024-05-13", ["Amina Wekesa", "Simon Ward"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",

@@ -294,3 +294,11 @@ def test_generated_files_match_their_scripts(script, name):
     sys.path.insert(0, str(ROOT))
     module = __import__(script)
     assert module.build() == FILES[name].read_text(encoding="utf-8")
+
+
+def test_a_country_named_inside_a_longer_name_is_not_found_there():
+    """'the UK and Northern Ireland' names one country: the UK, not Ireland too."""
+    from kg import gazetteer
+    g = gazetteer.load()
+    found = {g.country_of(m.group(0)) for m in g.country_re.finditer("the High Commissioner of the UK and Northern Ireland")}
+    assert found == {"GBR"}

@@ -57,6 +57,7 @@ class Lexicon:
     gatherings: frozenset = frozenset()
     attendance_verbs: frozenset = frozenset()
     partitives: frozenset = frozenset()
+    attendee_heads: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -86,7 +87,7 @@ class Lexicon:
                    frozenset(data["together_words"]), frozenset(data["non_diplomatic_delegations"]),
                    tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None,
                    frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())),
-                   frozenset(data.get("partitives", ())))
+                   frozenset(data.get("partitives", ())), frozenset(data.get("attendee_heads", ())))
 
 
 def verb_forms(lemma: str) -> set[str]:
