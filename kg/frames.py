@@ -311,8 +311,13 @@ class FrameFinder(EventFinder):
                 sense = LEXICON.nouns["credential"]  # "letters of credence", "credential letters": not a letter
             if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
                 return None
-            if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LEXICON.attendee_heads:
-                return None  # "Present at the courtesy call were A; B": who sat in on the call told before
+            governor = tok.head.head if tok.dep_ == "pobj" else None
+            if governor is not None and (governor.lemma_.lower() in LEXICON.attendee_heads or any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in LEXICON.attendee_heads for c in governor.children)):
+                # "Present at the courtesy call were A; B", "A and B were present at the meeting": who sat
+                # in on the interaction told before; neither the parse nor the patterns make a new one of them
+                self._vetoed.add(self._family(Frame(sense, tok, tok)))
+                return None
             holder = tok  # "received a copy of the credentials": the copy is the verb's object, for the credentials
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _word(tok.head.head) in LEXICON.partitives:
                 holder = tok.head.head
@@ -725,8 +730,10 @@ class FrameFinder(EventFinder):
             for c in t.children:
                 if c.dep_ in CLAUSES and not (c.dep_ == "prep" and c.lower_ == "of") and c.dep_ != "conj" and \
                         not (c.dep_ == "prep" and c.lower_ == "from" and t.lemma_.lower() in ROLE_NOUNS | {"mission"}) and \
-                        not (c.dep_ == "relcl" and c.lemma_.lower() == "include"):
-                    continue
+                        not (c.dep_ == "relcl" and c.lemma_.lower() == "include") and \
+                        not (c.dep_ == "prep" and c.lower_ == "to" and t.lemma_.lower() in ROLE_NOUNS and
+                             any(g.ent_type_ == "PERSON" for g in c.subtree)):
+                    continue  # (but "US Ambassador to Kenya Margaret Whitman" parsed with the name under "to")
                 words.append(c)
                 stack.append(c)
         words.sort(key=lambda w: w.i)

@@ -143,6 +143,13 @@ CASES = {
         "the courtesy call were Director General, Grace Mwangi; Foreign Service Officer, Peter Otieno; and Political "
         "Officer, Jane Smith.",
         [("CourtesyCall", "occurred", "2024-05-13", ["Amina Wekesa", "Simon Ward"])]),
+    "officials who 'were present at the meeting' are no new meeting": (
+        "Kenyan Foreign Minister Amina Wekesa met British High Commissioner Simon Ward on Monday. Ambassador Peter "
+        "Otieno and Ambassador Grace Mwangi were present at the meeting.",
+        [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Simon Ward"])]),
+    "an ambassador 'to' a country named before the name is the person": (
+        "Kenya's Foreign Minister Amina Wekesa met yesterday with US Ambassador to Kenya Margaret Whitman.",
+        [("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Margaret Whitman"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
