@@ -820,8 +820,13 @@ class EventFinder:
                 if len(missing) == len(unplaced) == 1:
                     unplaced[0].inferred_country = missing[0]
                     named[missing[0]] = unplaced
-                if set(named) == set(e.parties) and all(len(people) == 1 for people in named.values()):
-                    e.parties = [named[code][0] for code in e.parties]
+                # (a country no one of it speaks for stays the country: "the leaders of the two countries
+                # will chair the council during Ugandan President Okello's visit": Okello and Kenya)
+                # (signers are the sentence's people only if it names one for each country: a visiting
+                # president named beside "the two countries signed" is not thereby a signer)
+                if (named.keys() == set(e.parties) or named and e.family != "AgreementSigning") and \
+                        all(len(people) == 1 for people in named.values()):
+                    e.parties = [named[code][0] if code in named else code for code in e.parties]
 
     def _signers_named_next(self):
         """'The two presidents witnessed the signing of an MoU. The documents were signed by X and Y':

@@ -41,7 +41,7 @@ PLANNED_WORDS = {"upcoming", "forthcoming", "planned", "next", "proposed", "expe
 PAST_WORDS = {"previous", "last", "earlier", "former", "past", "first"}
 CARRYING_VERBS = {"deliver", "hand", "convey", "pass", "carry", "bring", "present", "transmit"}
 END_VERBS = {"end", "conclude", "wrap", "complete", "finish", "close"}
-TIME_PREPOSITIONS = {"after", "following", "since", "during", "before", "amid", "despite", "at", "in", "on"}
+EARLIER_PREPOSITIONS = {"after", "following", "since"}  # "after the meeting": the meeting came first
 SEPARATE_WORDS = {"separately", "separate", "individually"}
 ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
               "queen", "emir", "sultan", "prince", "leader", "counterpart", "diplomat", "spokesman",
@@ -610,9 +610,10 @@ class FrameFinder(EventFinder):
                 elif verb.lemma_.lower() in CARRYING_VERBS:
                     # "X delivered a letter from the Amir to the King": the Amir wrote; X only carried it
                     agents, patients = senders, [p for p in patients if p not in senders]
-        if tok is not verb and subject in agents and any(
+        if (tok is not verb or tok.pos_ in ("NOUN", "PROPN")) and subject in agents and any(
                 a is not subject and a.pos_ != "PRON" and tok in (a.head, a.head.head) for a in agents):
-            # "the two countries signed three MOUs during a state visit by President X": the visit is X's
+            # "the two countries signed three MOUs during a state visit by President X", "the leaders will
+            # chair the council during President X's visit": the visit is X's
             agents.remove(subject)
         frame.separate = any(w.lower_ in SEPARATE_WORDS for w in tok.sent) or \
             (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ("meeting", "call", "bilateral", "conversation")) or \
@@ -814,7 +815,15 @@ class FrameFinder(EventFinder):
                 return pair
         if (tok.lemma_.lower() in ("side", "leader", "minister", "delegation") and tok.tag_ == "NNS" and not inside):
             previous = self._last(lambda e: e.family in ("Meeting", "Visit"))
-            return list(previous.parties) if previous is not None and index - previous.sentences[-1] <= 3 else []
+            if previous is None or index - previous.sentences[-1] > 3:
+                return []
+            if tok.lemma_.lower() == "leader" and not any(
+                    isinstance(p, PersonEntity) and any(r.office in LEXICON.leader_offices for r in p.roles)
+                    for p in previous.parties):
+                # "The leaders of the two countries will chair ..." after their ministers met: the countries,
+                # whose leaders the sentence may name
+                return list(dict.fromkeys(c for c in map(party_country, previous.parties) if c))
+            return list(previous.parties)
         if tok.lemma_.lower() == "delegation" and tok.tag_ == "NN" and not inside and \
                 any(c.lower_ in ("the", "this", "his", "her") for c in tok.children if c.dep_ in ("det", "poss")):
             # "The delegation would also be visiting Vanuatu": the one whose leader the story follows,
@@ -974,8 +983,12 @@ class FrameFinder(EventFinder):
                 elif len(agents) >= 2 and not patients:
                     # "... received eight ambassadors. Among those who presented their credentials were
                     # A; B": the presenters act, the open frame's receiver is the other side
+                    # (not when the acting side already holds the receiver's country: "the leaders of the
+                    # two countries will chair ..." are both sides)
                     keys = {party_key(p) for p in agents}
-                    other = [p for p in (prev_agents or prev_patients) if party_key(p) not in keys]
+                    acting = {party_country(p) for p in agents}
+                    other = [p for p in (prev_agents or prev_patients)
+                             if party_key(p) not in keys and party_country(p) not in acting]
                     if other and any(isinstance(p, PersonEntity) for p in other):
                         patients = other
         if agents and not patients and frame.sense.type != "Visit" or patients and not agents:
@@ -1304,8 +1317,9 @@ class FrameFinder(EventFinder):
                 return True  # "is to visit", "were also to meet"
             if w.dep_ in ("ccomp", "parataxis", "ROOT") or w.head is w:
                 return False
-            if w.dep_ == "pobj" and w.head.lower_ in TIME_PREPOSITIONS:
+            if w.dep_ == "pobj" and w.head.lower_ in EARLIER_PREPOSITIONS:
                 return False  # "agreed to submit the protocol after a trilateral meeting": the meeting was before
+            # (during, at, on: "will chair the council during X's visit": the visit is when the clause is)
             w = w.head
         return False
 

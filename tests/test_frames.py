@@ -150,6 +150,13 @@ CASES = {
     "an ambassador 'to' a country named before the name is the person": (
         "Kenya's Foreign Minister Amina Wekesa met yesterday with US Ambassador to Kenya Margaret Whitman.",
         [("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Margaret Whitman"])]),
+    "'the leaders' after their ministers met are the countries, and the visit they meet during is ahead": (
+        "Kenyan Foreign Minister Amina Wekesa met her Ugandan counterpart Juma Kato in Nairobi on Monday. The "
+        "leaders of the two countries will chair the joint commission meeting on Friday during Ugandan President "
+        "Moses Okello's state visit to Kenya.",
+        [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"]),
+         ("Meeting", "planned", "2024-05-17", ["KEN", "Moses Okello"]),
+         ("StateVisit", "planned", None, ["Moses Okello"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",

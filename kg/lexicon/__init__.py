@@ -58,6 +58,7 @@ class Lexicon:
     attendance_verbs: frozenset = frozenset()
     partitives: frozenset = frozenset()
     attendee_heads: frozenset = frozenset()
+    leader_offices: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -87,7 +88,8 @@ class Lexicon:
                    frozenset(data["together_words"]), frozenset(data["non_diplomatic_delegations"]),
                    tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None,
                    frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())),
-                   frozenset(data.get("partitives", ())), frozenset(data.get("attendee_heads", ())))
+                   frozenset(data.get("partitives", ())), frozenset(data.get("attendee_heads", ())),
+                   frozenset(data.get("leader_offices", ())))
 
 
 def verb_forms(lemma: str) -> set[str]:
