@@ -36,7 +36,7 @@ EXPECTED = [
     {"two-d/1"},                             # ... and with the French defence minister
     {"undated-a/1", "undated-b/1"},          # an undated report the day after
     {"undated-c/1"},                         # an undated report two months later
-    {"visit-a/1", "visit-c/1"},              # a state visit: announced for two days, held for three
+    {"visit-a/1", "visit-b/2", "visit-c/1"},  # a state visit: announced for two days, held for three; a "weekend visit"
     {"visit-a/2", "visit-b/1"},              # the talks held during it, in two articles
     {"bridge-a/1", "bridge-b/1"},            # a call with 'his Egyptian counterpart', and the report naming him
     {"bridge-c/1", "bridge-d/1"},            # ... the same day with another Egyptian minister (one report undated)
