@@ -195,8 +195,11 @@ def party_country(party) -> str | None:
 # Patterns the finder tries on every trigger or mention, compiled once (re.search(pattern, ...)
 # looks its pattern up in re's cache on every call, which costs more than the search of a phrase).
 _PLURAL_VISITS_RE = re.compile(r"visits\s*$", re.I)
+# ("extended the invitation to the premier when he paid a courtesy call on her": a clause of its own
+# after the invitation is no invited visit)
 _INVITED_OR_RECALLED_BEFORE_RE = re.compile(
-    r"\binvit(?:ed|es|ing|ation)\b[^.;]*$|\brecall(?:ed|s|ing)\s+(?:his|her|their|the)\s+(?:\w+\s+)?$", re.I)
+    r"\binvit(?:ed|es|ing|ation)\b(?:(?!\b(?:when|while|after|as|during)\b)[^.;])*$|"
+    r"\brecall(?:ed|s|ing)\s+(?:his|her|their|the)\s+(?:\w+\s+)?$", re.I)
 _OUTCOME_OF_BEFORE_RE = re.compile(
     r"\b(?:made|reached|agreed|signed|adopted|announced|taken)\s+(?:during|at)\s+(?:the|his|her)\s+$", re.I)
 _EARLIER_BEFORE_RE = re.compile(r"\b(?:last|previously|first|earlier|once)\s+(?:\w+\s+)?$", re.I)
@@ -933,7 +936,9 @@ class EventFinder:
             for m in self.events:
                 if m.kind in IN_PERSON and any(v in m.parties for v in e.visitors) and \
                         any(abs(i - j) <= 3 for i in m.sentences for j in e.sentences):
-                    hosts |= {party_country(p) for p in m.parties if isinstance(p, PersonEntity)} - theirs - {None}
+                    # (the people met, or their country where the text only describes them: "a courtesy
+                    # call on the Kenyan premier")
+                    hosts |= {party_country(p) for p in m.parties if isinstance(p, (PersonEntity, str))} - theirs - {None}
             if len(hosts) == 1:
                 e.host = hosts.pop()
                 if e.city and self.g.cities.get(e.city) != e.host:

@@ -85,6 +85,18 @@ def _misread_objects(verb) -> list:
     return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
 
 
+def _misread_visiting(tok):
+    """'Visiting Ugandan Foreign Minister Juma Kato extended the invitation ...': the parser reads
+    'visiting' as a clause that is the subject, with the visitor its object.
+    The visitor, when so misread."""
+    if tok.lower_ != "visiting" or tok.dep_ != "csubj":
+        return None
+    # (or beside it: "..., visiting Nepalese Foreign Minister Pandey extended": the verb's subject next)
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None) or \
+        next((c for c in tok.head.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1 and
+              c.ent_type_ == "PERSON"), None)
+
+
 def _between_countries(party) -> bool:
     """A party of no country that stands for a body between countries: the body, or its officer."""
     if isinstance(party, OrgEntity):
@@ -295,6 +307,12 @@ class FrameFinder(EventFinder):
             frame = self._attendance(tok)
             if frame is None:
                 return None
+        elif _misread_visiting(tok) is not None and lemma in LEXICON.verbs:
+            # "Visiting Ugandan Foreign Minister Juma Kato extended ...": the visitor, parsed as the object
+            frame = Frame(LEXICON.verbs[lemma], tok, tok)
+            frame.agents, frame.patients = [_misread_visiting(tok)], []
+            frame.planned = self._planned(frame)
+            return frame
         elif tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
             sense = LEXICON.verbs[lemma]
             if lemma in LEXICON.light_verbs and any(c.dep_ == "dobj" and _word(c) in LEXICON.nouns for c in tok.children):
@@ -629,7 +647,7 @@ class FrameFinder(EventFinder):
             for c in verb.children:
                 if (c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and verb is not start) and \
                         not (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
-                    return c
+                    return _misread_visiting(c) or c
             if verb.dep_ == "relcl":
                 return verb.head          # "those who presented ...", "X, who met ..."
             if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
@@ -804,6 +822,13 @@ class FrameFinder(EventFinder):
         if lower in PERSON_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS or lower in ROLE_ABBREVIATIONS:
             nationality = next((m.ref for m in inside if m.kind == "country"), None)
             person = self._resolve_description(tok, index, base, nationality)
+            if lower in ("him", "her"):
+                # an official described nearer than the person named ("On behalf of Prime Minister Koirala,
+                # Pandey extended the invitation to the Bangladesh premier when he paid a call on her")
+                described, at = self._described_before(tok, index, base)
+                if described and (person is None or not any(
+                        m.ref is person and at < m.start < base + tok.idx for m in self._mentions)):
+                    return described
             if person is not None:
                 return [person]
         if lower in GROUP_PRONOUNS and tok.pos_ in ("PRON", "DET"):
@@ -869,6 +894,37 @@ class FrameFinder(EventFinder):
             return [p[0] for p in people]
         return list(by_country)
 
+    def _described_before(self, tok, index: int, base: int) -> tuple[list[object], int]:
+        """'extended the invitation to the Kenyan premier when he paid a courtesy call on her': an object
+        pronoun no named person fits is the official its sentence described before it, by country and
+        office (a party of that country; the person, where the text names them so), and where it stands."""
+        mate = self._own_subject(tok, index, base)
+        for w in reversed(tok.sent[:tok.i - tok.sent.start]):
+            if w.pos_ == "NOUN" and w.lemma_.lower() in ROLE_NOUNS and \
+                    any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in w.children):
+                found = self._party(w, index, base)
+                if found and not any(mate is not None and party_key(p) == party_key(mate) for p in found):
+                    return [self._named_later(w, found[0], index) or found[0]] if len(found) == 1 else found, \
+                        base + w.idx
+        return [], -1
+
+    def _named_later(self, description, country, index: int) -> PersonEntity | None:
+        """'the Bangladesh premier' ... 'Prime Minister Sheikh Hasina accepted': the one person the next
+        sentences name in that office, of that country or of none stated."""
+        office = self.g.offices.get(description.lemma_.lower())
+        if office is None or not isinstance(country, str):
+            return None
+        named = {party_key(m.ref): m.ref for m in self.actors.mentions
+                 if m.kind == "person" and not m.inside_role and index <= m.sentence <= index + 3 and
+                 isinstance(m.ref, PersonEntity) and m.ref.country in (None, country) and
+                 any(r.office == office for r in m.ref.roles)}
+        if len(named) != 1:
+            return None
+        person = next(iter(named.values()))
+        if person.country is None:
+            person.inferred_country = country
+        return person
+
     def _speaker(self, tok, index: int, base: int) -> PersonEntity | None:
         """The person a quote is attributed to, for an 'I' inside it: the subject of the reporting
         verb ('said', 'told') the quoted clause hangs from, resolved like any other mention."""
@@ -899,8 +955,10 @@ class FrameFinder(EventFinder):
             verb = tok.head.head
         else:
             return None
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head  # "he paid a courtesy call on her": the clause of the call
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ == "PRON":
+        if subject is None or subject is tok:
             return None
         found = [p for p in self._party(subject, index, base) if isinstance(p, PersonEntity)]
         return found[0] if found else None
@@ -918,6 +976,7 @@ class FrameFinder(EventFinder):
             if w.pos_ not in ("VERB", "AUX") or w is own:
                 continue
             subjects = [c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects += [v for v in map(_misread_visiting, w.children) if v is not None and v not in subjects]
             if len(subjects) > 1:
                 return None  # two subjects: the parse went wrong around here
             subject = subjects[0] if subjects else None
@@ -1134,7 +1193,7 @@ class FrameFinder(EventFinder):
             hosts = [p for p in patients if p not in visitors]
             if host is None and hosts:
                 host = party_country(hosts[0])
-            if visitors and host is None and frame.token.pos_ == "NOUN" and \
+            if visitors and host is None and (frame.token.pos_ == "NOUN" or frame.token.lower_ == "visiting") and \
                     all(party_country(v) is not None for v in visitors):
                 # "Xi's fourth state visit to SA": a host the text names in words no list holds; the
                 # counterpart the visitor meets nearby may still tell it (see _infer_visit_hosts)

@@ -157,6 +157,18 @@ CASES = {
         [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"]),
          ("Meeting", "planned", "2024-05-17", ["KEN", "Moses Okello"]),
          ("StateVisit", "planned", None, ["Moses Okello"])]),
+    "'the Kenyan premier' named only later is that person, and the visiting minister's host is her country": (
+        "Visiting Ugandan Foreign Minister Juma Kato extended the invitation to the Kenyan premier when he paid a "
+        "courtesy call on her at her official residence this evening. After the meeting, Prime Minister Amina "
+        "Wekesa accepted the invitation to join the summit.",
+        [("CourtesyCall", "occurred", "2024-05-15", ["Amina Wekesa", "Juma Kato"]),
+         ("Visit", "occurred", None, ["Juma Kato"])]),
+    "'her' is the official described nearer than the person named before": (
+        "On behalf of Ugandan President Moses Okello, visiting Ugandan Foreign Minister Juma Kato extended the "
+        "invitation to the Kenyan premier when he paid a courtesy call on her at her official residence here "
+        "this evening.",
+        [("CourtesyCall", "occurred", "2024-05-15", ["Juma Kato", "KEN"]),
+         ("Visit", "occurred", None, ["Juma Kato"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
