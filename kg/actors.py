@@ -1124,6 +1124,8 @@ class ActorFinder:
                     m_start, m_end = a + m.start(), a + m.end()
                     if any(s <= m_start < e for s, e in covered):
                         continue
+                    if self._titles_someone_else(person, m_start, m_end, a, b):
+                        continue
                     holders = holders_of_label.get(role.label)
                     if holders is None:
                         holders = holders_of_label[role.label] = sum(
@@ -1148,6 +1150,16 @@ class ActorFinder:
                 if person is not None:
                     person.mentions.append((index, m.start(), m.end()))
                     self._mention(Mention(index, m.start(), m.end(), "person", person))
+
+    def _titles_someone_else(self, holder: PersonEntity, start: int, end: int, a: int, b: int) -> bool:
+        """'Malaysia's Senior Defence Minister, Mr Hishamuddin': the words of the holder's title here
+        belong to the name right after them, or to another country's office."""
+        after = _HONORIFICS_AFTER_RE.match(self.text, end, b)
+        if after is not None and any(m.kind == "person" and end < m.start <= after.end() and m.ref is not holder
+                                     for m in self.mentions):
+            return True
+        owner = self._country_before_name(start, a)
+        return owner is not None and holder.country is not None and owner != holder.country
 
     def _named_by_word(self, token: str) -> PersonEntity | None:
         """The person a lone capitalised word refers to, if it is no country, organisation or common word."""
@@ -1177,6 +1189,7 @@ class ActorFinder:
                     person.roles.append(RoleClaim(t.role_label, t.role, t.country, None, None, -1, -1, -1))
 
 
+_HONORIFICS_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E|Prof|Sir|Dame)\.?\s+)*")
 _TITLE_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _FIRST_WORD_RE = re.compile(r"\w+")
 _WORDS_RE = re.compile(r"\w+")

@@ -207,6 +207,21 @@ class FrameFinder(EventFinder):
         for e in events:
             self._local_by_the_place(e)
         return [e for e in events if self._complete(e)]
+        said = " ".join(self.sentences[i].text for i in planned.sentences)
+        if _ANOTHER_TIME_RE.search(said):
+            return False
+        countries = {party_country(p) for p in planned.parties}
+        for held in events:
+            if held.status != "occurred" or held.family != planned.family or \
+                    planned.start and held.start and planned.start != held.start:
+                continue
+            theirs = {party_key(p) for p in held.parties}
+            # (a country-level party fits the person of it: "the Russian Foreign Minister" is Lavrov)
+            if {party_country(p) for p in held.parties} == countries and \
+                    all(k in theirs or isinstance(p, str) for k, p in zip(map(party_key, planned.parties), planned.parties)):
+                held.sentences = sorted(set(held.sentences) | set(planned.sentences))
+                return True
+        return False
 
     @staticmethod
     def _local_by_the_place(e: Event):
@@ -501,6 +516,11 @@ class FrameFinder(EventFinder):
     def _mode_near(tok, mode: str) -> bool:
         words = LEXICON.modes[mode]
         near = list(tok.children) + [tok.head] + list(tok.head.children)
+        # "had an interaction with X via video conference", "spoke by telephone": the means' noun too
+        near += [w for p in near if p.dep_ == "prep" and p.lower_ in ("via", "by", "over", "through")
+                 for g in p.children if g.dep_ == "pobj" for w in (g, *g.children) if w.dep_ in ("pobj", "compound")]
+        # ("interacted with X virtually on Monday": the adverb parsed under the date's preposition)
+        near += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "advmod"]
         return any(w.lower_ in words or w.lemma_.lower() in words for w in near)
 
     def _family(self, frame: Frame) -> str:

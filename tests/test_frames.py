@@ -169,6 +169,14 @@ CASES = {
         "this evening.",
         [("CourtesyCall", "occurred", "2024-05-15", ["Juma Kato", "KEN"]),
          ("Visit", "occurred", None, ["Juma Kato"])]),
+    "'interacted with' a counterpart 'virtually' is a video conference": (
+        "New Delhi: Indian Defence Minister Arjun Rao interacted with his Malaysian counterpart Hisham Noor "
+        "virtually on Monday to deepen defence cooperation between the two countries.",
+        [("VideoConference", "occurred", "2024-05-13", ["Arjun Rao", "Hisham Noor"])]),
+    "'had an interaction with' a counterpart 'via video conference'": (
+        "Indian Defence Minister Arjun Rao said he had a wonderful interaction with Malaysia's Senior Defence "
+        "Minister, Hisham Noor, via video conference on Monday.",
+        [("VideoConference", "occurred", "2024-05-13", ["Arjun Rao", "Hisham Noor"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",

@@ -32,3 +32,12 @@ def test_missions_ceremonies_and_corridors_are_no_persons():
                    "Ceremony would follow.")
     assert {"Ararat Petrosyan", "Elnur Mammadov"} <= set(found)
     assert not {"Lachin Corridor", "Permanent Mission", "Country Ceremony"} & set(found)
+
+
+def test_a_title_naming_the_person_after_it_is_not_a_mention_of_its_other_holder():
+    """'Malaysia's Senior Defence Minister, Mr Hisham Noor': 'Defence Minister' there is Noor's title,
+    not a second mention of India's Defence Minister (whose country it would then become)."""
+    text = ("New Delhi: Defence Minister Arjun Rao interacted with his Malaysian counterpart Hisham Noor on Monday. "
+            "Rao said on Twitter, \"Had a wonderful interaction with Malaysia's Senior Defence Minister, Mr Hisham "
+            "Noor, via video conference.\"")
+    assert people(text)["Arjun Rao"][0] == "IND"

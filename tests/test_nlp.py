@@ -152,6 +152,7 @@ INFLECTIONS = {
     "greet": ["greets", "greeted", "greeting"],
     "discuss": ["discusses", "discussed", "discussing"],
     "sit": ["sits", "sat", "sitting"],
+    "interact": ["interacts", "interacted", "interacting"],
     "visit": ["visits", "visited", "visiting"],
     "travel": ["travels", "traveled", "travelled", "traveling", "travelling"],
     "arrive": ["arrives", "arrived", "arriving"],
