@@ -184,6 +184,13 @@ def party_key(party) -> str:
     return "c:" + str(party)
 
 
+def _days_fit(a: Event, b: Event) -> bool:
+    """The days two accounts give do not conflict: one gives none, or their spans meet."""
+    if not a.start or not b.start:
+        return True
+    return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
+
+
 def party_country(party) -> str | None:
     if isinstance(party, PersonEntity):
         return party.country
@@ -266,6 +273,7 @@ class EventFinder:
         self._link_visits()
         self._infer_countries()
         self._infer_visit_hosts()  # (again: a counterpart's country may only now be known)
+        self._one_visit_each()
         self._countries_by_their_people()
         self._default_places()
         self._assign_topics()
@@ -925,6 +933,24 @@ class EventFinder:
         e.agreement_name = e.agreement_name or c.agreement_name
 
     # -- whole-article passes
+    def _one_visit_each(self):
+        """'Xi arrived at the Union Buildings on Tuesday' and, sentences later, 'the state visit': one
+        visit, when the visitors, the host and the status are the same and the days do not conflict."""
+        kept: list[Event] = []
+        for v in [e for e in self.events if e.family == "Visit" and e.host and e.visitors]:
+            visitors = {party_key(p) for p in v.visitors}
+            same = next((k for k in kept if k.host == v.host and k.status == v.status and
+                         {party_key(p) for p in k.visitors} == visitors and _days_fit(k, v)), None)
+            if same is None:
+                kept.append(v)
+                continue
+            self._merge(same, v, add_parties=True)
+            same.sentences.sort()
+            self.events.remove(v)
+            for e in self.events:
+                if e.part_of_visit is v:
+                    e.part_of_visit = same
+
     def _infer_visit_hosts(self):
         """A visit whose host the text names in words no list holds ("a state visit to SA") is hosted
         by the one foreign country whose people the visitor meets in person within three sentences."""

@@ -50,6 +50,9 @@ ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "e
               "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown"}
 # Heads of a phrase through which its country acts: "the Japanese side", "the Omani delegation",
 # "the ambassadors of Uganda and Senegal", "his counterparts from Italy and Japan".
+# "arrived at the ranch": an arrival where no list holds the place is a visit all the same, to the
+# country of those the visitor meets there (hostless until then)
+ARRIVAL_VERBS = {"arrive", "land"}
 # "the two countries signed", "both leaders agreed": the pair the sentence named before
 PAIR_NOUNS = {"country", "nation", "state", "government", "side", "leader", "president", "minister", "premier"}
 PARTY_HEADS = ROLE_NOUNS | {"side", "government", "delegation", "leadership", "authority", "administration", "country",
@@ -1213,7 +1216,8 @@ class FrameFinder(EventFinder):
             hosts = [p for p in patients if p not in visitors]
             if host is None and hosts:
                 host = party_country(hosts[0])
-            if visitors and host is None and (frame.token.pos_ == "NOUN" or frame.token.lower_ == "visiting") and \
+            if visitors and host is None and (frame.token.pos_ == "NOUN" or frame.token.lower_ == "visiting" or
+                                               frame.token.lemma_.lower() in ARRIVAL_VERBS) and \
                     all(party_country(v) is not None for v in visitors):
                 # "Xi's fourth state visit to SA": a host the text names in words no list holds; the
                 # counterpart the visitor meets nearby may still tell it (see _infer_visit_hosts)

@@ -177,6 +177,18 @@ CASES = {
         "Indian Defence Minister Arjun Rao said he had a wonderful interaction with Malaysia's Senior Defence "
         "Minister, Hisham Noor, via video conference on Monday.",
         [("VideoConference", "occurred", "2024-05-13", ["Arjun Rao", "Hisham Noor"])]),
+    "arriving at a place no list holds is a visit to the country of the president met there": (
+        "Kenyan President Daniel Kiprono met the President of Uganda, Moses Okello, at the Mbale ranch on Thursday. "
+        "Okello arrived at the ranch around 12.30pm, where he shared a lunch with the Kenyan president.",
+        [("Meeting", "occurred", "2024-05-09", ["Daniel Kiprono", "Moses Okello"]),
+         ("Visit", "occurred", None, ["Moses Okello"])]),
+    "the arrival and the state visit told sentences apart are one visit": (
+        "Ugandan President Moses Okello arrived at the Mbale ranch on Thursday, where he was welcomed by Kenyan "
+        "President Daniel Kiprono. The two leaders inspected a guard of honour. Kiprono said the two countries "
+        "would build a new railway. He also thanked Uganda for its support. Okello's state visit to Kenya ends "
+        "on Saturday.",
+        [("StateVisit", "occurred", "2024-05-09", ["Moses Okello"]),
+         ("Meeting", "occurred", "2024-05-09", ["Daniel Kiprono", "Moses Okello"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
