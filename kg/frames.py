@@ -651,6 +651,13 @@ class FrameFinder(EventFinder):
                 elif verb.lemma_.lower() in CARRYING_VERBS:
                     # "X delivered a letter from the Amir to the King": the Amir wrote; X only carried it
                     agents, patients = senders, [p for p in patients if p not in senders]
+        if frame.sense.type == "Visit" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # "El-Sisi welcomed the Turkish president on his first visit": the one welcomed visits
+            welcomed = [c for c in tok.head.head.children if c.dep_ == "dobj" and self._is_actor(c)]
+            if welcomed and tok.head.head.lemma_.lower() in LEXICON.verbs and \
+                    LEXICON.verbs[tok.head.head.lemma_.lower()].type == "Meeting":
+                agents = welcomed
         if (tok is not verb or tok.pos_ in ("NOUN", "PROPN")) and subject in agents and any(
                 a is not subject and a.pos_ != "PRON" and tok in (a.head, a.head.head) for a in agents):
             # "the two countries signed three MOUs during a state visit by President X", "the leaders will

@@ -189,6 +189,11 @@ CASES = {
         "on Saturday.",
         [("StateVisit", "occurred", "2024-05-09", ["Moses Okello"]),
          ("Meeting", "occurred", "2024-05-09", ["Daniel Kiprono", "Moses Okello"])]),
+    "'welcomed X on his first visit': the visit is the one welcomed's": (
+        "Kenyan President Daniel Kiprono on Monday received Ugandan President Moses Okello at the airport. "
+        "Kiprono welcomed the Ugandan president on his first visit to Kenya in more than ten years.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"]),
+         ("Visit", "occurred", None, ["Moses Okello"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
