@@ -632,13 +632,21 @@ class ActorFinder:
         """A subject or object written as a run of two to four capitalised words that no list,
         dictionary or the recogniser took ("(SAARC) Arjun Bahadur Thapa called on ..."): a name."""
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            # ("welcomed the Ugandan president, Moses Okello, ...": a name in apposition to an office word)
+            apposed = tok.dep_ == "appos" and tok.head.lower_ in OFFICE_WORDS and \
+                tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and not apposed:
                 continue
             titled = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in OFFICE_WORDS and \
                 tok.head.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-            if tok.dep_ == "pobj" and tok.head.lower_ not in ("with", "to", "by", "from", "on", "between") and not titled:
+            if apposed:
+                role = tok.head
+                governor = role.head.head if role.dep_ == "pobj" else role.head
+            elif tok.dep_ == "pobj" and tok.head.lower_ not in ("with", "to", "by", "from", "on", "between") and \
+                    not titled:
                 continue  # "at a Credentials Ceremony", "for Morning Call": a place, a time, a purpose
-            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            else:
+                governor = tok.head.head if tok.dep_ == "pobj" else tok.head
             if titled:
                 # "The head of state Kassym-Jomart Tokayev spoke with ...", parsed as the head "of" a
                 # name: the name is the subject's, the verb the subject's verb
@@ -664,7 +672,16 @@ class ActorFinder:
                 continue
             if tok.ent_type_ == "ORG" and any(e.start == first and e.label_ == "ORG" for e in doc.ents):
                 continue  # the whole run is an organisation's name ("Communications Directorate")
-            self._person(words.text, start, end, index)
+            person = self._person(words.text, start, end, index)
+            if apposed and person is not None and not person.roles:
+                title = [t for t in tok.head.subtree if t.i <= tok.head.i and t.dep_ not in ("det", "punct")]
+                owner = next((self.g.country_of(t.text) for t in title if self.g.country_of(t.text)), None)
+                title = [t for t in title if not self.g.country_of(t.text) and t.dep_ != "poss" and t.lower_ != "'s"]
+                if title:
+                    role_start = base + title[0].idx
+                    role_text = self.text[role_start:base + tok.head.idx + len(tok.head)]
+                    hint = owner or self._country_before(role_start, self.sentences[index].start)[0]
+                    self._add_role(person, role_text, role_start, hint, index, start, end)
 
     def _add_possessed_names(self, index: int):
         """In a sentence the parser did not read: "Uganda's Yoweri Museveni", "Ethiopia's Prime

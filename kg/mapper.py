@@ -24,9 +24,14 @@ from kg.structure import Structure, analyse
 
 
 # What the mapping of an article depends on besides the article: this code and the reference data.
+# The lexicon is data the mapper reads, every file of it (a list here once forgot names.yaml).
 _MAPPER_SOURCES = ("actors.py", "articles.py", "dates.py", "events.py", "frames.py", "gazetteer.py", "mapper.py",
-                   "namespaces.py", "nlp.py", "patterns.py", "rdfmap.py", "structure.py", "lexicon/triggers.yaml",
-                   "lexicon/__init__.py")
+                   "namespaces.py", "nlp.py", "patterns.py", "rdfmap.py", "structure.py")
+
+
+def mapper_sources() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    return [here / name for name in _MAPPER_SOURCES] + sorted((here / "lexicon").glob("*.*"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,8 +39,8 @@ def mapper_fingerprint() -> str:
     """Changes when the mapper's code or the reference data change, so a rebuild re-maps."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in _MAPPER_SOURCES:
-        digest.update(name.encode() + (here / name).read_bytes())
+    for path in mapper_sources():
+        digest.update(str(path.relative_to(here)).encode() + path.read_bytes())
     for name in gazetteer_module.REFERENCE_FILES:
         path = gazetteer_module.ONTOLOGY_DIR / name
         if path.exists():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -196,3 +197,12 @@ def test_the_jobs_option_takes_auto_or_a_number():
     assert "auto" in result.output
     bad = CliRunner().invoke(cli, ["build", "seeds", "--jobs", "zero"])
     assert bad.exit_code == 2 and "zero" in bad.output
+
+
+def test_every_file_the_mapper_reads_is_in_its_fingerprint():
+    """A change to any lexicon file (trigger words, words that are no one's name) re-maps on the next
+    build: the fingerprint covers the whole lexicon directory, not a list that can forget a file."""
+    from kg import mapper
+    lexicon = Path(mapper.__file__).resolve().parent / "lexicon"
+    covered = set(mapper.mapper_sources())
+    assert {p for p in lexicon.iterdir() if p.is_file()} <= covered

@@ -41,3 +41,16 @@ def test_a_title_naming_the_person_after_it_is_not_a_mention_of_its_other_holder
             "Rao said on Twitter, \"Had a wonderful interaction with Malaysia's Senior Defence Minister, Mr Hisham "
             "Noor, via video conference.\"")
     assert people(text)["Arjun Rao"][0] == "IND"
+
+
+def test_a_name_in_apposition_to_a_lower_case_title_is_a_person_in_that_office():
+    """'the Ugandan president, Moses Okello,': the recogniser misses the name; the apposition to an office
+    word in an interaction's argument still names a person, with that office of that country."""
+    text = "Kenyan President Daniel Kiprono welcomed the Ugandan president, Moses Okello, on Monday."
+    assert people(text)["Moses Okello"] == ("UGA", ["President"], [])
+
+
+def test_a_post_in_apposition_is_no_one_s_name():
+    text = ("Present at the courtesy call were Director General, Grace Mwangi; Senior Foreign Service Officer, "
+            "Peter Otieno; and Kenyan Foreign Minister Amina Wekesa.")
+    assert "Service Officer" not in people(text)
