@@ -416,6 +416,7 @@ class ActorFinder:
             self._drop_what_the_recogniser_calls_no_one(parsed)
             self._add_named_entities(parsed)
         self._names_are_not_countries()
+        self._roles_in_apposition()
         self._resolve_short_mentions()
         self._infer_countries()
         self._countries_beside_names()
@@ -483,6 +484,25 @@ class ActorFinder:
                 taken.append((m.start(), m.end()))
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
+
+    def _roles_in_apposition(self):
+        """'Alexandre Stutzmann, the European Union Representative to Palestine,': a person named with no
+        role, followed by an apposition headed by an office word, holds that office (of the country or
+        body it names)."""
+        for person in self.people.values():
+            if person.roles:
+                continue
+            for index, start, end in sorted(person.mentions):
+                if not 0 <= index < len(self.sentences):
+                    continue
+                m = _APPOSED_ROLE_RE.match(self.text, end, self.sentences[index].end)
+                if m is None or not any(w.lower() in _OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
+                    continue
+                if any(o.start < m.end("role") and m.start("role") < o.end for o in self.mentions
+                       if o.kind == "person"):
+                    continue  # "X, the envoy of President Y": another person's phrase
+                self._add_role(person, m.group("role"), m.start("role"), None, index, start, end)
+                break
 
     def _countries_beside_names(self):
         """People still without a country: the country written right beside one of their mentions
@@ -1027,8 +1047,14 @@ class ActorFinder:
             # "the Peruvian Ambassador to ASEAN": the adjective names whose role it is.
             own = _TO_RE.split(role_text)[0]
             code = self.g.first_country_in(own)
+            named = next(iter(self.g.org_re.finditer(own)), None) if code is None else None
             if code:
                 country = code
+            elif named is not None and self._org_named(named.group(0)) is not None:
+                # "the European Union Representative to Palestine": the body's (the label keeps the rest)
+                organisation = self._org_named(named.group(0))
+                country = organisation.country
+                role_text = (role_text[:named.start()] + role_text[named.end():]).strip()
         if hint and country is None:
             if hint.startswith("org:"):
                 org = self._org_named(hint[4:])
@@ -1206,6 +1232,9 @@ class ActorFinder:
                     person.roles.append(RoleClaim(t.role_label, t.role, t.country, None, None, -1, -1, -1))
 
 
+# ", the European Union Representative to Palestine," after a name: at most ten words, up to a comma,
+# a full stop or a semicolon
+_APPOSED_ROLE_RE = re.compile(r"\s*,\s+(?:the\s+)?(?P<role>(?:[\w'’.-]+\s+){0,9}?[\w'’.-]+?)\s*(?=[,;]|\.(?:\s|$))")
 _HONORIFICS_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E|Prof|Sir|Dame)\.?\s+)*")
 _TITLE_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _FIRST_WORD_RE = re.compile(r"\w+")

@@ -78,6 +78,7 @@ class Frame:
     separate: bool = False
     date: tuple | None = None     # (start, end) its events got: a list that completes it later takes it
     place: tuple | None = None    # (host, city) of a presence or an attendance, from the clause that told it
+    carried: bool = False         # a letter carried by the subject, written by another ("delivered a message from")
 
 
 def _misread_objects(verb) -> list:
@@ -289,6 +290,8 @@ class FrameFinder(EventFinder):
                 # "two companies have signed an agreement": the parse knows who acted, and it is no
                 # government; the first mapper's patterns must not make the countries named around it sign
                 self._vetoed.add(self._family(frame))
+            if frame.carried and agents and not patients:
+                patients = self._met_by_the_carrier(frame, index, base, agents)
             agents, patients = self._complete_from_open(index, frame, agents, patients)
             agents, patients = self._fill_vague_side(index, sentence, frame, agents, patients)
             trigger = Trigger(self._kind(frame), base + frame.token.idx, base + frame.token.idx + len(frame.token),
@@ -651,6 +654,7 @@ class FrameFinder(EventFinder):
                 elif verb.lemma_.lower() in CARRYING_VERBS:
                     # "X delivered a letter from the Amir to the King": the Amir wrote; X only carried it
                     agents, patients = senders, [p for p in patients if p not in senders]
+                    frame.carried = True
         if frame.sense.type == "Visit" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
                 any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             # "El-Sisi welcomed the Turkish president on his first visit": the one welcomed visits
@@ -923,6 +927,17 @@ class FrameFinder(EventFinder):
                 all(len({party_key(r) for r in p}) == 1 for p in people):
             return [p[0] for p in people]
         return list(by_country)
+
+    def _met_by_the_carrier(self, frame: Frame, index: int, base: int, writers: list) -> list[object]:
+        """'X met Y. X delivered a message from Z': to whom the carrier delivered it, when the text does
+        not say: whom the carrier met just before."""
+        subject = self._subject(frame.verb)
+        carriers = {party_key(p) for p in (self._parties_of([subject], index, base) if subject is not None else [])}
+        met = self._last(lambda e: e.family == "Meeting" and bool(carriers & {party_key(p) for p in e.parties}))
+        if met is None or index - met.sentences[-1] > 1:
+            return []
+        keys = carriers | {party_key(w) for w in writers}
+        return [p for p in met.parties if party_key(p) not in keys]
 
     def _described_before(self, tok, index: int, base: int) -> tuple[list[object], int]:
         """'extended the invitation to the Kenyan premier when he paid a courtesy call on her': an object

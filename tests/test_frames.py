@@ -194,6 +194,11 @@ CASES = {
         "Kiprono welcomed the Ugandan president on his first visit to Kenya in more than ten years.",
         [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"]),
          ("Visit", "occurred", None, ["Moses Okello"])]),
+    "a message the envoy met delivers, from a writer, goes to the one the envoy met": (
+        "Kenyan Foreign Minister Amina Wekesa met with Jean Dupont, the European Union Representative to Kenya. "
+        "Dupont delivered a message from the EU High Representative, Josep Borrell.",
+        [("Meeting", "occurred", None, ["Amina Wekesa", "Jean Dupont"]),
+         ("Correspondence", "occurred", None, ["Amina Wekesa", "Josep Borrell"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",

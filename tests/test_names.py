@@ -2,7 +2,7 @@
 (kg/lexicon/names.yaml). The article is written for the test; the people are invented."""
 from __future__ import annotations
 
-from tests.test_mapper_rules import people
+from tests.test_mapper_rules import mapped, people
 
 ARTICLE = (
     "Serbian Assistant Foreign Minister Vladimir Petrovic met Argentine Foreign Minister Ana Gomez on "
@@ -54,3 +54,13 @@ def test_a_post_in_apposition_is_no_one_s_name():
     text = ("Present at the courtesy call were Director General, Grace Mwangi; Senior Foreign Service Officer, "
             "Peter Otieno; and Kenyan Foreign Minister Amina Wekesa.")
     assert "Service Officer" not in people(text)
+
+
+def test_an_office_in_apposition_after_a_name_is_that_person_s_of_the_body_it_names():
+    text = ("Kenyan President Daniel Kiprono met Jean Dupont, the European Union Representative to Kenya, in "
+            "Nairobi on Monday.")
+    found = mapped(text)
+    dupont = next(p for p in found.actors.people if p.name == "Jean Dupont")
+    assert [(r.label, r.organisation.name if r.organisation else None) for r in dupont.roles] == \
+        [("Representative to Kenya", "European Union")]
+    assert dupont.country is None  # an officer of a body between countries, of no country
