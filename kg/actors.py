@@ -1217,7 +1217,14 @@ class ActorFinder:
                 continue
             if any(t.country is None and t.holds_on(self.on) for t in person.known.tenures) and \
                     not any(t.country and t.holds_on(self.on) for t in person.known.tenures):
-                continue  # NATO's Secretary General then: no country's, whatever office they held before
+                # NATO's Secretary General then: no country's, whatever office they held before; the
+                # body's, when the article states no office of theirs
+                if not person.roles:
+                    t = next(t for t in person.known.tenures if t.country is None and t.holds_on(self.on))
+                    body = self.g.organisation_by_iri(t.organisation)
+                    if body is not None:
+                        person.roles.append(RoleClaim(t.role_label, t.role, None, body, None, -1, -1, -1))
+                continue
             tenures = [t for t in person.known.tenures if t.country]
             current = [t for t in tenures if t.holds_on(self.on)]
             wanted = {r.office for r in person.roles}

@@ -64,3 +64,12 @@ def test_an_office_in_apposition_after_a_name_is_that_person_s_of_the_body_it_na
     assert [(r.label, r.organisation.name if r.organisation else None) for r in dupont.roles] == \
         [("Representative to Kenya", "European Union")]
     assert dupont.country is None  # an officer of a body between countries, of no country
+
+
+def test_an_officer_of_a_body_the_dictionary_knows_stands_for_that_body():
+    """'Charles Michel met ...' with no office stated: the office-holder dictionary's tenure then, an
+    office of the European Council, is his role, so he stands for the EU, not for no one."""
+    found = mapped("Charles Michel met Kenyan President Daniel Kiprono in Nairobi on Monday.", "2023-05-15")
+    michel = next(p for p in found.actors.people if p.name == "Charles Michel")
+    assert [(r.label, r.organisation.name) for r in michel.roles] == \
+        [("President of the European Council", "European Council")]
