@@ -144,8 +144,9 @@ def lead_role_text(countries: str, organisations: str = "") -> str:
     owner = rf"(?:{upto_country}|{_FIELDS}|[A-Z]{{2,}})" if countries else rf"(?:{_FIELDS}|[A-Z]{{2,}})"
     if organisations:
         owner = rf"(?:{organisations}|{owner[3:-1]})"
+    # ("Secretary General of the South Asian Association for Regional Cooperation (SAARC) Arjun Thapa")
     return (rf"(?:(?:{_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{_CORE})"
-            rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{owner})*")
+            rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{owner}(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?)*")
 # The owner of a role after the name: "of the United States to ASEAN", "at the Royal Academy of Cambodia".
 _OBJ = (r"[A-Z][\w'.&-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+|&\s+|de\s+|on\s+)?[A-Z][\w'.&-]*)*"
         r"(?:\s+\([A-Z][A-Za-z]{1,9}\))?")
@@ -365,8 +366,9 @@ def strip_qualifier(label: str) -> str:
 _THE_BEFORE_RE = re.compile(r"\bthe\s$")
 _ONE_WORD_RE = re.compile(r"\w+")
 _OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
-_CAPITALISED_WORDS_AT_END_RE = re.compile(r"((?:[A-Z][\w.'-]*\s?){1,4}?)(?:'s)?\s*$")
-_POSSESSIVE_S_END_RE = re.compile(r"'s$")
+# (either apostrophe, and "CARICOM’S" in capitals)
+_CAPITALISED_WORDS_AT_END_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}?)(?:['’][sS])?\s*$")
+_POSSESSIVE_S_END_RE = re.compile(r"['’][sS]$")
 _NON_PERSON_WORD_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, NOT_PERSON_WORDS)) + r")\b")
 _ROLE_FIRST_WORD_RE = re.compile(r"(\S+)\s+")
 _WORD_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)\s+$")
@@ -801,6 +803,10 @@ class ActorFinder:
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             role, role_start = m.group("role"), m.start("role")
             inner = self._title_inside_name(name_start, m.end("name"))
+            if inner is not None and not inner[3] and role.split()[-1].lower() not in _RELATIONAL_TITLES:
+                # "CARICOM's Secretary-General, Ambassador Irwin LaRocque": an office, then a rank; the
+                # office is the role, the rank no part of the name
+                name_start, inner = inner[0], None
             if inner is not None:
                 # "his counterpart, Brazilian President Lula": the name's own title is the role
                 name_start, role, role_start, inner_country = inner
@@ -1242,6 +1248,8 @@ class ActorFinder:
 # ", the European Union Representative to Palestine," after a name: at most ten words, up to a comma,
 # a full stop or a semicolon
 _APPOSED_ROLE_RE = re.compile(r"\s*,\s+(?:the\s+)?(?P<role>(?:[\w'’.-]+\s+){0,9}?[\w'’.-]+?)\s*(?=[,;]|\.(?:\s|$))")
+# words that say how someone stands to another, not what office they hold ("his counterpart, X")
+_RELATIONAL_TITLES = {"counterpart", "counterparts", "colleague", "host", "guest", "successor", "predecessor"}
 _HONORIFICS_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E|Prof|Sir|Dame)\.?\s+)*")
 _TITLE_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _FIRST_WORD_RE = re.compile(r"\w+")

@@ -73,3 +73,22 @@ def test_an_officer_of_a_body_the_dictionary_knows_stands_for_that_body():
     michel = next(p for p in found.actors.people if p.name == "Charles Michel")
     assert [(r.label, r.organisation.name) for r in michel.roles] == \
         [("President of the European Council", "European Council")]
+
+
+def roles_of(text: str, name: str) -> list[tuple]:
+    person = next(p for p in mapped(text).actors.people if p.name == name)
+    return [(r.label, r.organisation.name if r.organisation else r.country) for r in person.roles]
+
+
+def test_an_office_then_a_rank_before_a_name_is_the_office_of_the_possessive_body():
+    """'CARICOM’S Secretary-General, Ambassador Irwin LaRocque': the office is the role (the rank no part
+    of the name), the body the possessive before it, whatever the apostrophe or the case of its s."""
+    for text in ("Prime Minister Trudeau called CARICOM’S Secretary-General, Ambassador Irwin LaRocque, on Monday.",
+                 "Prime Minister Trudeau called CARICOM's Secretary-General, Ambassador Irwin LaRocque, on Monday."):
+        assert roles_of(text, "Irwin LaRocque") == [("Secretary-General", "Caribbean Community")]
+
+
+def test_a_body_s_acronym_in_brackets_between_title_and_name_keeps_the_title():
+    text = ("Secretary General of the South Asian Association for Regional Cooperation (SAARC) Arjun Bahadur Thapa "
+            "called on Foreign Minister Abul Hassan Mahmood Ali on Sunday.")
+    assert roles_of(text, "Arjun Bahadur Thapa") == [("Secretary General", "South Asian Association for Regional Cooperation")]
