@@ -79,6 +79,7 @@ class Frame:
     date: tuple | None = None     # (start, end) its events got: a list that completes it later takes it
     place: tuple | None = None    # (host, city) of a presence or an attendance, from the clause that told it
     carried: bool = False         # a letter carried by the subject, written by another ("delivered a message from")
+    body_met: bool = False        # the body whose gathering the subject attended is the other side ("the G7 Summit")
 
 
 def _misread_objects(verb) -> list:
@@ -328,6 +329,8 @@ class FrameFinder(EventFinder):
             frame = self._attendance(tok)
             if frame is None:
                 return None
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in LEXICON.gatherings and self._body_met(tok) is not None:
+            return self._body_met(tok)
         elif _misread_visiting(tok) is not None and lemma in LEXICON.verbs:
             # "Visiting Ugandan Foreign Minister Juma Kato extended ...": the visitor, parsed as the object
             frame = Frame(LEXICON.verbs[lemma], tok, tok)
@@ -389,6 +392,29 @@ class FrameFinder(EventFinder):
         places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                   if g.dep_ == "pobj"]
         return self._visiting(tok, next((c for c in tok.children if c.dep_ == "nsubj"), None), places)
+
+    def _body_met(self, tok) -> Frame | None:
+        """'attended the G7 Summit', 'addressed the United Nations General Assembly', 'took part in the
+        ASEAN Summit': who attends a gathering of a body between countries meets that body."""
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ in ("in", "at"):
+            verb = verb.head  # "participated in", "spoke at"
+        elif tok.dep_ != "dobj":
+            return None
+        if verb.lemma_.lower() not in LEXICON.body_meeting_verbs:
+            return None
+        index, base = self._sentence_index, self._sentence_base
+        words = [c for c in tok.subtree if c.i < tok.i or c.dep_ == "pobj" and c.head.head is tok]
+        body = next((w for w in words if any(
+            isinstance(p, OrgEntity) and p.org.kind == "IntergovernmentalOrganisation"
+            for p in self._party(w, index, base))), None)
+        if body is None:
+            return None
+        subject = self._subject(verb)
+        frame = Frame(LEXICON.nouns["meeting"], tok, verb, agents=[subject] if subject is not None else [],
+                      patients=[body], body_met=True)
+        frame.planned = self._planned(frame)
+        return frame
 
     def _attendance(self, tok) -> Frame | None:
         """'will attend the APEC Summit in Bangkok, Thailand': someone of a known country attending a
@@ -1060,6 +1086,13 @@ class FrameFinder(EventFinder):
             return candidates[-1].ref if candidates else None
         if "counterpart" in words:
             return None
+        # "the prime minister" is who holds that office, before a deputy prime minister named later
+        office = self.g.offices.get(" ".join(w.lower_ for w in tok.subtree if w.i <= tok.i and w.dep_ != "det"
+                                             and w.ent_type_ not in ("NORP", "GPE")))
+        if office is not None:
+            for m in reversed(candidates):
+                if (not nationality or m.ref.country == nationality) and any(r.office == office for r in m.ref.roles):
+                    return m.ref
         for m in reversed(candidates):
             if nationality and m.ref.country != nationality:
                 continue
@@ -1264,7 +1297,7 @@ class FrameFinder(EventFinder):
                 found += [Event(kind, [index], list(group), visitors=list(group), host=other, trigger_sentence=index)
                           for group in by_country.values()]
             return found
-        if any(isinstance(p, PersonEntity) for p in agents + patients):
+        if any(isinstance(p, PersonEntity) for p in agents + patients) and not frame.body_met:
             # people acted: a forum or bloc named beside them (the OIC, the Quad) is the setting, and a
             # country already represented by one of them is not a second party
             people_countries = {p.country for p in agents + patients if isinstance(p, PersonEntity)}

@@ -199,6 +199,24 @@ CASES = {
         "Dupont delivered a message from the EU High Representative, Josep Borrell.",
         [("Meeting", "occurred", None, ["Amina Wekesa", "Jean Dupont"]),
          ("Correspondence", "occurred", None, ["Amina Wekesa", "Josep Borrell"])]),
+    "attending a summit of a body between countries is meeting that body (and, abroad, a visit)": (
+        "Indian Prime Minister Arjun Rao attended the G7 Summit in Apulia, Italy, on Friday.",
+        [("Meeting", "occurred", "2024-05-10", ["Arjun Rao", "Group of Seven"]),
+         ("Visit", "occurred", None, ["Arjun Rao"])]),
+    "addressing a body's assembly is meeting that body": (
+        "Papua New Guinea Prime Minister James Marape addressed the United Nations General Assembly in New York "
+        "on Tuesday.",
+        [("Meeting", "occurred", "2024-05-14", ["James Marape", "United Nations"]),
+         ("Visit", "occurred", None, ["James Marape"])]),
+    "a summit of no body is no meeting with one": (
+        "Indian Prime Minister Arjun Rao attended a climate summit in Rome, Italy, on Friday.",
+        [("Visit", "occurred", "2024-05-10", ["Arjun Rao"])]),
+    "'the prime minister' is the one who holds that office, not a deputy named since": (
+        "Kenyan Prime Minister Amina Wekesa arrived in Kampala on Monday, where she was received by Ugandan Deputy "
+        "Prime Minister Juma Kato. On Tuesday the prime minister held talks with Ugandan President Moses Okello.",
+        [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"]),
+         ("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Moses Okello"]),
+         ("Visit", "occurred", "2024-05-13", ["Amina Wekesa"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
@@ -236,7 +254,8 @@ CASES = {
          ("Visit", "planned", None, ["Anna Clark"])]),
     "attending a summit in another country is visiting it": (
         "Indonesian President Budi Santoso will attend the APEC Summit in Bangkok, Thailand, next week.",
-        [("Visit", "planned", None, ["Budi Santoso"])]),
+        [("Visit", "planned", None, ["Budi Santoso"]),
+         ("Meeting", "planned", None, ["Asia-Pacific Economic Cooperation", "Budi Santoso"])]),
     "attending an inauguration in another country's capital": (
         "Kenyan President Daniel Kiprono attended the inauguration ceremony in Kampala on Monday.",
         [("Visit", "occurred", "2024-05-13", ["Daniel Kiprono"])]),

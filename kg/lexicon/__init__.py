@@ -59,6 +59,7 @@ class Lexicon:
     partitives: frozenset = frozenset()
     attendee_heads: frozenset = frozenset()
     leader_offices: frozenset = frozenset()
+    body_meeting_verbs: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -80,6 +81,7 @@ class Lexicon:
         stems |= {form for forms in data.get("irregular", {}).values() for form in forms}
         stems |= {w for words in data["modes"].values() for w in words}
         stems |= {form for lemma in data.get("attendance_verbs", ()) for form in verb_forms(lemma)}
+        stems |= {form for lemma in data.get("body_meeting_verbs", ()) for form in verb_forms(lemma)}
         return cls(verbs, nouns, frozenset(data["light_verbs"]),
                    {mode: frozenset(words) for mode, words in data["modes"].items()},
                    frozenset(data["non_diplomatic_visit_objects"]), frozenset(data["reporting_verbs"]),
@@ -89,7 +91,7 @@ class Lexicon:
                    tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None,
                    frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())),
                    frozenset(data.get("partitives", ())), frozenset(data.get("attendee_heads", ())),
-                   frozenset(data.get("leader_offices", ())))
+                   frozenset(data.get("leader_offices", ())), frozenset(data.get("body_meeting_verbs", ())))
 
 
 def verb_forms(lemma: str) -> set[str]:
