@@ -526,6 +526,9 @@ class FrameFinder(EventFinder):
             if any(h.lemma_.lower() in LEXICON.non_diplomatic_visit_objects for h in to):
                 self._vetoed.add("Visit")
                 return False
+        if sense.lemma == "call" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "for":
+            self._vetoed.add(self._family(frame))
+            return False  # "reiterated calls for the international community to act": an appeal
         return True
 
     def _reciprocal(self, verb) -> bool:

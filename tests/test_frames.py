@@ -217,6 +217,10 @@ CASES = {
         [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"]),
          ("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Moses Okello"]),
          ("Visit", "occurred", "2024-05-13", ["Amina Wekesa"])]),
+    "'calls for' the world to act are appeals, not phone calls": (
+        "Kenyan Foreign Minister Amina Wekesa received Ugandan Ambassador Juma Kato on Monday. Wekesa reiterated "
+        "calls for the international community to take a stand against the attacks on Uganda.",
+        [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
