@@ -376,7 +376,7 @@ class FrameFinder(EventFinder):
                 return None
         else:
             return None
-        if self._invited(frame):
+        if self._invited(frame) or self._topic(frame):
             return None
         self._arguments(frame)
         if frame.place is not None and frame.host is None:
@@ -467,6 +467,15 @@ class FrameFinder(EventFinder):
                 return True
         return False
 
+    @staticmethod
+    def _topic(frame: Frame) -> bool:
+        """'Talks are focused on the signing of cooperation agreements': what is talked about, not done."""
+        tok = frame.token
+        if tok.pos_ not in ("NOUN", "PROPN") or frame.verb is not tok:
+            return False
+        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about") else None
+        return head is not None and head.lemma_.lower() in LEXICON.topic_heads
+
     def _verb_fits(self, frame: Frame) -> bool:
         tok, sense = frame.token, frame.sense
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")] or _misread_objects(tok)
@@ -515,9 +524,10 @@ class FrameFinder(EventFinder):
                                          if c.dep_ in ("amod", "compound")):
             self._vetoed.add("Visit")  # "a business delegation to Mumbai"
             return False
-        if sense.lemma in ("delegation", "trip"):
-            # "led the delegation to the high-level week": to an event, not to a country
-            to = [c for p in (*tok.children, *frame.verb.children) if p.dep_ == "prep" and p.lower_ == "to"
+        if sense.lemma in ("delegation", "trip", "mission", "arrival"):
+            # "led the delegation to the high-level week": to an event, not to a country; "a mission to
+            # Mauritania", "upon her arrival in Nouakchott": to, or in, a place
+            to = [c for p in (*tok.children, *frame.verb.children) if p.dep_ == "prep" and p.lower_ in sense.prep
                   for c in p.children if c.dep_ == "pobj"]
             if not any(self._place_of([c])[0] or c.ent_type_ in ("GPE", "LOC") for c in to):
                 return False

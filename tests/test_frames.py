@@ -221,6 +221,12 @@ CASES = {
         "Kenyan Foreign Minister Amina Wekesa received Ugandan Ambassador Juma Kato on Monday. Wekesa reiterated "
         "calls for the international community to take a stand against the attacks on Uganda.",
         [("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"])]),
+    "a diplomatic mission to a country is a visit; talks focused on a signing sign nothing": (
+        "Kenya's Foreign Minister, Amina Wekesa, began a diplomatic mission to neighbouring Uganda on Monday. Upon "
+        "her arrival in Kampala, Minister Wekesa was received by her Ugandan counterpart, Juma Kato. Talks between "
+        "the two ministers are focused on the signing of cooperation agreements.",
+        [("Visit", "occurred", "2024-05-13", ["Amina Wekesa"]),
+         ("Meeting", "occurred", None, ["Amina Wekesa", "Juma Kato"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",

@@ -60,6 +60,7 @@ class Lexicon:
     attendee_heads: frozenset = frozenset()
     leader_offices: frozenset = frozenset()
     body_meeting_verbs: frozenset = frozenset()
+    topic_heads: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -91,7 +92,8 @@ class Lexicon:
                    tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None,
                    frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())),
                    frozenset(data.get("partitives", ())), frozenset(data.get("attendee_heads", ())),
-                   frozenset(data.get("leader_offices", ())), frozenset(data.get("body_meeting_verbs", ())))
+                   frozenset(data.get("leader_offices", ())), frozenset(data.get("body_meeting_verbs", ())),
+                   frozenset(data.get("topic_heads", ())))
 
 
 def verb_forms(lemma: str) -> set[str]:
