@@ -418,7 +418,7 @@ class ActorFinder:
             self._drop_what_the_recogniser_calls_no_one(parsed)
             self._add_named_entities(parsed)
         self._names_are_not_countries()
-        self._roles_in_apposition()
+        self._roles_in_apposition(parsed)
         self._resolve_short_mentions()
         self._infer_countries()
         self._countries_beside_names()
@@ -487,7 +487,7 @@ class ActorFinder:
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
 
-    def _roles_in_apposition(self):
+    def _roles_in_apposition(self, parsed=None):
         """'Alexandre Stutzmann, the European Union Representative to Palestine,': a person named with no
         role, followed by an apposition headed by an office word, holds that office (of the country or
         body it names)."""
@@ -503,8 +503,19 @@ class ActorFinder:
                 if any(o.start < m.end("role") and m.start("role") < o.end for o in self.mentions
                        if o.kind == "person"):
                     continue  # "X, the envoy of President Y": another person's phrase
+                if not self._verbless(m.start("role"), m.end("role"), index, parsed):
+                    continue  # "H.E. Mr. Gariballa Khidir Ali, the Minister reaffirmed ...": the next clause
                 self._add_role(person, m.group("role"), m.start("role"), None, index, start, end)
                 break
+
+    def _verbless(self, start: int, end: int, index: int, parsed) -> bool:
+        """Does START..END hold no verb (per the parse; unparsed, are its words a title's: capitalised,
+        or of, the, to, for, and)?"""
+        doc = parsed.get(index) if parsed is not None else None
+        if doc is not None:
+            base = self.sentences[index].start
+            return not any(t.pos_ in ("VERB", "AUX") for t in doc if start <= base + t.idx < end)
+        return all(w[0].isupper() or w in ("of", "the", "to", "for", "and") for w in self.text[start:end].split())
 
     def _countries_beside_names(self):
         """People still without a country: the country written right beside one of their mentions

@@ -92,3 +92,11 @@ def test_a_body_s_acronym_in_brackets_between_title_and_name_keeps_the_title():
     text = ("Secretary General of the South Asian Association for Regional Cooperation (SAARC) Arjun Bahadur Thapa "
             "called on Foreign Minister Abul Hassan Mahmood Ali on Sunday.")
     assert roles_of(text, "Arjun Bahadur Thapa") == [("Secretary General", "South Asian Association for Regional Cooperation")]
+
+
+def test_a_clause_after_a_name_is_no_apposition_of_a_title():
+    """'H.E. Mr. Gariballa Khidir Ali, the Minister reaffirmed Ghana’s commitment': 'the Minister' opens the
+    next clause; the envoy keeps his own country, not Ghana's."""
+    text = ("In his meeting with the Ambassador-designate of Sudan, H.E. Mr. Gariballa Khidir Ali, the Minister "
+            "reaffirmed Ghana's commitment to supporting Sudan's peace efforts.")
+    assert people(text)["Gariballa Khidir Ali"][0] == "SDN"
