@@ -227,6 +227,10 @@ CASES = {
         "the two ministers are focused on the signing of cooperation agreements.",
         [("Visit", "occurred", "2024-05-13", ["Amina Wekesa"]),
          ("Meeting", "occurred", None, ["Amina Wekesa", "Juma Kato"])]),
+    "'engaging with' an envoy is meeting them": (
+        "Engaging with the Ambassador-designate of Denmark, H.E. Mr. Lars Holm, Kenyan Foreign Minister Amina "
+        "Wekesa highlighted Kenya's efforts to add value to raw materials.",
+        [("Meeting", "occurred", None, ["Amina Wekesa", "Lars Holm"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",

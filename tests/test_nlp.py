@@ -153,6 +153,7 @@ INFLECTIONS = {
     "discuss": ["discusses", "discussed", "discussing"],
     "sit": ["sits", "sat", "sitting"],
     "interact": ["interacts", "interacted", "interacting"],
+    "engage": ["engages", "engaged", "engaging"],
     "visit": ["visits", "visited", "visiting"],
     "travel": ["travels", "traveled", "travelled", "traveling", "travelling"],
     "arrive": ["arrives", "arrived", "arriving"],
