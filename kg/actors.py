@@ -668,18 +668,29 @@ class ActorFinder:
             # ("welcomed the Ugandan president, Moses Okello, ...": a name in apposition to an office word)
             apposed = tok.dep_ == "appos" and tok.head.lower_ in OFFICE_WORDS and \
                 tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and not apposed:
+            # ("the Ambassadors of Australia, Paula Ganly, Spain, Pedro Martineth and Czech Republic, Petr
+            # Stepanek": a name in a list stands where the list's first item does)
+            listed = tok
+            while listed.dep_ in ("conj", "appos") and listed.head is not listed:
+                listed = listed.head
+            if listed is not tok and listed.dep_ == "pobj" and listed.head.lower_ == "of" and \
+                    word_of(listed.head.head) in OFFICE_WORDS:
+                listed = listed.head.head  # (the list hangs from "the Ambassadors of")
+            if tok.pos_ != "PROPN" or listed.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and not apposed:
                 continue
+            if listed is not tok and (tok.ent_type_ == "PERSON" or
+                                      not any(word_of(w) in OFFICE_WORDS for w in listed.subtree if w.i <= listed.i)):
+                continue  # only a list of envoys or officials, and only names the recogniser left (it gives roles)
             titled = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in OFFICE_WORDS and \
                 tok.head.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
             if apposed:
                 role = tok.head
                 governor = role.head.head if role.dep_ == "pobj" else role.head
-            elif tok.dep_ == "pobj" and tok.head.lower_ not in ("with", "to", "by", "from", "on", "between") and \
+            elif listed.dep_ == "pobj" and listed.head.lower_ not in ("with", "to", "by", "from", "on", "between") and \
                     not titled:
                 continue  # "at a Credentials Ceremony", "for Morning Call": a place, a time, a purpose
             else:
-                governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+                governor = listed.head.head if listed.dep_ == "pobj" else listed.head
             if titled:
                 # "The head of state Kassym-Jomart Tokayev spoke with ...", parsed as the head "of" a
                 # name: the name is the subject's, the verb the subject's verb
@@ -706,6 +717,12 @@ class ActorFinder:
             if tok.ent_type_ == "ORG" and any(e.start == first and e.label_ == "ORG" for e in doc.ents):
                 continue  # the whole run is an organisation's name ("Communications Directorate")
             person = self._person(words.text, start, end, index)
+            if listed is not tok and person is not None and person.country is None:
+                # "... and Senegal, Ndao Malik, as well as the ambassadors of Turkey": the list's own
+                # country, right before the name, not the next phrase's
+                own = self._country_beside(words, base)
+                if own:
+                    person.inferred_country = own
             if apposed and person is not None and not person.roles:
                 title = [t for t in tok.head.subtree if t.i <= tok.head.i and t.dep_ not in ("det", "punct")]
                 owner = next((self.g.country_of(t.text) for t in title if self.g.country_of(t.text)), None)

@@ -761,9 +761,10 @@ class FrameFinder(EventFinder):
     def _is_actor(self, tok) -> bool:
         if tok.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"):
             return True
-        if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS:
+        # (a capitalised plural keeps its -s as its lemma: "the Ambassadors of Australia, ...")
+        if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or _word(tok) in ROLE_NOUNS:
             return True
-        if any(w.lemma_.lower() in ROLE_NOUNS for w in tok.subtree if w.i <= tok.i):
+        if any(_word(w) in ROLE_NOUNS for w in tok.subtree if w.i <= tok.i):
             return True  # "eight new non-resident ambassadors-designate"
         # "Japan's selection" is no actor: only a name or title inside the phrase's own head makes one
         return any(c.lemma_.lower() in ROLE_NOUNS or c.ent_type_ in ("PERSON", "GPE", "ORG")

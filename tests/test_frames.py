@@ -231,6 +231,12 @@ CASES = {
         "Engaging with the Ambassador-designate of Denmark, H.E. Mr. Lars Holm, Kenyan Foreign Minister Amina "
         "Wekesa highlighted Kenya's efforts to add value to raw materials.",
         [("Meeting", "occurred", None, ["Amina Wekesa", "Lars Holm"])]),
+    "'received in separate meetings ... the Ambassadors of A, X, B, Y and C, Z': a meeting with each": (
+        "Iraqi Parliament Speaker Ali Hassan received in separate meetings on Monday the Ambassadors of "
+        "Australia, Jane Whitlock, Spain, Pedro Ruiz and Czech Republic, Petr Novak.",
+        [("Meeting", "occurred", "2024-05-13", ["Ali Hassan", "Jane Whitlock"]),
+         ("Meeting", "occurred", "2024-05-13", ["Ali Hassan", "Pedro Ruiz"]),
+         ("Meeting", "occurred", "2024-05-13", ["Ali Hassan", "Petr Novak"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
