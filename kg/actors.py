@@ -29,15 +29,19 @@ HONORIFIC_RE = first_letter_groups(
     rf"His\s+{_EXALTED}|Her\s+{_EXALTED}|Their\s+{_EXALTED}|"
     r"H\.?\s?E\.?(?=\s)|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
     r"Moha\s+Bovor|Vibol\s+Sena\s+Pheakdei|Pichey\s+Sena))?|Lok\s+Chumteav|Oknha|"
-    r"Datuk\s+Seri|Dato['’]?\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|Tun|Pehin|Dato\s+Paduka|"
+    r"Datuk\s+Patinggi|Datuk\s+Seri|Dato['’]?\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Patinggi|Tan\s+Sri|Tun|Pehin|"
+    r"Dato\s+Paduka|"
     # "(?:the\s+)?(?:Right\s+|Rt\.?\s+|Most\s+)?Honourable"
     rf"the\s+Right\s+{_HONOURABLE}|the\s+Rt\.?\s+{_HONOURABLE}|the\s+Most\s+{_HONOURABLE}|the\s+{_HONOURABLE}|"
     rf"Right\s+{_HONOURABLE}|Rt\.?\s+{_HONOURABLE}|Most\s+{_HONOURABLE}|{_HONOURABLE}|"
     r"Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
     r"Sheikh|Sheikha|Sir|Dame|Lord|Lady|Madam|Madame|Mme\.?|M\.|Shri|Smt\.?|Sri(?=\s+[A-Z][a-z]+\s+[A-Z])|"
-    r"Gen\.|Lt\.\s?Gen\.|Maj\.\s?Gen\.|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|Archbishop"
+    r"Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brig\.?\s?Gen\.?|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|"
+    r"Archbishop"
 )
 _HONORIFICS = re.compile(rf"(?:(?:{HONORIFIC_RE})\s+)+")
+# a military rank or a courtesy title inside a run of capitalised words, with a name after it
+_RANK_INSIDE_RE = re.compile(r".*\s((?:Lt\.?|Maj\.?|Brig\.?)\s?Gen\.?|Gen\.|Col\.|Adm\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|H\.E\.)\s+")
 _HONORIFIC_PREFIX_RE = re.compile(rf"(?:{HONORIFIC_RE})\s+")
 # After an appositive role: the next person's title and name ("..., Minister Sok, Mr. Tan").
 _NEXT_NAME_RE = re.compile(rf"\s*(?:(?:{HONORIFIC_RE})\s+)*[A-Z][a-z]")
@@ -332,6 +336,11 @@ def clean_name(raw: str) -> tuple[str, list[str]]:
             break
         honorifics.append(_WHITESPACE_RUN_RE.sub(" ", m.group(0).strip()))
         rest = rest[m.end():]
+    inner = _RANK_INSIDE_RE.search(rest)
+    if inner is not None and rest[inner.end():].strip():
+        # "Fire Force Lt Gen Khaled Al-Mikrad": the end of a body's name, then a rank, then the name
+        honorifics.append(_WHITESPACE_RUN_RE.sub(" ", inner.group(1)))
+        rest = rest[inner.end():]
     words = []
     parts = rest.split()
     while len(parts) > 1 and parts[0].rstrip(".").upper() in _TITLE_ABBREVIATIONS and parts[0].rstrip(".").isupper():

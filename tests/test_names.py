@@ -100,3 +100,11 @@ def test_a_clause_after_a_name_is_no_apposition_of_a_title():
     text = ("In his meeting with the Ambassador-designate of Sudan, H.E. Mr. Gariballa Khidir Ali, the Minister "
             "reaffirmed Ghana's commitment to supporting Sudan's peace efforts.")
     assert people(text)["Gariballa Khidir Ali"][0] == "SDN"
+
+
+def test_ranks_and_malay_honorifics_are_no_part_of_the_name():
+    found = people("Chief of Kenya Fire Service Lt Gen Peter Otieno received in his office yesterday Dr Jane Mwangi.")
+    assert not any("Fire" in name or "Gen" in name for name in found), found
+    found = people("Malaysian Minister Ahmad Zaki paid a courtesy call on Sarawak Premier Datuk Patinggi Tan Sri Abang "
+                   "Johari Tun Openg in Kuching on Monday.")
+    assert "Abang Johari Tun Openg" in found, found
