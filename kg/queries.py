@@ -600,13 +600,18 @@ def iter_result(result: Result | Page, fmt: str, terminal: bool = False, batch: 
         return
     if fmt not in ("csv", "tsv"):
         raise QueryError(f"no such format {fmt!r}: csv, tsv or json")
-    shown = for_terminal if terminal else for_file
     writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
     writer.writerow(result.columns)
     while True:
         piece = list(itertools.islice(rows, batch))
-        writer.writerows(["" if v is None else shown(v) for v in row] for row in piece)
-        yield buffer.getvalue()
+        if terminal:
+            writer.writerows(["" if v is None else for_terminal(v) for v in row] for row in piece)
+            yield buffer.getvalue()
+        else:
+            # the characters a file's escapes replace are none that CSV quotes or separates with,
+            # so escaping the written text is escaping each value (the same bytes), a third faster
+            writer.writerows(piece)
+            yield for_file(buffer.getvalue())
         buffer.seek(0), buffer.truncate()
         if len(piece) < batch:
             return
