@@ -27,6 +27,7 @@ import hashlib
 import re
 import sqlite3
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -262,7 +263,7 @@ def _make_table(db, kg_store, spec: Spec, query: SavedQuery) -> None:
     columns = [v.value for v in solutions.variables]
     cols = ", ".join(f'"{c}" TEXT' for c in columns)
     db.execute(f'CREATE TABLE "{table}" (unit TEXT, seq INTEGER, {cols})')
-    _insert(db, table, spec, columns, solutions)
+    _insert(db, table, spec, columns, _values(solutions, columns))
     order = ", ".join(f'"{c}"' for c in spec.order)
     db.execute(f'CREATE INDEX "{table}_order" ON "{table}" ({order}, unit, seq)')
     db.execute(f'CREATE INDEX "{table}_unit" ON "{table}" (unit)')
@@ -271,7 +272,7 @@ def _make_table(db, kg_store, spec: Spec, query: SavedQuery) -> None:
             db.execute(f'CREATE INDEX "{table}_{column}" ON "{table}" ("{column}")')
     if spec.keys:
         db.execute(f'CREATE TABLE "k_{table}" (unit TEXT, key TEXT, code TEXT)')
-        _insert_keys(db, table, kg_store.query(spec.keys))
+        _insert_keys(db, table, _values(kg_store.query(spec.keys), ["key", "code"]))
         db.execute(f'CREATE INDEX "k_{table}_code" ON "k_{table}" (code, key)')
         db.execute(f'CREATE INDEX "k_{table}_unit" ON "k_{table}" (unit)')
 
@@ -283,23 +284,27 @@ def _unit_of_key(key: str) -> str:
     return parts[1] if len(parts) >= 3 else rest
 
 
-def _insert_keys(db, table: str, solutions) -> None:
-    db.executemany(f'INSERT INTO "k_{table}" VALUES (?, ?, ?)',
-                   ((_unit_of_key(s["key"].value), s["key"].value, s["code"].value) for s in solutions))
+def _insert_keys(db, table: str, pairs: Iterable[tuple[str, str]]) -> None:
+    db.executemany(f'INSERT INTO "k_{table}" VALUES (?, ?, ?)', ((_unit_of_key(key), key, code) for key, code in pairs))
 
 
-def _insert(db, table: str, spec: Spec, columns: list[str], solutions, seq_start: int = 0) -> int:
+def _values(solutions, columns: list[str]) -> Iterator[list[str | None]]:
+    for solution in solutions:
+        yield [None if (term := solution[c]) is None else term.value for c in columns]
+
+
+def _insert(db, table: str, spec: Spec, columns: list[str], rows: Iterable[list[str | None]]) -> int:
+    """File ROWS under their units, numbered in the order given (within a unit, the store's)."""
     unit_at = columns.index(spec.unit_column)
     marks = ", ".join("?" * (len(columns) + 2))
     n = 0
 
-    def rows():
+    def filed():
         nonlocal n
-        for solution in solutions:
-            values = [None if (t := solution[c]) is None else t.value for c in columns]
-            yield (values[unit_at], seq_start + n, *values)
+        for values in rows:
+            yield (values[unit_at], n, *values)
             n += 1
-    db.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows())
+    db.executemany(f'INSERT INTO "{table}" VALUES ({marks})', filed())
     return n
 
 
@@ -315,15 +320,23 @@ def _refresh(db, kg_store, spec: Spec, query: SavedQuery, units: list[str]) -> i
         db.execute(f'DELETE FROM "{table}" WHERE unit IN ({marks})', chunk)
         if spec.keys:
             db.execute(f'DELETE FROM "k_{table}" WHERE unit IN ({marks})', chunk)
+    def run(texts: tuple[str, str | None]) -> tuple[list[str], list, list]:
+        solutions = kg_store.query(texts[0])
+        variables = [v.value for v in solutions.variables]
+        keys = list(_values(kg_store.query(texts[1]), ["key", "code"])) if texts[1] else []
+        return variables, list(_values(solutions, variables)), keys
+
+    from kg.build import available_cores  # (kg.build imports this module)
     written = 0
-    for text, keys in _restricted_runs(spec, query, units):
-        solutions = kg_store.query(text)
-        if [v.value for v in solutions.variables] != columns:
-            raise QueryError(f"the saved query {spec.query!r} changed its columns: build the summary again")
-        # within a unit the store's order is kept (seq): rows tied on the ORDER BY stay as it gave them
-        written += _insert(db, table, spec, columns, solutions)
-        if keys:
-            _insert_keys(db, table, kg_store.query(keys))
+    # the store answers on both cores: pyoxigraph lets go of the GIL while it evaluates
+    with ThreadPoolExecutor(available_cores()) as pool:
+        for variables, rows, keys in pool.map(run, _restricted_runs(spec, query, units)):
+            if variables != columns:
+                raise QueryError(f"the saved query {spec.query!r} changed its columns: build the summary again")
+            # within a unit the store's order is kept (seq): rows tied on the ORDER BY stay as it gave them
+            written += _insert(db, table, spec, columns, rows)
+            if keys:
+                _insert_keys(db, table, keys)
     return written
 
 
