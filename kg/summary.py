@@ -198,10 +198,12 @@ def begin_build(location: Path) -> None:
         return
     db = _connect(location, read_only=False)
     with db:
-        was = _meta(db).get("state")
+        meta = _meta(db)
+        # only tables current for the store as it is can be brought up to date from one build's
+        # changes: not after a build cut short, nor after a build by a kg that does not keep them
+        current = meta.get("state") == "current" and meta.get("inputs") == _inputs_stamp(location)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('state', 'building')")
-        # only a summary that was current can be brought up to date from one build's changes
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", ("started" if was == "current" else "lost",))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", ("started" if current else "lost",))
     db.close()
 
 

@@ -149,3 +149,15 @@ def test_a_build_cut_short_makes_the_tables_again(built):
     update = query_summary.update(store, [])
     assert sorted(update.rebuilt) == sorted(SPECS)
     check_same(store)
+
+
+def test_after_a_build_that_did_not_keep_the_tables_they_are_made_again(built):
+    """A kg without the summary (an older version) builds into the store: the next build cannot know
+    what changed, and reads the whole store again."""
+    _, store = built
+    inputs = store.location / "kg-inputs.json"
+    os.utime(inputs, ns=(inputs.stat().st_atime_ns, inputs.stat().st_mtime_ns + 1_000_000))
+    query_summary.begin_build(store.location)
+    update = query_summary.update(store, [])
+    assert sorted(update.rebuilt) == sorted(SPECS)
+    check_same(store)
