@@ -32,6 +32,7 @@ from kg.namespaces import article_graph
 from kg.rdfmap import ArticleTriples
 from kg.resolve import ResolutionSummary, index_usable, resolve
 from kg.store import KGStore
+from kg import summary as query_summary
 from kg.validate import Finding, ReferenceContext, count, validate_article
 
 VALIDATORS = ("native", "pyshacl")  # kg/shacl_native.py (default) or pyshacl, the reference
@@ -68,6 +69,8 @@ class BuildSummary:
     validation_seconds: float = 0.0
     # The resolution stage (kg/resolve.py): reports of one interaction across articles made one
     resolution: "ResolutionSummary | None" = None
+    # The saved queries' row tables (kg/summary.py), brought up to date at the end
+    query_summary: "query_summary.SummaryUpdate | None" = None
 
     def lines(self) -> list[str]:
         lines = [
@@ -89,6 +92,8 @@ class BuildSummary:
                          f"({self.store_checks_seconds:.2f} s{scope})")
         if self.resolution is not None:
             lines.append(self.resolution.line())
+        if self.query_summary is not None:
+            lines.append(self.query_summary.line())
         if self.mapped:
             lines.append(f"cpu: mapping {self.mapping_seconds:.1f} s, validation {self.validation_seconds:.1f} s "
                          f"(summed over processes)")
@@ -237,6 +242,7 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     if validator not in VALIDATORS:
         raise ValueError(f"unknown validator {validator!r}: use one of {', '.join(VALIDATORS)}")
     summary = BuildSummary()
+    query_summary.begin_build(store.location)  # before the store changes: readers ask the store meanwhile
     reference_loaded = store.ensure_reference()
     if reference_loaded:
         recheck = True  # new reference data: the index of inputs no longer says what is current
@@ -268,6 +274,11 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
         _count_resolution_findings(summary)
     store.flush()
     index.save(keep_others=not pruned)  # after a prune, the files not seen are gone, and so are their articles
+    # after the index of inputs is saved: the tables are stamped with it
+    resolution = summary.resolution
+    summary.query_summary = query_summary.update(
+        store, writer.written + summary.removed_ids, resolution.changed_interactions if resolution else (),
+        everything=reference_loaded or bool(resolution and resolution.rebuilt))
     if validate and (summary.mapped or summary.removed):
         # new reference data can conflict with any graph: then the whole store is checked
         _check_store(store, summary, None if reference_loaded else writer.written)

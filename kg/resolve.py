@@ -751,6 +751,9 @@ class ResolutionSummary:
     people_renamed: int = 0   # person IRIs whose canonical IRI changed
     seconds: float = 0.0
     rebuilt: bool = False     # the index was missing or outdated: everything was resolved again
+    # the resolved interactions written or removed: the query summary (kg/summary.py) gives their
+    # reports' rows the interaction that reports them now
+    changed_interactions: set = field(default_factory=set, repr=False)
     findings: list = field(default_factory=list)  # the shapes' findings on what was written (kg.validate.Finding)
 
     def line(self) -> str:
@@ -1064,6 +1067,8 @@ def resolve(kg_store, changed: Iterable[str] = (), everything: bool = False,
         for cluster in sorted((old_clusters | rewrite) - (set(resolved) - set(written))):
             _delete_cluster(store, cluster)
             digests.replace(cluster, None)
+            summary.changed_interactions.add(cluster)
+        summary.changed_interactions.update(written)
         summary.removed = len(old_clusters - set(resolved))
         quads = []
         batch: list[tuple] = []

@@ -609,3 +609,20 @@ def test_kg_query_writes_rows_as_they_come_in_the_layout_of_the_whole_list(seed_
     empty = io.StringIO()
     write_result(nothing, fmt, empty)
     assert empty.getvalue() == ("[]\n" if fmt == "json" else expected.splitlines(keepends=True)[0])
+
+
+def test_csv_in_a_file_escapes_each_value_as_before():
+    """The file's escapes are applied to the written text at once: the same bytes as escaping each
+    value before writing (none of the escaped characters is one CSV quotes or separates with)."""
+    from kg.controls import for_file
+    from kg.queries import Result, iter_result
+    values = ["plain", 'a "quoted", value', "line\nbreak", "tab\there", "ret\rurn", "esc\x1b[31m", "c1\x85\x9b",
+              "bell\x07", "del\x7f", "rtl\u202eevil", "lone\ud800", None, ""]
+    rows = [values, list(reversed(values))]
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        expected = io.StringIO()
+        writer = csv.writer(expected, delimiter=delimiter, lineterminator="\n")
+        writer.writerow([f"c{i}" for i in range(len(values))])
+        writer.writerows(["" if v is None else for_file(v) for v in row] for row in rows)
+        got = "".join(iter_result(Result([f"c{i}" for i in range(len(values))], iter(rows)), fmt, batch=1))
+        assert got == expected.getvalue()

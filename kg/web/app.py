@@ -28,8 +28,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.namespaces import ID, PREFIXES as NAMESPACES
-from kg.queries import (DEFAULT_PAGE, MAX_PAGE, QueryError, Result, bind, get_query, iter_result, page_rows,
-                        saved_queries, stream_local, with_values_block, _plain)
+from kg.queries import (DEFAULT_PAGE, MAX_PAGE, Page, QueryError, Result, bind, get_query, iter_result, page_rows,
+                        saved_queries, stream_local, summary_for, with_values_block, _plain)
 from kg.store import KGStore, StoreError
 from kg.web import detail
 from kg.web.facts import CLASSES, Facts, Filters, short
@@ -116,6 +116,13 @@ class Workbench:
         if query is None:
             raise LookupError(f"no saved query named {name!r}")
         bound = bind(query, values)
+        summary = summary_for(self.store, query, bound) if sort is None else None
+        if summary is not None:  # the page and the count read from the query summary (kg/summary.py)
+            try:
+                columns, rows = summary.rows(query, bound, offset, limit)
+                return Page(columns, list(rows), summary.count(query, bound), offset, limit)
+            finally:
+                summary.close()
         try:
             columns, rows = self.rows(name, bound)
         except (SyntaxError, OSError) as exc:

@@ -1,0 +1,427 @@
+"""Row tables of saved queries, kept beside the store (summary.sqlite) so that a first page, a
+filtered page and a full CSV need not wait for the store to compute and sort every row.
+
+The rows are the saved query's own: `kg build` runs the query itself, restricted to the
+articles (or resolved interactions) that changed, with a VALUES block on the variable that
+splits its rows (`unit`), and files each row under that unit with its ORDER BY columns. A
+page is then an index scan in SQLite. Only queries whose every row belongs to one unit are
+kept here (a row of `interactions` is one article's event); those that sum over many
+articles (country-network, who-met-whom, roles) are left to the store, and so is agreements:
+its parties are a GROUP_CONCAT, whose order follows the plan the store chose, and a run for one
+article lists them in another order than the run for the whole store.
+
+The graph stays the source of truth. Every build marks the summary stale before it writes to
+the store and current again (with the stamp of the store's index of inputs, which every build
+rewrites) once the tables are up to date; a reader that finds it stale, from another version of
+kg, or from another text of the query, asks the store instead. A build that finds it stale
+(a build cut short, a store built by an older kg) makes the tables again from the whole store.
+
+Why SQLite: it is in the standard library, already holds the resolution index beside the
+store, reads a page through an index in well under a millisecond, and streams rows at a few
+hundred thousand a second; readers (`kg query`, `kg serve`) open it read-only while a build
+writes it (WAL).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.changes import INDEX_FILE as INPUTS_FILE
+import pyoxigraph as ox
+
+from kg.namespaces import DIP, GRAPH, ID, article_graph
+from kg.queries import QueryError, SavedQuery, get_query
+
+SUMMARY_FILE = "summary.sqlite"
+VERSION = 2  # of the tables' layout and of the specs below: another version is never read
+UNIT_BATCH = 400  # resolved interactions a run names: at 100,000 articles a run costs 2.8 s up to about 400, more past it
+
+_PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
+PREFIX dipg: <https://w3id.org/dipkg/graph/>
+"""
+# a country takes part in an event as the saved queries say: a participant represents it (or
+# one of its organisations), or it hosts the visit
+_EVENT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code WHERE {
+  GRAPH ?g { ?key dip:participation/dip:represents|dip:participation/dip:represents/dip:country|dip:host ?c }
+  GRAPH dipg:reference { ?c dip:iso3166Alpha3 ?code } }"""
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one saved query's rows are kept.
+
+    unit_var / unit_column: the variable a restricted run binds (?g, an article graph; or
+    ?interaction) and the column that names the row's unit (article_id; interaction).
+    order: the query's ORDER BY, which here is always ascending output columns: SQLite's NULLs
+    first and byte order of UTF-8 are SPARQL's unbound first and code-point order of strings
+    (the dates are xsd:date, whose ISO text sorts as the dates do).
+    filters: the parameters answered here, as SQL conditions on the row (`r`) and the key table
+    (`k`: (unit, key, code) rows from `keys`, a SPARQL query restricted like the rows). Each is
+    a filter the query applies to whole groups, so a filtered page is a subset of the rows.
+    """
+    query: str
+    unit_var: str
+    unit_column: str
+    order: tuple[str, ...]
+    filters: dict[str, str] = field(default_factory=dict)
+    keys: str | None = None
+    report_column: str | None = None  # the column of the report whose resolved interaction is `interaction`
+
+    def unit_term(self, unit: str) -> str:
+        return f"<{article_graph(unit)}>" if self.unit_var == "g" else f"<{unit}>"
+
+
+_IN_KEYS = "r.{column} IN (SELECT key FROM k_{table} WHERE code = :{param})"
+SPECS = {s.query: s for s in (
+    Spec("interactions", "g", "article_id", ("article_id", "event", "participant"),
+         {"article": "r.article_id = :article",
+          "country": _IN_KEYS.format(column="event", table="interactions", param="country"),
+          "from": "COALESCE(r.end_date, r.date) >= :from", "to": "r.date <= :to"},
+         keys=_EVENT_COUNTRIES, report_column="event"),
+    Spec("people", "g", "article_id", ("article_id", "person", "role"), {"article": "r.article_id = :article"}),
+    Spec("visits", "g", "article_id", ("start_date", "visit", "meeting_date", "meeting"), report_column="visit"),
+    Spec("resolved-interactions", "interaction", "interaction", ("interaction", "article_id", "report"),
+         {"min_reports": "CAST(r.reports AS INTEGER) >= :min_reports"}),
+)}
+
+
+def _table(name: str) -> str:
+    return name.replace("-", "_")
+
+
+def _fingerprint(query: SavedQuery) -> str:
+    """What a table was made from: the query's text and this module's version."""
+    return hashlib.sha256(f"{VERSION}\n{query.text}".encode("utf-8")).hexdigest()[:32]
+
+
+def _inputs_stamp(location: Path) -> str | None:
+    """The store's index of inputs as it is on disk: every build rewrites it, a summary made
+    after one build is stale after the next."""
+    try:
+        st = (Path(location) / INPUTS_FILE).stat()
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _connect(location: Path, read_only: bool) -> sqlite3.Connection | None:
+    path = Path(location) / SUMMARY_FILE
+    if read_only:
+        if not path.is_file():
+            return None
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("SELECT 1 FROM meta LIMIT 1")
+        except sqlite3.Error:
+            return None
+        return db
+    db = sqlite3.connect(str(path))
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    return db
+
+
+def _meta(db: sqlite3.Connection) -> dict[str, str]:
+    return dict(db.execute("SELECT key, value FROM meta"))
+
+
+# -- the build's side
+
+@dataclass
+class SummaryUpdate:
+    seconds: float = 0.0
+    units: int = 0      # articles and resolved interactions whose rows were made again
+    rows: int = 0
+    rebuilt: list[str] = field(default_factory=list)  # the tables made again from the whole store
+    table_seconds: dict[str, float] = field(default_factory=dict)
+
+    def line(self) -> str:
+        again = f"; made again whole: {', '.join(self.rebuilt)}" if self.rebuilt else ""
+        each = ", ".join(f"{name} {seconds:.2f}" for name, seconds in self.table_seconds.items())
+        return f"query summary: {self.rows} rows of {self.units} units written ({self.seconds:.2f} s: {each}{again})"
+
+
+def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
+           everything: bool = False) -> SummaryUpdate:
+    """Bring the tables up to date after a build, and stamp them current.
+
+    articles: the ids of the articles written or removed; interactions: the resolved interactions
+    written or removed (kg/resolve.py). everything: make every table again from the store."""
+    started = time.perf_counter()
+    location = Path(kg_store.location)
+    db = _connect(location, read_only=False)
+    out = SummaryUpdate()
+    try:
+        meta = _meta(db)
+        # only tables that were current when this build began can be brought up to date from its changes
+        stale = everything or meta.get("version") != str(VERSION) or meta.get("state") != "building" \
+            or meta.get("build") != "started"
+        articles = set(articles)
+        interactions = set(interactions)
+        for name, spec in SPECS.items():
+            began = time.perf_counter()
+            query = get_query(name)
+            fingerprint = _fingerprint(query)
+            if stale or meta.get(f"query:{name}") != fingerprint:
+                _make_table(db, kg_store, spec, query)
+                out.rebuilt.append(name)
+            else:
+                units = _changed_units(db, spec, articles, interactions)
+                if spec.report_column:
+                    units |= _reassign(db, kg_store, spec, interactions)
+                out.units += len(units)
+                out.rows += _refresh(db, kg_store, spec, query, sorted(units))
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"query:{name}", fingerprint))
+            out.table_seconds[name] = time.perf_counter() - began
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('state', 'current')")
+        db.execute("DELETE FROM meta WHERE key = 'build'")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('inputs', ?)", (_inputs_stamp(location) or "",))
+        db.commit()
+    finally:
+        db.close()
+    out.seconds = time.perf_counter() - started
+    return out
+
+
+def begin_build(location: Path) -> None:
+    """Mark the tables stale for the build that starts: a build that ends updates them from what
+    it changed ('started'); one cut short leaves them 'building' without it, made again next time."""
+    if not (Path(location) / SUMMARY_FILE).exists():
+        return
+    db = _connect(location, read_only=False)
+    with db:
+        meta = _meta(db)
+        # only tables current for the store as it is can be brought up to date from one build's
+        # changes: not after a build cut short, nor after a build by a kg that does not keep them
+        current = meta.get("state") == "current" and meta.get("inputs") == _inputs_stamp(location)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('state', 'building')")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", ("started" if current else "lost",))
+    db.close()
+
+
+def _changed_units(db, spec: Spec, articles: set[str], interactions: set[str]) -> set[str]:
+    if spec.unit_var == "g":
+        return set(articles)
+    # a resolved interaction's rows: written or removed ones, and those reporting changed articles' events
+    units = set(interactions)
+    if articles:
+        units |= _select_in(db, f'SELECT DISTINCT unit FROM "{_table(spec.query)}" WHERE article_id IN ({{}})', articles)
+    return units
+
+
+_REPORT = ox.NamedNode(str(DIP.report))
+_RESOLUTION = ox.NamedNode(str(GRAPH["resolution"]))
+
+
+def _reassign(db, kg_store, spec: Spec, interactions: set[str]) -> set[str]:
+    """Give the rows of the reports of the resolved interactions written or removed the one that
+    reports them now (the query's SAMPLE(?ri) of `?ri dip:report ?report`, which is that one),
+    without running the query for their articles: a 1% build rewrites the interactions of four
+    or five times as many articles as it maps. Returns the articles of the reports that two
+    resolved interactions name, whose rows are made again from the query instead."""
+    table, column = _table(spec.query), spec.report_column
+    reports = _select_in(db, f'SELECT DISTINCT "{column}" FROM "{table}" WHERE interaction IN ({{}})', interactions)
+    for iri in interactions:
+        reports.update(q.object.value for q in kg_store.store.quads_for_pattern(ox.NamedNode(iri), _REPORT, None,
+                                                                               _RESOLUTION))
+    again: set[str] = set()
+    updates = []
+    for report in reports:
+        holders = {q.subject.value for q in kg_store.store.quads_for_pattern(None, _REPORT, ox.NamedNode(report), None)}
+        if len(holders) > 1:
+            again.add(_unit_of_key(report))
+        else:
+            updates.append((next(iter(holders), None), report))
+    db.executemany(f'UPDATE "{table}" SET interaction = ? WHERE "{column}" = ?', updates)
+    return again
+
+
+def _select_in(db, sql: str, values: set[str]) -> set[str]:
+    found: set[str] = set()
+    values = sorted(values)
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        found.update(u for (u,) in db.execute(sql.format(",".join("?" * len(chunk))), chunk))
+    return found
+
+
+def _columns(db, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _make_table(db, kg_store, spec: Spec, query: SavedQuery) -> None:
+    table = _table(spec.query)
+    db.execute(f'DROP TABLE IF EXISTS "{table}"')
+    db.execute(f'DROP TABLE IF EXISTS "k_{table}"')
+    solutions = kg_store.query(query.text)
+    columns = [v.value for v in solutions.variables]
+    cols = ", ".join(f'"{c}" TEXT' for c in columns)
+    db.execute(f'CREATE TABLE "{table}" (unit TEXT, seq INTEGER, {cols})')
+    _insert(db, table, spec, columns, _values(solutions, columns))
+    order = ", ".join(f'"{c}"' for c in spec.order)
+    db.execute(f'CREATE INDEX "{table}_order" ON "{table}" ({order}, unit, seq)')
+    db.execute(f'CREATE INDEX "{table}_unit" ON "{table}" (unit)')
+    for column in ("interaction", "event", "visit"):
+        if column in columns and column not in spec.order[:1]:
+            db.execute(f'CREATE INDEX "{table}_{column}" ON "{table}" ("{column}")')
+    if spec.keys:
+        db.execute(f'CREATE TABLE "k_{table}" (unit TEXT, key TEXT, code TEXT)')
+        _insert_keys(db, table, _values(kg_store.query(spec.keys), ["key", "code"]))
+        db.execute(f'CREATE INDEX "k_{table}_code" ON "k_{table}" (code, key)')
+        db.execute(f'CREATE INDEX "k_{table}_unit" ON "k_{table}" (unit)')
+
+
+def _unit_of_key(key: str) -> str:
+    """The article an event IRI belongs to (event/ARTICLE/N; a visit is an event)."""
+    rest = key[len(str(ID)):] if key.startswith(str(ID)) else key
+    parts = rest.split("/")
+    return parts[1] if len(parts) >= 3 else rest
+
+
+def _insert_keys(db, table: str, pairs: Iterable[tuple[str, str]]) -> None:
+    db.executemany(f'INSERT INTO "k_{table}" VALUES (?, ?, ?)', ((_unit_of_key(key), key, code) for key, code in pairs))
+
+
+def _values(solutions, columns: list[str]) -> Iterator[list[str | None]]:
+    for solution in solutions:
+        yield [None if (term := solution[c]) is None else term.value for c in columns]
+
+
+def _insert(db, table: str, spec: Spec, columns: list[str], rows: Iterable[list[str | None]]) -> int:
+    """File ROWS under their units, numbered in the order given (within a unit, the store's)."""
+    unit_at = columns.index(spec.unit_column)
+    marks = ", ".join("?" * (len(columns) + 2))
+    n = 0
+
+    def filed():
+        nonlocal n
+        for values in rows:
+            yield (values[unit_at], n, *values)
+            n += 1
+    db.executemany(f'INSERT INTO "{table}" VALUES ({marks})', filed())
+    return n
+
+
+def _refresh(db, kg_store, spec: Spec, query: SavedQuery, units: list[str]) -> int:
+    """Replace the rows (and keys) of UNITS with what the query gives for them now."""
+    if not units:
+        return 0
+    table = _table(spec.query)
+    columns = _columns(db, table)[2:]
+    for i in range(0, len(units), 500):
+        chunk = units[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f'DELETE FROM "{table}" WHERE unit IN ({marks})', chunk)
+        if spec.keys:
+            db.execute(f'DELETE FROM "k_{table}" WHERE unit IN ({marks})', chunk)
+    def run(texts: tuple[str, str | None]) -> tuple[list[str], list, list]:
+        solutions = kg_store.query(texts[0])
+        variables = [v.value for v in solutions.variables]
+        keys = list(_values(kg_store.query(texts[1]), ["key", "code"])) if texts[1] else []
+        return variables, list(_values(solutions, variables)), keys
+
+    from kg.build import available_cores  # (kg.build imports this module)
+    written = 0
+    # the store answers on both cores: pyoxigraph lets go of the GIL while it evaluates
+    with ThreadPoolExecutor(available_cores()) as pool:
+        for variables, rows, keys in pool.map(run, _restricted_runs(spec, query, units)):
+            if variables != columns:
+                raise QueryError(f"the saved query {spec.query!r} changed its columns: build the summary again")
+            # within a unit the store's order is kept (seq): rows tied on the ORDER BY stay as it gave them
+            written += _insert(db, table, spec, columns, rows)
+            if keys:
+                _insert_keys(db, table, keys)
+    return written
+
+
+def _restricted_runs(spec: Spec, query: SavedQuery, units: list[str]) -> Iterator[tuple[str, str | None]]:
+    """The texts that give the rows (and keys) of UNITS.
+
+    An article's rows: the query with its graph variable ?g replaced by the article's graph, one
+    run an article. pyoxigraph 0.5.13's optimiser plans such a run from the graph's index (1-15 ms
+    an article at 10,000 articles), while a VALUES block of many graphs is joined last, after the
+    whole store was read (as slow as the whole query). Resolved interactions: a VALUES block of
+    many, which their query reads first (its sub-SELECTs start from ?interaction).
+    """
+    if spec.unit_var == "g":
+        for unit in units:
+            term = spec.unit_term(unit)
+            yield (_GRAPH_VAR.sub(term, query.text), _GRAPH_VAR.sub(term, spec.keys) if spec.keys else None)
+        return
+    for i in range(0, len(units), UNIT_BATCH):
+        block = f"VALUES ?{spec.unit_var} {{ {' '.join(spec.unit_term(u) for u in units[i:i + UNIT_BATCH])} }}"
+        yield _restricted(query.text, block), (_restricted(spec.keys, block) if spec.keys else None)
+
+
+_GRAPH_VAR = re.compile(r"\?g\b")
+
+
+def _restricted(text: str, block: str) -> str:
+    from kg.queries import _where_groups
+    groups = _where_groups(text)
+    for match in reversed(groups):
+        text = text[:match.end()] + "\n  " + block + "\n" + text[match.end():]
+    return text
+
+
+# -- the readers' side
+
+class Summary:
+    """The tables, opened read-only, when they are current for the store at LOCATION."""
+
+    def __init__(self, db: sqlite3.Connection, meta: dict[str, str]):
+        self.db, self.meta = db, meta
+
+    @classmethod
+    def open(cls, location: Path) -> "Summary | None":
+        db = _connect(Path(location), read_only=True)
+        if db is None:
+            return None
+        meta = _meta(db)
+        if meta.get("version") != str(VERSION) or meta.get("state") != "current" \
+                or meta.get("inputs") != _inputs_stamp(location):
+            db.close()
+            return None
+        return cls(db, meta)
+
+    def serves(self, query: SavedQuery, bound: dict) -> bool:
+        """Whether this query with these bound parameters is answered here, identically."""
+        spec = SPECS.get(query.name)
+        return (spec is not None and set(bound) <= set(spec.filters)
+                and self.meta.get(f"query:{query.name}") == _fingerprint(query))
+
+    def _where(self, spec: Spec, bound: dict) -> tuple[str, dict]:
+        if not bound:
+            return "", {}
+        values = {name: (int(str(term)) if name == "min_reports" else str(term)) for name, term in bound.items()}
+        return " WHERE " + " AND ".join(f"({spec.filters[name]})" for name in sorted(bound)), values
+
+    def count(self, query: SavedQuery, bound: dict) -> int:
+        spec = SPECS[query.name]
+        where, values = self._where(spec, bound)
+        return self.db.execute(f'SELECT COUNT(*) FROM "{_table(spec.query)}" r{where}', values).fetchone()[0]
+
+    def rows(self, query: SavedQuery, bound: dict, offset: int = 0, limit: int | None = None) -> tuple[list[str], Iterator]:
+        """The columns and the rows (lists) in the query's order, from OFFSET, at most LIMIT."""
+        spec = SPECS[query.name]
+        table = _table(spec.query)
+        columns = _columns(self.db, table)[2:]
+        where, values = self._where(spec, bound)
+        order = ", ".join(f'r."{c}"' for c in spec.order) + ", r.unit, r.seq"
+        select = ", ".join(f'r."{c}"' for c in columns)
+        sql = f'SELECT {select} FROM "{table}" r{where} ORDER BY {order}'
+        if limit is not None or offset:
+            sql += f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+        cursor = self.db.execute(sql, values)
+        return columns, (list(row) for row in cursor)
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,163 @@
+"""The query summary (kg/summary.py): the rows it serves are the saved queries' own rows, in
+their order, page by page; it is kept up to date article by article and never served stale."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.queries import _plain, bind, get_query, page_local, stream_local, with_values_block
+from kg.store import KGStore
+from kg import summary as query_summary
+from kg.summary import SPECS, Summary
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+SEEDS = ROOT / "seeds"
+
+
+def direct(store: KGStore, name: str, values: dict) -> list[list]:
+    """The rows as the store gives them (what kg query printed before the summary)."""
+    query = get_query(name)
+    bound = bind(query, values)
+    solutions = store.query(with_values_block(query.text_for(bound), bound))
+    columns = [v.value for v in solutions.variables]
+    return [[_plain(s[c]) for c in columns] for s in solutions]
+
+
+def cases(store: KGStore) -> list[tuple[str, dict]]:
+    """Every served query with no parameters, then with each parameter it filters on, with values
+    taken from the data (the busiest country, a month with events, an article)."""
+    rows = direct(store, "interactions", {})
+    columns = get_query("interactions").columns
+    article = rows[len(rows) // 2][columns.index("article_id")]
+    months = sorted({r[columns.index("date")][:7] for r in rows if r[columns.index("date")]})
+    month = months[len(months) // 2]
+    found = [("interactions", {"country": c}) for c in ("IND", "KEN", "VNM", "USA", "XXX")]
+    found += [("interactions", {"article": article}), ("interactions", {"from": month + "-01", "to": month + "-28"}),
+              ("interactions", {"from": months[0] + "-01"}), ("interactions", {"to": month + "-28"}),
+              ("interactions", {"country": "KEN", "from": months[0] + "-01", "to": months[-1] + "-28"}),
+              ("people", {"article": article}), ("resolved-interactions", {"min_reports": "2"}),
+              ("resolved-interactions", {"min_reports": "1"})]
+    return [(name, {}) for name in SPECS] + found
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("summary-corpus")
+    shutil.copytree(CORPUS, corpus / "corpus")
+    shutil.copytree(SEEDS, corpus / "seeds")
+    store = KGStore(tmp_path_factory.mktemp("summary-store") / "store")
+    result = build([str(corpus)], store, jobs=1)
+    assert not result.errors and result.query_summary is not None
+    return corpus, store
+
+
+def check_same(store: KGStore) -> int:
+    summary = Summary.open(store.location)
+    assert summary is not None, "the summary should be current after a build"
+    summary.close()
+    checked = 0
+    for name, values in cases(store):
+        query = get_query(name)
+        expected = direct(store, name, values)
+        served = Summary.open(store.location)
+        assert served.serves(query, bind(query, values)), (name, values)
+        served.close()
+        assert list(stream_local(store, query, values).rows) == expected, (name, values)
+        for offset, limit in ((0, 100), (0, 3), (2, 5), (len(expected), 10), (1, None)):
+            page = page_local(store, query, values, offset, limit)
+            end = None if limit is None else offset + limit
+            assert (page.total, page.rows) == (len(expected), expected[offset:end]), (name, values, offset, limit)
+        checked += len(expected)
+    return checked
+
+
+def test_summary_rows_are_the_querys_rows_in_its_order(built):
+    _, store = built
+    assert check_same(store) > 100
+
+
+def test_a_query_with_a_parameter_it_cannot_filter_on_asks_the_store(built):
+    _, store = built
+    served = Summary.open(store.location)
+    try:
+        assert not served.serves(get_query("visits"), bind(get_query("visits"), {"country": "KEN"}))
+        assert not served.serves(get_query("who-met-whom"), bind(get_query("who-met-whom"), {}))
+    finally:
+        served.close()
+
+
+def test_a_stale_summary_is_not_served(built, tmp_path):
+    _, store = built
+    copy = tmp_path / "store"
+    shutil.copytree(store.location, copy)
+    assert Summary.open(copy) is not None
+    # another build's index of inputs: the store may hold other rows now
+    inputs = copy / "kg-inputs.json"
+    os.utime(inputs, ns=(inputs.stat().st_atime_ns, inputs.stat().st_mtime_ns + 1_000_000))
+    assert Summary.open(copy) is None
+    # and a build under way
+    copy2 = tmp_path / "store2"
+    shutil.copytree(store.location, copy2)
+    query_summary.begin_build(copy2)
+    assert Summary.open(copy2) is None
+    reader = KGStore(copy2, read_only=True)
+    assert page_local(reader, get_query("people"), {}, 0, 5).rows == direct(reader, "people", {})[:5]
+
+
+def test_another_text_of_the_query_is_not_served(built, monkeypatch):
+    _, store = built
+    query = get_query("interactions")
+    query.text = query.text.replace("ORDER BY ?article_id ?event ?participant", "ORDER BY ?event ?participant")
+    served = Summary.open(store.location)
+    try:
+        assert not served.serves(query, {})
+    finally:
+        served.close()
+
+
+def test_kept_up_to_date_article_by_article(built):
+    corpus, store = built
+    texts = sorted((corpus / "corpus").glob("*.txt"))
+    changed, deleted = texts[0], texts[1]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("met", "held talks with", 1)
+                       + "\nThe two ministers also spoke by phone on Friday.\n", encoding="utf-8")
+    deleted.unlink()
+    deleted.with_suffix(".meta.json").unlink(missing_ok=True)
+    added = corpus / "corpus" / "zz_added.txt"
+    added.write_text("NAIROBI, May 6 -- Kenya's Foreign Minister Musalia Mudavadi met India's External Affairs "
+                     "Minister S. Jaishankar in Nairobi on Monday to discuss trade.\n", encoding="utf-8")
+    result = build([str(corpus)], store, jobs=1, prune=True)
+    assert not result.errors and result.removed == 1 and result.mapped == 2
+    assert result.query_summary.rebuilt == [], "one build's changes are applied, not the whole store read again"
+    assert result.query_summary.units >= 3
+    check_same(store)
+    # nothing changed: nothing written, still current
+    again = build([str(corpus)], store, jobs=1)
+    assert again.query_summary.units == 0 and Summary.open(store.location) is not None
+    check_same(store)
+
+
+def test_a_build_cut_short_makes_the_tables_again(built):
+    _, store = built
+    query_summary.begin_build(store.location)
+    query_summary.begin_build(store.location)  # the first never ended: its changes are unknown
+    update = query_summary.update(store, [])
+    assert sorted(update.rebuilt) == sorted(SPECS)
+    check_same(store)
+
+
+def test_after_a_build_that_did_not_keep_the_tables_they_are_made_again(built):
+    """A kg without the summary (an older version) builds into the store: the next build cannot know
+    what changed, and reads the whole store again."""
+    _, store = built
+    inputs = store.location / "kg-inputs.json"
+    os.utime(inputs, ns=(inputs.stat().st_atime_ns, inputs.stat().st_mtime_ns + 1_000_000))
+    query_summary.begin_build(store.location)
+    update = query_summary.update(store, [])
+    assert sorted(update.rebuilt) == sorted(SPECS)
+    check_same(store)
