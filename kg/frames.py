@@ -90,6 +90,17 @@ def _misread_objects(verb) -> list:
     return [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
 
 
+def _delegation_leader(tok):
+    """The person 'a delegation (team, mission) led by' or 'headed by' names, if any."""
+    if _word(tok) not in ("delegation", "team", "mission", "entourage"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("lead", "head"):
+            for agent in (g for g in c.children if g.dep_ == "agent"):
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _misread_visiting(tok):
     """'Visiting Ugandan Foreign Minister Juma Kato extended the invitation ...': the parser reads
     'visiting' as a clause that is the subject, with the visitor its object.
@@ -873,6 +884,12 @@ class FrameFinder(EventFinder):
         return parties
 
     def _party(self, tok, index: int, base: int) -> list[object]:
+        leader = _delegation_leader(tok)
+        if leader is not None:
+            # "A Ugandan delegation led by Foreign Minister Juma Kato": the one who leads it
+            found = [p for p in self._party(leader, index, base) if isinstance(p, PersonEntity)]
+            if found:
+                return found
         spans = self._phrase_spans(tok)
         lo, hi = spans[0][0], spans[-1][1]
         # the head word's own span decides between two overlapping names

@@ -237,6 +237,12 @@ CASES = {
         [("Meeting", "occurred", "2024-05-13", ["Ali Hassan", "Jane Whitlock"]),
          ("Meeting", "occurred", "2024-05-13", ["Ali Hassan", "Pedro Ruiz"]),
          ("Meeting", "occurred", "2024-05-13", ["Ali Hassan", "Petr Novak"])]),
+    "a delegation 'headed by' a minister is that minister's": (
+        "The Ugandan delegation, headed by Foreign Minister Juma Kato, arrived in Nairobi on Monday.",
+        [("Visit", "occurred", "2024-05-13", ["Juma Kato"])]),
+    "receiving a delegation 'led by' a minister is meeting that minister": (
+        "Kenyan President Daniel Kiprono received a Ugandan delegation led by Foreign Minister Juma Kato on Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Juma Kato"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
