@@ -888,6 +888,11 @@ class FrameFinder(EventFinder):
         if leader is not None:
             # "A Ugandan delegation led by Foreign Minister Juma Kato": the one who leads it
             found = [p for p in self._party(leader, index, base) if isinstance(p, PersonEntity)]
+            whose = next((self.g.country_of(c.text) for c in tok.children
+                          if c.dep_ in ("amod", "compound", "poss") and self.g.country_of(c.text)), None)
+            for person in found:
+                if person.country is None and whose:
+                    person.inferred_country = whose  # ("a Ugandan delegation led by Foreign Minister Kato")
             if found:
                 return found
         spans = self._phrase_spans(tok)

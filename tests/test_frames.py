@@ -243,6 +243,9 @@ CASES = {
     "receiving a delegation 'led by' a minister is meeting that minister": (
         "Kenyan President Daniel Kiprono received a Ugandan delegation led by Foreign Minister Juma Kato on Monday.",
         [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Juma Kato"])]),
+    "the leader of a country's delegation is of that country, and 'in' a foreign capital visiting it": (
+        "A Ugandan delegation led by Foreign Minister Juma Kato is in Nairobi for talks on trade.",
+        [("Visit", "occurred", None, ["Juma Kato"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
