@@ -791,6 +791,10 @@ class ActorFinder:
                     break
                 if tok.ent_type_ in ("GPE", "NORP") and tok.i > 0 and doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS:
                     continue  # "ambassador to the UK", "in Nepal": where, not whose
+                if tok.ent_type_ == "GPE" and tok.i > 2 and doc[tok.i - 1].text == "," and \
+                        doc[tok.i - 2].ent_type_ == "GPE" and doc[tok.i - 2].left_edge.i > 0 and \
+                        doc[doc[tok.i - 2].left_edge.i - 1].lower_ in PLACE_PREPOSITIONS:
+                    continue  # "in Nairobi, Kenya": the city's country, where too
                 if tok.ent_type_ in ("GPE", "NORP"):
                     ent_text = next((e.text for e in doc.ents if e.start <= tok.i < e.end), tok.text)
                     code = self.g.country_of(ent_text) or self.g.country_of(tok.text)

@@ -246,6 +246,10 @@ CASES = {
     "the leader of a country's delegation is of that country, and 'in' a foreign capital visiting it": (
         "A Ugandan delegation led by Foreign Minister Juma Kato is in Nairobi for talks on trade.",
         [("Visit", "occurred", None, ["Juma Kato"])]),
+    "'in Nairobi, Kenya' after a name says where, not whose": (
+        "The president of Kenya, Daniel Kiprono, held a meeting with the secretary of the Security Council of the "
+        "Russian Federation, Nikolai Petrov, at State House in Nairobi, Kenya.",
+        [("Meeting", "occurred", None, ["Daniel Kiprono", "Nikolai Petrov"])]),
     "a meeting's name is no party": (
         "Sierra Leone's Minister of Mines, Umaru Koroma, highlighted the discussions held at the 20th Annual "
         "General Meeting of the Intergovernmental Forum on Mining.",
