@@ -25,6 +25,8 @@ _EXALTED = r"(?:Excellency|Majesty|Royal\s+Highness|Highness|Holiness)"
 _HONOURABLE = r"Hon(?:ou?rable|\.|(?=\s))"
 # Every alternative begins with a letter ("(?:His|Her)\s+..." written out as "His\s+...|Her\s+...", in
 # the same order), so that HONORIFIC_NAME_RE can begin with letters (kg.patterns.word_start_alternation).
+# military ranks, each beginning with a letter (see below)
+_RANKS = r"Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brig\.?\s?Gen\.?|Gen\.|Adm\.|Col\."
 HONORIFIC_RE = first_letter_groups(
     rf"His\s+{_EXALTED}|Her\s+{_EXALTED}|Their\s+{_EXALTED}|"
     r"H\.?\s?E\.?(?=\s)|H\.R\.H\.?|Excellency|Samdech(?:\s+(?:Moha\s+Bovor\s+Thipadei|Akka\s+Moha\s+Sena\s+Padei\s+Techo|Techo|"
@@ -36,12 +38,11 @@ HONORIFIC_RE = first_letter_groups(
     rf"Right\s+{_HONOURABLE}|Rt\.?\s+{_HONOURABLE}|Most\s+{_HONOURABLE}|{_HONOURABLE}|"
     r"Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|"
     r"Sheikh|Sheikha|Sir|Dame|Lord|Lady|Madam|Madame|Mme\.?|M\.|Shri|Smt\.?|Sri(?=\s+[A-Z][a-z]+\s+[A-Z])|"
-    r"Gen\.|Lt\.?\s?Gen\.?|Maj\.?\s?Gen\.?|Brig\.?\s?Gen\.?|Adm\.|Col\.|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|"
-    r"Archbishop"
+    rf"{_RANKS}|Amb\.|Rev\.|Pastor|Imam|Rabbi|Cardinal|Archbishop"
 )
 _HONORIFICS = re.compile(rf"(?:(?:{HONORIFIC_RE})\s+)+")
 # a military rank or a courtesy title inside a run of capitalised words, with a name after it
-_RANK_INSIDE_RE = re.compile(r".*\s((?:Lt\.?|Maj\.?|Brig\.?)\s?Gen\.?|Gen\.|Col\.|Adm\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|H\.E\.)\s+")
+_RANK_INSIDE_RE = re.compile(rf".*\s({_RANKS}|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|H\.E\.)\s+")
 _HONORIFIC_PREFIX_RE = re.compile(rf"(?:{HONORIFIC_RE})\s+")
 # After an appositive role: the next person's title and name ("..., Minister Sok, Mr. Tan").
 _NEXT_NAME_RE = re.compile(rf"\s*(?:(?:{HONORIFIC_RE})\s+)*[A-Z][a-z]")
@@ -844,7 +845,7 @@ class ActorFinder:
             name_start = m.start("hon") if m.group("hon") else m.start("name")
             role, role_start = m.group("role"), m.start("role")
             inner = self._title_inside_name(name_start, m.end("name"))
-            if inner is not None and not inner[3] and role.split()[-1].lower() not in _RELATIONAL_TITLES:
+            if inner is not None and not inner[3] and role.split()[-1].lower() not in LEXICON.relational_titles:
                 # "CARICOM's Secretary-General, Ambassador Irwin LaRocque": an office, then a rank; the
                 # office is the role, the rank no part of the name
                 name_start, inner = inner[0], None
@@ -1289,9 +1290,7 @@ class ActorFinder:
 # ", the European Union Representative to Palestine," after a name: at most ten words, up to a comma,
 # a full stop or a semicolon
 _APPOSED_ROLE_RE = re.compile(r"\s*,\s+(?:the\s+)?(?P<role>(?:[\w'’.-]+\s+){0,9}?[\w'’.-]+?)\s*(?=[,;]|\.(?:\s|$))")
-# words that say how someone stands to another, not what office they hold ("his counterpart, X")
-_RELATIONAL_TITLES = {"counterpart", "counterparts", "colleague", "host", "guest", "successor", "predecessor"}
-_HONORIFICS_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Hon|H\.E|Prof|Sir|Dame)\.?\s+)*")
+_HONORIFICS_AFTER_RE = re.compile(rf"\s*,?\s*(?:(?:{HONORIFIC_RE})\s+)*")
 _TITLE_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _FIRST_WORD_RE = re.compile(r"\w+")
 _WORDS_RE = re.compile(r"\w+")

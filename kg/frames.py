@@ -50,11 +50,6 @@ ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "e
               "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown"}
 # Heads of a phrase through which its country acts: "the Japanese side", "the Omani delegation",
 # "the ambassadors of Uganda and Senegal", "his counterparts from Italy and Japan".
-# "arrived at the ranch": an arrival where no list holds the place is a visit all the same, to the
-# country of those the visitor meets there (hostless until then)
-ARRIVAL_VERBS = {"arrive", "land"}
-# "the two countries signed", "both leaders agreed": the pair the sentence named before
-PAIR_NOUNS = {"country", "nation", "state", "government", "side", "leader", "president", "minister", "premier"}
 PARTY_HEADS = ROLE_NOUNS | {"side", "government", "delegation", "leadership", "authority", "administration", "country",
                             "nation", "state", "team", "mission", "embassy", "ministry", "cabinet", "republic",
                             "kingdom", "federation", "emirate", "principality", "commonwealth", "union", "sultanate",
@@ -340,12 +335,12 @@ class FrameFinder(EventFinder):
             frame = self._attendance(tok)
             if frame is None:
                 return None
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in LEXICON.gatherings and self._body_met(tok) is not None:
-            return self._body_met(tok)
-        elif _misread_visiting(tok) is not None and lemma in LEXICON.verbs:
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in LEXICON.gatherings and (met := self._body_met(tok)):
+            return met
+        elif (visitor := _misread_visiting(tok)) is not None and lemma in LEXICON.verbs:
             # "Visiting Ugandan Foreign Minister Juma Kato extended ...": the visitor, parsed as the object
             frame = Frame(LEXICON.verbs[lemma], tok, tok)
-            frame.agents, frame.patients = [_misread_visiting(tok)], []
+            frame.agents, frame.patients = [visitor], []
             frame.planned = self._planned(frame)
             return frame
         elif tok.pos_ in ("VERB", "AUX") and lemma in LEXICON.verbs:
@@ -929,7 +924,7 @@ class FrameFinder(EventFinder):
                 return [person]
         if lower in GROUP_PRONOUNS and tok.pos_ in ("PRON", "DET"):
             return []  # "their respective meetings", "they discussed": the events just told, told again
-        if tok.tag_ == "NNS" and not inside and tok.dep_ == "nsubj" and _word(tok) in PAIR_NOUNS and \
+        if tok.tag_ == "NNS" and not inside and tok.dep_ == "nsubj" and _word(tok) in LEXICON.pair_nouns and \
                 any(c.lower_ in ("two", "both") for c in tok.children):
             pair = self._pair_named_before(tok, base)
             if pair:
@@ -1308,7 +1303,7 @@ class FrameFinder(EventFinder):
             if host is None and hosts:
                 host = party_country(hosts[0])
             if visitors and host is None and (frame.token.pos_ == "NOUN" or frame.token.lower_ == "visiting" or
-                                               frame.token.lemma_.lower() in ARRIVAL_VERBS) and \
+                                               frame.token.lemma_.lower() in LEXICON.arrival_verbs) and \
                     all(party_country(v) is not None for v in visitors):
                 # "Xi's fourth state visit to SA": a host the text names in words no list holds; the
                 # counterpart the visitor meets nearby may still tell it (see _infer_visit_hosts)

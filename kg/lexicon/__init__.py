@@ -2,7 +2,7 @@
 event nouns, their event types and CAMEO/PLOVER codes. See triggers.yaml."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 
 import yaml
@@ -61,6 +61,9 @@ class Lexicon:
     leader_offices: frozenset = frozenset()
     body_meeting_verbs: frozenset = frozenset()
     topic_heads: frozenset = frozenset()
+    arrival_verbs: frozenset = frozenset()
+    pair_nouns: frozenset = frozenset()
+    relational_titles: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
@@ -83,17 +86,12 @@ class Lexicon:
         stems |= {w for words in data["modes"].values() for w in words}
         stems |= {form for lemma in data.get("attendance_verbs", ()) for form in verb_forms(lemma)}
         stems |= {form for lemma in data.get("body_meeting_verbs", ()) for form in verb_forms(lemma)}
-        return cls(verbs, nouns, frozenset(data["light_verbs"]),
-                   {mode: frozenset(words) for mode, words in data["modes"].items()},
-                   frozenset(data["non_diplomatic_visit_objects"]), frozenset(data["reporting_verbs"]),
-                   frozenset(data["planning_heads"]), frozenset(data["planning_aux"]),
-                   frozenset(data["in_person_call_words"]), frozenset(data["invitation_heads"]),
-                   frozenset(data["together_words"]), frozenset(data["non_diplomatic_delegations"]),
-                   tuple(sorted(stems)), senses({"be": data["presence"]})["be"] if "presence" in data else None,
-                   frozenset(data.get("gatherings", ())), frozenset(data.get("attendance_verbs", ())),
-                   frozenset(data.get("partitives", ())), frozenset(data.get("attendee_heads", ())),
-                   frozenset(data.get("leader_offices", ())), frozenset(data.get("body_meeting_verbs", ())),
-                   frozenset(data.get("topic_heads", ())))
+        # every word list is a field of its own name: required where the field has no default
+        word_lists = {f.name: frozenset(data[f.name] if f.default is MISSING else data.get(f.name, ()))
+                      for f in fields(cls) if f.type == "frozenset"}
+        return cls(verbs=verbs, nouns=nouns, modes={mode: frozenset(words) for mode, words in data["modes"].items()},
+                   stems=tuple(sorted(stems)),
+                   presence=senses({"be": data["presence"]})["be"] if "presence" in data else None, **word_lists)
 
 
 def verb_forms(lemma: str) -> set[str]:
