@@ -681,14 +681,14 @@ class ActorFinder:
             # ("the Ambassadors of Australia, Paula Ganly, Spain, Pedro Martineth and Czech Republic, Petr
             # Stepanek": a name in a list stands where the list's first item does)
             listed = tok
-            while listed.dep_ in ("conj", "appos") and listed.head is not listed:
+            while listed.dep_ in ("conj", "appos") and listed.head != listed:
                 listed = listed.head
-            if listed is not tok and listed.dep_ == "pobj" and listed.head.lower_ == "of" and \
+            if listed != tok and listed.dep_ == "pobj" and listed.head.lower_ == "of" and \
                     word_of(listed.head.head) in OFFICE_WORDS:
                 listed = listed.head.head  # (the list hangs from "the Ambassadors of")
             if tok.pos_ != "PROPN" or listed.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and not apposed:
                 continue
-            if listed is not tok and (tok.ent_type_ == "PERSON" or
+            if listed != tok and (tok.ent_type_ == "PERSON" or
                                       not any(word_of(w) in OFFICE_WORDS for w in listed.subtree if w.i <= listed.i)):
                 continue  # only a list of envoys or officials, and only names the recogniser left (it gives roles)
             titled = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in OFFICE_WORDS and \
@@ -727,7 +727,7 @@ class ActorFinder:
             if tok.ent_type_ == "ORG" and any(e.start == first and e.label_ == "ORG" for e in doc.ents):
                 continue  # the whole run is an organisation's name ("Communications Directorate")
             person = self._person(words.text, start, end, index)
-            if listed is not tok and person is not None and person.country is None:
+            if listed != tok and person is not None and person.country is None:
                 # "... and Senegal, Ndao Malik, as well as the ambassadors of Turkey": the list's own
                 # country, right before the name, not the next phrase's
                 own = self._country_beside(words, base)
@@ -928,8 +928,10 @@ class ActorFinder:
         if doc is None:
             return False
         words = [t for t in doc if start <= base + t.idx < end]
-        heads = [t for t in words if t.head not in words or t.head is t]
-        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in heads)
+        heads = [t for t in words if t.head not in words or t.head == t]
+        # (or misread as the apposition of a name that took its place: see misread_subject)
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") or
+                   t.dep_ == "appos" and t == misread_subject(t.head) for t in heads)
 
     def _country_before(self, pos: int, floor: int) -> tuple[str | None, int]:
         """'Cambodia's' / 'Cambodian' / 'US' right before a role: (alpha-3 or 'org:NAME', its offset)."""
@@ -1266,8 +1268,9 @@ class ActorFinder:
             if any(t.country is None and t.holds_on(self.on) for t in person.known.tenures) and \
                     not any(t.country and t.holds_on(self.on) for t in person.known.tenures):
                 # NATO's Secretary General then: no country's, whatever office they held before; the
-                # body's, when the article states no office of theirs
-                if not person.roles:
+                # body's, when the article states no office of theirs, or none of a country or body
+                # ("High Representative/Vice President Josep Borrell": the EU's)
+                if not any(r.country or r.organisation for r in person.roles):
                     t = next(t for t in person.known.tenures if t.country is None and t.holds_on(self.on))
                     body = self.g.organisation_by_iri(t.organisation)
                     if body is not None:
@@ -1500,7 +1503,7 @@ OFFICE_WORDS = {"minister", "president", "premier", "chancellor", "ambassador", 
                 "governor", "chairman", "chairwoman", "chair", "speaker", "deputy", "commissioner", "director",
                 "representative", "vice", "foreign", "prime", "general", "head", "chief", "consul", "counsellor",
                 "counselor", "attaché", "undersecretary", "under-secretary", "senator", "mayor", "monarch", "emperor",
-                "sheikh", "president-elect", "minister-designate", "ambassador-designate", "charge", "chargé",
+                "sheikh", "president-elect", "minister-designate", "ambassador-designate", "designate", "elect", "charge", "chargé",
                 "affairs", "state", "defence", "defense", "interior", "finance", "trade", "external", "high",
                 "commerce", "national", "security", "adviser", "advisor", "special", "permanent", "first", "lady"}
 _OFFICE_HEADS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
@@ -1574,7 +1577,7 @@ def _takes_part(tok) -> bool:
     """Is this word (a name's head) an argument of a trigger of the lexicon: its subject, object, or
     the object of one of its prepositions, through conjunctions and appositions?"""
     steps = 0
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok and steps < 6:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head != tok and steps < 6:
         tok, steps = tok.head, steps + 1
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     if governor.dep_ == "prep":
@@ -1582,6 +1585,19 @@ def _takes_part(tok) -> bool:
     lemma = governor.lemma_.lower()
     return lemma in LEXICON.verbs or lemma in LEXICON.nouns or lemma in LEXICON.light_verbs and any(
         c.lemma_.lower() in LEXICON.nouns for c in governor.children)
+
+
+def misread_subject(tok):
+    """'In discussions with Kenya's High Commissioner, H.E. Mr. Peter Wafula, the Minister outlined ...':
+    after a fronted phrase the parser takes the name in apposition to the phrase's last noun for the
+    subject, and the subject ('the Minister') for the name's apposition. The true subject, when so misread."""
+    if tok.dep_ != "nsubj" or tok.left_edge.i < 2 or tok.doc[tok.left_edge.i - 1].text != ",":
+        return None
+    comma, verb = tok.left_edge.i - 1, tok.head
+    if not any(p.dep_ == "prep" and p.i < tok.i and p.right_edge.i == comma - 1 for p in verb.children):
+        return None
+    return next((a for a in tok.children if a.dep_ == "appos" and a.i > tok.i and a.right_edge.i < verb.i and
+                 (a.pos_ == "PRON" or word_of(a) in _OFFICE_HEADS and any(d.lower_ == "the" for d in a.children))), None)
 
 
 def _office_words_before(ent) -> list:
@@ -1603,7 +1619,8 @@ def _office_words_before(ent) -> list:
         words.pop(0)
     if any(w.lower_ in _OFFICE_HEADS for w in words):
         return words
-    after = [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in _OFFICE_HEADS]
+    after = [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in _OFFICE_HEADS
+             and c != misread_subject(ent.root)]
     if after:
         span = sorted(after[0].subtree, key=lambda t: t.i)
         span = [t for t in span if t.dep_ not in ("relcl", "punct") and t.i > ent.end - 1]

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kg.actors import Actors, Mention, OrgEntity, PersonEntity, word_of as _word
+from kg.actors import Actors, Mention, OrgEntity, PersonEntity, misread_subject as _misread_subject, word_of as _word
 from kg.dates import DateMention, RefDate, find_dates
 from kg.events import (IN_PERSON, VISIT_KINDS, Event, EventFinder, Trigger, party_country, party_key)
 from kg.gazetteer import Gazetteer
@@ -41,6 +41,7 @@ PLANNED_WORDS = {"upcoming", "forthcoming", "planned", "next", "proposed", "expe
 PAST_WORDS = {"previous", "last", "earlier", "former", "past", "first"}
 CARRYING_VERBS = {"deliver", "hand", "convey", "pass", "carry", "bring", "present", "transmit"}
 END_VERBS = {"end", "conclude", "wrap", "complete", "finish", "close"}
+SHARED_DAY_PREPOSITIONS = {"for", "during", "at"}  # "was in Brisbane on Monday for a bilateral"
 EARLIER_PREPOSITIONS = {"after", "following", "since"}  # "after the meeting": the meeting came first
 SEPARATE_WORDS = {"separately", "separate", "individually"}
 ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
@@ -106,6 +107,40 @@ def _misread_visiting(tok):
     return next((c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None) or \
         next((c for c in tok.head.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1 and
               c.ent_type_ == "PERSON"), None)
+
+
+def _apposed_name(tok):
+    """The name the parser misread as the subject right after TOK's phrase (see _misread_subject)."""
+    after = tok.right_edge.i + 1
+    if after + 1 >= len(tok.doc) or tok.doc[after].text != ",":
+        return None
+    return next((t for t in tok.sent if t.dep_ == "nsubj" and t.left_edge.i == after + 1 and
+                 _misread_subject(t) is not None), None)
+
+
+def _singular_with(tok) -> bool:
+    """'had a bilateral with Japanese Prime Minister Kishida': a word the lexicon reads in the plural only
+    ('bilaterals', not 'bilateral relations') names one event in the singular where an article opens it
+    and a with- or between-phrase follows (the parser may still tag it an adjective)."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children) and \
+        any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
+
+
+def _light_verb_lost(noun):
+    """'received on Monday, 6 September, 2021, at al-Salam Palace, credentials of the new ambassadors': the
+    parser hung the noun on the date as a conjunct. A light verb with no object of its own, whose clause
+    reaches the noun through dates and places only, is the noun's verb."""
+    if noun.dep_ not in ("conj", "appos"):
+        return None
+    w, steps = noun.head, 0
+    while steps < 6 and w.pos_ not in ("VERB", "AUX"):
+        if w.pos_ not in ("PROPN", "NUM", "ADP") and w.ent_type_ not in ("DATE", "GPE", "FAC", "ORG", "LOC"):
+            return None
+        w, steps = w.head, steps + 1
+    if w.pos_ not in ("VERB", "AUX") or w.lemma_.lower() not in LEXICON.light_verbs or w.i > noun.i or \
+            any(c.dep_ == "dobj" for c in w.children):
+        return None
+    return w
 
 
 def _between_countries(party) -> bool:
@@ -290,8 +325,11 @@ class FrameFinder(EventFinder):
         out: list[Event] = []
         for frame in frames:
             agents = self._parties_of(frame.agents, index, base)
+            # (a country one of the agents acts for is no other side: "credentials of the new Ambassadors
+            # to Iraq", received by Iraq's president)
             patients = [p for p in self._parties_of(frame.patients, index, base)
-                        if party_key(p) not in {party_key(a) for a in agents}]
+                        if party_key(p) not in {party_key(a) for a in agents} and
+                        not (isinstance(p, str) and p in {party_country(a) for a in agents})]
             if not agents and frame.agents and all(t.pos_ == "NOUN" and t.tag_ == "NNS" and _word(t) not in PARTY_HEADS
                                                    for t in frame.agents):
                 # "two companies have signed an agreement": the parse knows who acted, and it is no
@@ -350,14 +388,14 @@ class FrameFinder(EventFinder):
             frame = Frame(sense, tok, tok)
             if not self._verb_fits(frame):
                 return None
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in LEXICON.nouns:
+        elif (tok.pos_ in ("NOUN", "PROPN") or _singular_with(tok)) and lemma in LEXICON.nouns:
             sense = LEXICON.nouns[lemma]
             if any(g.lemma_.lower() in ("credence", "credential") for p in tok.children
                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children) or \
                     any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("credence", "credential")
                         for c in tok.children):
                 sense = LEXICON.nouns["credential"]  # "letters of credence", "credential letters": not a letter
-            if sense.plural_only and tok.tag_ not in ("NNS", "NNPS"):
+            if sense.plural_only and tok.tag_ not in ("NNS", "NNPS") and not _singular_with(tok):
                 return None
             governor = tok.head.head if tok.dep_ == "pobj" else None
             if governor is not None and (governor.lemma_.lower() in LEXICON.attendee_heads or any(
@@ -370,7 +408,7 @@ class FrameFinder(EventFinder):
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _word(tok.head.head) in LEXICON.partitives:
                 holder = tok.head.head
             verb = holder.head if holder.dep_ in ("dobj", "attr", "nsubjpass") and holder.head.pos_ in ("VERB", "AUX") \
-                and holder.head.lemma_.lower() in LEXICON.light_verbs else None
+                and holder.head.lemma_.lower() in LEXICON.light_verbs else _light_verb_lost(holder)
             if sense.light_only and verb is None:
                 return None
             if lemma == "courtesy" and not any(c.lemma_.lower() in ("call", "visit") for c in (tok.head, *tok.children)):
@@ -410,7 +448,7 @@ class FrameFinder(EventFinder):
         if verb.lemma_.lower() not in LEXICON.body_meeting_verbs:
             return None
         index, base = self._sentence_index, self._sentence_base
-        words = [c for c in tok.subtree if c.i < tok.i or c.dep_ == "pobj" and c.head.head is tok]
+        words = [c for c in tok.subtree if c.i < tok.i]
         body = next((w for w in words if any(
             isinstance(p, OrgEntity) and p.org.kind == "IntergovernmentalOrganisation"
             for p in self._party(w, index, base))), None)
@@ -449,7 +487,7 @@ class FrameFinder(EventFinder):
     def _host_in_clause(self, frame: Frame) -> str | None:
         """'Jaishankar, who is in the UK for a four-day visit': the place of the clause the visit is in."""
         w, steps = frame.token, 0
-        while steps < 4 and w.head is not w:
+        while steps < 4 and w.head != w:
             w = w.head
             steps += 1
             if w.pos_ in ("VERB", "AUX"):
@@ -466,7 +504,7 @@ class FrameFinder(EventFinder):
     def _invited(frame: Frame) -> bool:
         """'invited Mudavadi to visit India', 'an invitation to visit': an invitation, no event yet."""
         w, steps = frame.verb, 0
-        while steps < 3 and w.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") and w.head is not w:
+        while steps < 3 and w.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") and w.head != w:
             w = w.head
             steps += 1
             if w.lemma_.lower() in LEXICON.invitation_heads:
@@ -477,7 +515,7 @@ class FrameFinder(EventFinder):
     def _topic(frame: Frame) -> bool:
         """'Talks are focused on the signing of cooperation agreements': what is talked about, not done."""
         tok = frame.token
-        if tok.pos_ not in ("NOUN", "PROPN") or frame.verb is not tok:
+        if tok.pos_ not in ("NOUN", "PROPN") or frame.verb != tok:
             return False
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about") else None
         return head is not None and head.lemma_.lower() in LEXICON.topic_heads
@@ -520,7 +558,7 @@ class FrameFinder(EventFinder):
 
     def _noun_fits(self, frame: Frame) -> bool:
         tok, sense = frame.token, frame.sense
-        around = list(tok.children) + (list(frame.verb.children) if frame.verb is not tok else [])
+        around = list(tok.children) + (list(frame.verb.children) if frame.verb != tok else [])
         for need in sense.needs:
             if need == "prep" and not any(c.dep_ == "prep" and c.lower_ in sense.prep for c in around):
                 return False
@@ -605,27 +643,30 @@ class FrameFinder(EventFinder):
         subject = self._subject(verb, visit=frame.sense.type == "Visit")
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive:
-            patients += [c for c in verb.children if c.dep_ == "nsubjpass" and c is not tok]
+            patients += [c for c in verb.children if c.dep_ == "nsubjpass" and c != tok]
             for agent in (c for c in verb.children if c.dep_ == "agent"):
                 agents += [g for g in agent.children if g.dep_ == "pobj"]
         elif subject is not None and subject is not tok:
             agents.append(subject)
-        heads = [verb] if verb is tok else [verb, tok]
+        heads = [verb] if verb == tok else [verb, tok]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "dative" and c.pos_ == "ADP":
                     patients += [g for g in c.children if g.dep_ == "pobj"]  # "sent a message to the King"
-                elif (c.dep_ in ("dobj", "dative") or c in _misread_objects(head)) and c is not tok and head is verb:
-                    if "prep" in frame.sense.needs and verb is tok:
+                elif (c.dep_ in ("dobj", "dative") or c in _misread_objects(head)) and head == verb:
+                    # (the light verb's own event noun too: "had numerous bilateral meetings, including a
+                    # meeting with A, B and C" names the other side inside the noun's phrase, and "received
+                    # phone calls" with no one named yet is with a group the next sentences list)
+                    if "prep" in frame.sense.needs and verb == tok:
                         continue  # "discussed the implementation of the Indonesia-UAE CEPA": a topic, not a party
                     if _word(c) not in frame.sense.object_nouns:
                         patients.append(c)
                     elif frame.sense.cameo == "032":
                         patients += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                                      for g in p.children if g.dep_ == "pobj"]
-                elif c.dep_ == "prep" and c.lower_ == "of" and head is tok and frame.sense.cameo == "032":
+                elif c.dep_ == "prep" and c.lower_ == "of" and head == tok and frame.sense.cameo == "032":
                     patients += [g for g in c.children if g.dep_ == "pobj"]  # "the credentials of the new ambassadors of ..."
-                elif c.dep_ == "prep" and c.lower_ == "of" and head is tok and tok.pos_ == "NOUN" and \
+                elif c.dep_ == "prep" and c.lower_ == "of" and head == tok and tok.pos_ == "NOUN" and \
                         frame.sense.type == "Visit" and tok.lemma_.lower() in ("visit", "trip", "tour", "journey"):
                     # "the scheduled state visit of President Tokayev to China": who visits
                     agents += [g for g in c.children if g.dep_ == "pobj" and self._is_actor(g)]
@@ -635,7 +676,7 @@ class FrameFinder(EventFinder):
                                for g in p.children if g.dep_ == "pobj"]
                     if c.lower_ == "between":
                         patients += objects
-                    elif c.lower_ == "by" and head is tok:
+                    elif c.lower_ == "by" and head == tok:
                         agents += objects
                     elif c.lower_ in ("to",) and frame.sense.type == "Visit":
                         frame.host, frame.city = self._place_of(objects)
@@ -652,18 +693,18 @@ class FrameFinder(EventFinder):
                             head.lemma_.lower() == "call" or head.lemma_.lower() == "pay"):
                         continue  # "talks on trade": a topic
                     else:
-                        patients += objects
-                elif c.dep_ == "prep" and c.lower_ in ("in", "at") and frame.sense.type == "Visit" and head is tok:
+                        patients += objects + [n for o in objects if (n := _apposed_name(o)) is not None]
+                elif c.dep_ == "prep" and c.lower_ in ("in", "at") and frame.sense.type == "Visit" and head == tok:
                     host, city = self._place_of([g for g in c.children if g.dep_ == "pobj"])
                     frame.host, frame.city = frame.host or host, frame.city or city
                 elif c.dep_ == "advmod" and c.lower_ == "here" and frame.sense.type == "Visit":
                     host, city = self._described_place(c)  # "arrived here on Friday"
                     frame.host, frame.city = frame.host or host, frame.city or city
-        if verb is tok and tok.pos_ == "VERB" and not patients and "actor_object" in frame.sense.needs:
+        if verb == tok and tok.pos_ == "VERB" and not patients and "actor_object" in frame.sense.needs:
             loose = self._loose_object(tok)
             if loose is not None:
                 patients.append(loose)
-        if tok is not verb or tok.pos_ in ("NOUN", "PROPN"):
+        if tok != verb or tok.pos_ in ("NOUN", "PROPN"):
             # "Modi's visit", "the Xi-Biden meeting", "the Saudi-Iranian talks"
             for c in tok.children:
                 if c.dep_ == "poss":
@@ -675,18 +716,18 @@ class FrameFinder(EventFinder):
                                                               self._is_actor(c)):
                     patients.append(c)
         if frame.sense.type == "Visit":
-            objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is tok else []
+            objects = [c for c in verb.children if c.dep_ == "dobj"] if verb == tok else []
             for o in objects:
                 host, city = self._place_of([o])
                 if host:
                     frame.host, frame.city = host, city
-                    patients = [p for p in patients if p is not o]
+                    patients = [p for p in patients if p != o]
                     # "visiting Papua New Guinea, Vanuatu and Fiji": a tour, a visit to each
                     for stop in o.conjuncts:
                         code = self._place_of([stop])[0]
                         if code and code != frame.host and code not in frame.more_hosts:
                             frame.more_hosts.append(code)
-                            patients = [p for p in patients if p is not stop]
+                            patients = [p for p in patients if p != stop]
             if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 agents.append(tok.head)  # "the visiting Chinese Premier Li Qiang"
         if frame.sense.type == "Correspondence":
@@ -707,8 +748,8 @@ class FrameFinder(EventFinder):
             if welcomed and tok.head.head.lemma_.lower() in LEXICON.verbs and \
                     LEXICON.verbs[tok.head.head.lemma_.lower()].type == "Meeting":
                 agents = welcomed
-        if (tok is not verb or tok.pos_ in ("NOUN", "PROPN")) and subject in agents and any(
-                a is not subject and a.pos_ != "PRON" and tok in (a.head, a.head.head) for a in agents):
+        if (tok != verb or tok.pos_ in ("NOUN", "PROPN")) and subject in agents and any(
+                a != subject and a.pos_ != "PRON" and tok in (a.head, a.head.head) for a in agents):
             # "the two countries signed three MOUs during a state visit by President X", "the leaders will
             # chair the council during President X's visit": the visit is X's
             agents.remove(subject)
@@ -724,9 +765,9 @@ class FrameFinder(EventFinder):
         while verb is not None and seen < 6:
             seen += 1
             for c in verb.children:
-                if (c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and verb is not start) and \
+                if (c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and verb != start) and \
                         not (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
-                    return _misread_visiting(c) or c
+                    return _misread_visiting(c) or _misread_subject(c) or c
             if verb.dep_ == "relcl":
                 return verb.head          # "those who presented ...", "X, who met ..."
             if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \
@@ -734,7 +775,7 @@ class FrameFinder(EventFinder):
                 # "Sir Keith Holder, the envoy of Barbados, called on ...": parsed as if the name were
                 # the sentence and the verb described it; the sentence has no other verb to be its own
                 return verb.head
-            if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and verb.head is not verb:
+            if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and verb.head != verb:
                 if verb.dep_ == "xcomp":
                     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
                     if objects and verb.head.lemma_.lower() in ("invite", "ask", "urge"):
@@ -747,7 +788,7 @@ class FrameFinder(EventFinder):
                 # ("returned home after official visits to London and Paris": who returned, visited)
                 verb = verb.head.head
                 continue
-            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("appos", "npadvmod") and verb.head is not verb:
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("appos", "npadvmod") and verb.head != verb:
                 verb = verb.head  # "held talks today, the second day of a three-day visit"
                 continue
             return None
@@ -857,7 +898,7 @@ class FrameFinder(EventFinder):
         for t in expanded:
             if t.lower_ in ("those", "these") and t.head.lower_ == "among" and t.head.head.lemma_ == "be":
                 # "Among those who presented their credentials were A; B": the list is the subject
-                listed = [c for c in t.head.head.children if c.dep_ in ("nsubj", "attr") and c is not t]
+                listed = [c for c in t.head.head.children if c.dep_ in ("nsubj", "attr") and c != t]
                 for party in self._parties_of(listed, index, base):
                     if party_key(party) not in {party_key(p) for p in parties}:
                         parties.append(party)
@@ -1031,7 +1072,7 @@ class FrameFinder(EventFinder):
         """The person a quote is attributed to, for an 'I' inside it: the subject of the reporting
         verb ('said', 'told') the quoted clause hangs from, resolved like any other mention."""
         w, steps = tok, 0
-        while w.head is not w and steps < 8:
+        while w.head != w and steps < 8:
             w, steps = w.head, steps + 1
             if w.lemma_.lower() in LEXICON.reporting_verbs:
                 subject = next((c for c in w.children if c.dep_ == "nsubj"), None)
@@ -1060,7 +1101,7 @@ class FrameFinder(EventFinder):
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "he paid a courtesy call on her": the clause of the call
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject is tok:
+        if subject is None or subject == tok:
             return None
         found = [p for p in self._party(subject, index, base) if isinstance(p, PersonEntity)]
         return found[0] if found else None
@@ -1073,7 +1114,7 @@ class FrameFinder(EventFinder):
             return None  # "Alam received him": an object is bound from outside its clause, not here
         own = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
         w, steps = tok, 0
-        while w.head is not w and steps < 10:
+        while w.head != w and steps < 10:
             w, steps = w.head, steps + 1
             if w.pos_ not in ("VERB", "AUX") or w is own:
                 continue
@@ -1169,7 +1210,9 @@ class FrameFinder(EventFinder):
         """A side named only as a group: 'four diplomats', 'seven new envoys', 'a number of heads of state'."""
         for t in toks:
             words = [w for w in t.subtree]
-            if t.tag_ in ("NNS", "NNPS") or t.lower_ in ("number", "group", "those", "several") or \
+            # ("the newly appointed Ambassadors": a capitalised plural the tagger calls singular)
+            plural = t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.lower_ != _word(t) and t.lower_.endswith("s")
+            if plural or t.lower_ in ("number", "group", "those", "several") or \
                     any(w.dep_ == "nummod" or w.like_num for w in words if w.i <= t.i):
                 if t.ent_type_ != "PERSON" and not any(w.ent_type_ == "PERSON" for w in words):
                     return True
@@ -1179,9 +1222,18 @@ class FrameFinder(EventFinder):
         people = []
         for m in self.actors.in_sentence(index):
             if m.kind == "person" and not m.inside_role and start <= m.start < end and \
-                    party_key(m.ref) not in exclude and m.ref not in people:
+                    party_key(m.ref) not in exclude and m.ref not in people and not self._reporting(index, m):
                 people.append(m.ref)
         return people
+
+    def _reporting(self, index: int, m: Mention) -> bool:
+        """Is the person the subject of a verb of saying ('Msigwa said the new envoys are A, B and C')?"""
+        doc = self.parsed.get(index)
+        if doc is None:
+            return False
+        at = m.end - 1 - self.sentences[index].start
+        tok = next((t for t in doc if t.idx <= at < t.idx + len(t)), None)
+        return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LEXICON.reporting_verbs
 
     def _fill_vague_side(self, index: int, sentence: Span, frame: Frame, agents: list, patients: list):
         vague_agents = not agents and self._vague(frame.agents)
@@ -1268,7 +1320,7 @@ class FrameFinder(EventFinder):
     def _hosted_visit(self, index: int, frame: Frame, agents: list, patients: list) -> Event | None:
         """'Biden will host Lula', 'Erdogan hosted Crown Prince Mohammed bin Zayed': the object's visit
         to the subject's country (see hosts_a_visit in the lexicon)."""
-        if not frame.sense.hosts_a_visit or frame.token is not frame.verb or not agents or not patients:
+        if not frame.sense.hosts_a_visit or frame.token != frame.verb or not agents or not patients:
             return None
         if any(c.dep_ == "prep" and c.lower_ == "for" and any(_word(g) in LEXICON.nouns for g in c.children)
                for c in frame.token.children):
@@ -1439,7 +1491,7 @@ class FrameFinder(EventFinder):
                     break
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in LEXICON.reporting_verbs:
                     break
-                if tok.head is tok:
+                if tok.head == tok:
                     break
                 tok = tok.head
             if frame is None and not (tok is not None and tok.lemma_.lower() in LEXICON.reporting_verbs):
@@ -1456,7 +1508,7 @@ class FrameFinder(EventFinder):
         # "on Tuesday, the first day of a state visit": a date the frame hangs from is its own too
         for f in frames:
             w, steps = f.token, 0
-            while steps < 4 and w.head is not w:
+            while steps < 4 and w.head != w:
                 w, steps = w.head, steps + 1
                 d = next((d for d in dates if d.start <= base + w.idx < d.end), None)
                 if d is not None:
@@ -1464,6 +1516,18 @@ class FrameFinder(EventFinder):
                     break
                 if w.pos_ in ("VERB", "AUX"):
                     break
+        # "was in Brisbane on Monday for a bilateral with Albanese": an event the clause of another is there
+        # for, or told during, with no day of its own, was on that day (a visit's range is not its day)
+        for f in frames:
+            w = f.token
+            if id(f) in claims or f.sense.type == "Visit" or w.dep_ != "pobj" or \
+                    w.head.lower_ not in SHARED_DAY_PREPOSITIONS:
+                continue
+            governing = by_token.get(w.head.head.i)
+            if governing is not None and governing is not f and id(governing) in claims:
+                day = max(claims[id(governing)], key=lambda c: c[0])[1]
+                if day.kind != "range":
+                    claims[id(f)] = [((False, True, False, True), day)]
         return {key: max(found, key=lambda c: c[0])[1] for key, found in claims.items()}, ending, present_dates
 
     def _planned(self, frame: Frame) -> bool:
@@ -1477,9 +1541,9 @@ class FrameFinder(EventFinder):
             steps += 1
             if any(c.dep_ == "aux" and c.lower_ in LEXICON.planning_aux for c in w.children):
                 return True
-            if w is not frame.verb and w.lemma_.lower() in LEXICON.planning_heads:
+            if w != frame.verb and w.lemma_.lower() in LEXICON.planning_heads:
                 return not any(c.lower_ in PAST_WORDS for c in w.children)
-            if w.lemma_.lower() in LEXICON.reporting_verbs and w is not frame.verb:
+            if w.lemma_.lower() in LEXICON.reporting_verbs and w != frame.verb:
                 return False
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) and w.head.lemma_ == "be" and \
                     w.dep_ in ("xcomp", "attr", "ccomp"):

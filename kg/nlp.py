@@ -86,11 +86,29 @@ def parse(text: str, sentences: list[Span]) -> Parsed:
     return parse_many([(text, sentences)])[0]
 
 
+# two names or more in a list: "A B from Namibia, C D", "the Ambassador of Ghana, Mr. E F, and ..."
+_NAMES_LISTED_RE = re.compile(r"[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+[^,;]{0,60}[,;]\s+(?:and\s+)?(?:[\w.]+\s+){0,6}?[A-Z][\w'’.-]+\s+[A-Z][\w'’-]+")
+
+
+def _worth_parsing(text: str, sentences: list[Span]) -> list[int]:
+    """The sentences that can hold an interaction, and the lists that may follow one: "received five new
+    ambassadors. ... The new envoys are A from Namibia, B from Ireland and C from Italy" names the other
+    side in a sentence without a trigger, which only the parse's names find (untitled names)."""
+    chosen, last = [], -10
+    for i, s in enumerate(sentences):
+        piece = text[s.start:s.end]
+        if may_hold_interaction(piece):
+            chosen.append(i)
+            last = i
+        elif i - last <= 3 and len(piece) <= MAX_PARSED_CHARS and _NAMES_LISTED_RE.search(piece):
+            chosen.append(i)
+    return chosen
+
+
 def parse_many(articles: list[tuple[str, list[Span]]]) -> list[Parsed]:
     """parse() for several articles in one batch: the parser runs 12-15% faster on one long
     stream of sentences than on many short ones (measured on the development set)."""
-    chosen = [[i for i, s in enumerate(sentences) if may_hold_interaction(text[s.start:s.end])][:MAX_PARSED_SENTENCES]
-              for text, sentences in articles]
+    chosen = [_worth_parsing(text, sentences)[:MAX_PARSED_SENTENCES] for text, sentences in articles]
     texts = [text[sentences[i].start:sentences[i].end]
              for (text, sentences), indices in zip(articles, chosen) for i in indices]
     docs = iter(pipeline().pipe(texts, batch_size=256) if texts else ())

@@ -403,6 +403,37 @@ CASES = {
         "Minister Amina Wekesa met Ghanaian Foreign Minister Kwame Asante at the ministry headquarters.",
         [("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Kwame Asante"])]),
 
+    "a bilateral with someone is a meeting, in the singular too": (
+        "Fijian Prime Minister Ratu Josefa Nailatikau was in Brisbane on Monday for a bilateral with Australian "
+        "Prime Minister Anthony Albanese.",
+        [("Meeting", "occurred", "2024-05-13", ["Anthony Albanese", "Ratu Josefa Nailatikau"]),
+         ("Visit", "occurred", "2024-05-13", ["Ratu Josefa Nailatikau"])]),
+    "bilateral relations are no meeting (control)": (
+        "Fijian Prime Minister Ratu Josefa Nailatikau said bilateral relations with Australia had never been "
+        "stronger.",
+        []),
+    "in talks with X, NAME, the minister said: the minister is the subject, the name X's": (
+        "Ghanaian Foreign Minister Kwame Asante received the new envoys in Accra on Tuesday. In discussions with "
+        "Kenya’s High Commissioner-designate, H.E. Mr. Peter Otieno Wafula, the Minister outlined Ghana’s "
+        "economic diplomacy agenda.",
+        [("Meeting", "occurred", "2024-05-14", ["Kwame Asante", "Peter Otieno Wafula"])]),
+
+    "credentials the parser hung on the date: the list of envoys in the next sentence": (
+        "The President of the Republic of Kenya, Daniel Kiprono received on Monday, 13 May, 2024, at State House "
+        "in Nairobi, credentials of the newly appointed Ambassadors to Kenya. The new Ambassadors are the "
+        "Ambassador of Ghana, Mr. Kwame Mensah, the Ambassador of Peru, Mr. Luis Salazar, and the Ambassador of "
+        "Norway, Mr. Lars Berg.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Kwame Mensah"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Luis Salazar"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Lars Berg"])]),
+    "envoys listed with no title in the next sentence, by a spokesman who is none of them": (
+        "Kenyan President Daniel Kiprono on Monday received three new ambassadors at State House in Nairobi. "
+        "Spokesman Peter Otieno said the new envoys are Lebbius Tobias from Namibia, Mary Walsh from Ireland and "
+        "Marco Lombardi from Italy.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Lebbius Tobias"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Mary Walsh"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Marco Lombardi"])]),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",
@@ -678,3 +709,13 @@ def test_a_peer_or_a_sheikh_is_named_by_title_and_one_name_but_a_mister_is_not()
                    "on Wednesday.")
     assert "Ahmad" in found and found["Ahmad"][2] == ["Lord"]
     assert people("Mr. Ahmad paid a visit to Barbados on Wednesday.") == {}
+
+
+def test_an_officer_of_a_body_whose_stated_title_names_no_country_stands_for_the_body():
+    """'High Representative/Vice President Josep Borrell' states an office of no country: the dictionary's
+    office of his then (the EU's High Representative) says whose side he is on."""
+    text = ("High Representative/Vice President Josep Borrell will meet Uruguayan Foreign Minister Francisco "
+            "Bustillo in Montevideo on Monday.")
+    borrell = next(p for p in mapped(text).actors.people if p.name == "Josep Borrell")
+    assert [r.organisation.acronym for r in borrell.roles if r.organisation] == ["EU"]
+

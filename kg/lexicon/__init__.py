@@ -80,8 +80,11 @@ class Lexicon:
         verbs, nouns = senses(data["verbs"]), senses(data["nouns"])
         # Whole words only: "sit" must not let every "situation" through to the parser.
         stems = {form for lemma in verbs for form in verb_forms(lemma)}
+        # (a plural-only noun in the singular is an event only in "a bilateral with": rare enough that its
+        # sentences are found by the "with" beside it)
         stems |= {form for lemma, sense in nouns.items() for form in noun_forms(lemma)
                   if not (sense.plural_only and form == lemma)}
+        stems |= {f"{lemma} with" for lemma, sense in nouns.items() if sense.plural_only}
         stems |= {form for forms in data.get("irregular", {}).values() for form in forms}
         stems |= {w for words in data["modes"].values() for w in words}
         stems |= {form for lemma in data.get("attendance_verbs", ()) for form in verb_forms(lemma)}
