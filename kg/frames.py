@@ -253,21 +253,6 @@ class FrameFinder(EventFinder):
         for e in events:
             self._local_by_the_place(e)
         return [e for e in events if self._complete(e)]
-        said = " ".join(self.sentences[i].text for i in planned.sentences)
-        if _ANOTHER_TIME_RE.search(said):
-            return False
-        countries = {party_country(p) for p in planned.parties}
-        for held in events:
-            if held.status != "occurred" or held.family != planned.family or \
-                    planned.start and held.start and planned.start != held.start:
-                continue
-            theirs = {party_key(p) for p in held.parties}
-            # (a country-level party fits the person of it: "the Russian Foreign Minister" is Lavrov)
-            if {party_country(p) for p in held.parties} == countries and \
-                    all(k in theirs or isinstance(p, str) for k, p in zip(map(party_key, planned.parties), planned.parties)):
-                held.sentences = sorted(set(held.sentences) | set(planned.sentences))
-                return True
-        return False
 
     @staticmethod
     def _local_by_the_place(e: Event):
@@ -764,10 +749,16 @@ class FrameFinder(EventFinder):
         seen, start = 0, verb
         while verb is not None and seen < 6:
             seen += 1
-            for c in verb.children:
-                if (c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and verb != start) and \
-                        not (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"):
-                    return _misread_visiting(c) or _misread_subject(c) or c
+            subjects = [c for c in verb.children
+                        if (c.dep_ in ("nsubj", "csubj") or c.dep_ == "nsubjpass" and verb != start) and
+                        not (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl")]
+            if len(subjects) == 2 and subjects[0].left_edge == subjects[0] == subjects[0].right_edge and \
+                    subjects[1].left_edge.i == subjects[0].i + 1 and subjects[1].ent_type_ == "PERSON":
+                # "Lao Foreign Minister Thongsavanh Phomvihane welcomed": the parser made two subjects of one
+                # name and the country's adjective before it; the name is the subject
+                subjects = subjects[1:]
+            for c in subjects:
+                return _misread_visiting(c) or _misread_subject(c) or c
             if verb.dep_ == "relcl":
                 return verb.head          # "those who presented ...", "X, who met ..."
             if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \

@@ -434,6 +434,15 @@ CASES = {
          ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Mary Walsh"]),
          ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Marco Lombardi"])]),
 
+    "the newsroom that interviews a minister takes no part": (
+        "Meanwhile, the News Room spoke with Guyana’s Minister of Foreign Affairs, Hugh Todd, via telephone "
+        "shortly after the meeting on Wednesday.",
+        []),
+    "'Ambassador Extraordinary and Plenipotentiary' is a title, and the adjective before a name no subject": (
+        "Lao Foreign Minister Thongsavanh Phomvihane on Tuesday warmly welcomed Dr. Bader Almatrooshi, Ambassador "
+        "Extraordinary and Plenipotentiary of the United Arab Emirates to the Lao PDR, at the ministry in Vientiane.",
+        [("Meeting", "occurred", "2024-05-14", ["Bader Almatrooshi", "Thongsavanh Phomvihane"])]),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",
