@@ -28,9 +28,15 @@ two different people for one country (names without a word in common: a report t
 "his Egyptian counterpart" would otherwise bridge a minister's calls with two Egyptian ministers);
 an undated mention joins the one dated group it matches (directly, or through an undated mention
 that joined it), or of several the one whose date is RECENT days closer to its publication than
-the others' (news tells the latest meeting of two people), and stays out when it matches none or
-several as close (it would otherwise bridge two interactions); undated mentions left out are
-grouped among themselves the same way. This is a function of the mentions alone: the order in which
+the others' (news tells the latest meeting of two people), or of several as close the one whose
+dated reports alone say what it says, that it happened or that it is to happen ('they met',
+published between a meeting and one announced for the next day; one article's visit told twice,
+announced and held), and stays out when it matches none or several as close (it would otherwise
+bridge two interactions); undated mentions left out are grouped among themselves the same way.
+A mention with no date from an article with no publication date is compared with nothing: it
+may be of any day, and being the only interaction of those people the store holds is no sign
+that it is that one (measured on real reports: a "latest meeting" of two leaders years after
+the one stored). This is a function of the mentions alone: the order in which
 articles were built does not change it.
 
 Incremental: the mentions and their groups are kept in an index beside the store
@@ -454,6 +460,24 @@ class _Union:
         return [sorted(g) for g in out.values()]
 
 
+def _closest(gaps: list[tuple[int, str]], status: str, statuses: Callable[[str], set[str]]) -> str | None:
+    """The group (root) an undated report joins, of those it matches (GAPS: sorted (days from its
+    publication, root)), or None. One group; or, of several, the one far closer to the day it was
+    published (news tells the latest meeting of two people: not the one of a week before); or,
+    of several as close as each other and far closer than any other, the one whose reports alone
+    say what the report says (STATUS: that it happened, or that it is to happen): 'they met',
+    published between a meeting and one announced for the day after, is of the meeting held."""
+    if not gaps:
+        return None
+    nearest = [r for gap, r in gaps if gap == gaps[0][0]]
+    if len(gaps) > len(nearest) and gaps[len(nearest)][0] < gaps[0][0] + RECENT:
+        return None
+    if len(nearest) == 1:
+        return nearest[0]
+    alike = [r for r in nearest if status in statuses(r)]
+    return alike[0] if len(alike) == 1 else None
+
+
 def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -> list[list[str]]:
     """Group mentions (iri -> Mention) along their matches (a sorted iri pair -> gap in days).
 
@@ -484,13 +508,14 @@ def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -
     result = {root: list(members) for root, members in ((g[0], g) for g in groups.groups())}
     by_root = {groups.find(g[0]): g[0] for g in result.values()}
 
-    def settle(candidates: dict[str, dict[str, int]]) -> None:
+    def statuses(root: str) -> set[str]:
+        return {mentions[i].status for i in result[by_root[root]] if i in dated}
+
+    def settle(candidates: dict[str, dict[str, int]], by_status: bool = True) -> None:
         for u in sorted(candidates):
             gaps = sorted((gap, r) for r, gap in candidates[u].items() if groups.fits(r, mentions[u]))
-            # one group; or, of several, the one far closer to the day it was published (news
-            # tells the latest meeting of two people: not the one of a week before)
-            if len(gaps) == 1 or (len(gaps) > 1 and gaps[1][0] >= gaps[0][0] + RECENT):
-                root = gaps[0][1]
+            root = _closest(gaps, mentions[u].status, statuses if by_status else lambda r: set())
+            if root is not None:
                 first = by_root[root]
                 if mentions[u].article not in {mentions[i].article for i in result[first]}:
                     joined[u] = root
@@ -498,9 +523,10 @@ def partition(mentions: dict[str, Mention], edges: dict[tuple[str, str], int]) -
 
     settle(matched)
     # through an undated report that joined: no distance is known, so only one group will do
+    # (whatever the reports say of its status)
     far = 10**6
     settle({u: {**{r: far for r in matched.get(u, {})}, **{joined[v]: far for v in via.get(u, ()) if v in joined}}
-            for u in undated if u not in joined and any(v in joined for v in via.get(u, ()))})
+            for u in undated if u not in joined and any(v in joined for v in via.get(u, ()))}, by_status=False)
     rest = _Union({u: a for u, a in undated.items() if u not in joined}, mentions)
     for (x, y), _ in ordered:
         if x in rest.parent and y in rest.parent:

@@ -3,7 +3,8 @@
 tests/resolution/ holds short articles written for these tests (no outlet's text): pairs and
 triples of reports of one interaction with the disagreements real outlets show, and the hard
 negatives (the same people on another occasion, the same person the same day with another
-counterpart, an undated report published too late).
+counterpart, an undated report published too late, a report with no date from an article with
+none).
 """
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ EXPECTED = [
     {"via-a/1", "via-b/1", "via-c/1"},       # undated 'Okafor Ines' matches only the undated 'Amara Okafor'
     {"recent-a/1"},                          # two ministers meet on 7 February ...
     {"recent-b/1", "recent-c/1"},            # ... and on the 12th; an undated report published the 13th
+    {"tie-a/1", "tie-c/1"},                  # two ministers met on 10 March; undated 'held talks' published the 11th
+    {"tie-b/1"},                             # ... and are to meet again on the 12th (announced on the 9th)
+    {"timeless-a/1"},                        # two ministers meet on 14 October ...
+    {"timeless-b/1"},                        # ... and a report with no date, from an article with none
 ]
 
 
@@ -291,6 +296,38 @@ def test_an_undated_report_tells_the_latest_of_two_meetings_when_it_is_far_close
     mentions = {m.iri: m for m in (a, far, undated)}
     # published the 15th: the meeting of the 14th, a day before, not the one of the 10th
     assert partition(mentions, all_edges(mentions)) == sorted([[a.iri], sorted([far.iri, undated.iri])])
+
+
+def test_an_undated_report_as_close_to_two_interactions_joins_the_one_that_happened_as_it_says():
+    # published the 11th, 'they met': a day after the meeting of the 10th and a day before the one
+    # only announced for the 12th; a report that it happened is of the one that happened
+    met = mention("a/1", "a", "2024-03-10", "2024-03-11", people=PAIR)
+    announced = mention("b/1", "b", "2024-03-12", "2024-03-09", status="planned", people=PAIR)
+    undated = mention("c/1", "c", None, "2024-03-11", people=PAIR)
+    mentions = {m.iri: m for m in (met, announced, undated)}
+    assert partition(mentions, all_edges(mentions)) == sorted([sorted([met.iri, undated.iri]), [announced.iri]])
+    # one article told one visit twice, as announced and as held, on the same day (two reports of
+    # one article are never one interaction): the undated report that it happened joins the held one
+    planned = mention("x/1", "x", "2024-05-22", "2024-05-22", kind="Visit", status="planned", people=PAIR[:1])
+    held = mention("x/2", "x", "2024-05-22", "2024-05-22", kind="Visit", people=PAIR[:1])
+    told = mention("y/1", "y", None, "2024-05-24", kind="Visit", people=PAIR[:1])
+    mentions = {m.iri: m for m in (planned, held, told)}
+    assert partition(mentions, all_edges(mentions)) == sorted([[planned.iri], sorted([held.iri, told.iri])])
+    # as close to two that both happened: it cannot tell which, and stays apart
+    other = mention("z/1", "z", "2024-03-12", "2024-03-12", people=PAIR)
+    mentions = {m.iri: m for m in (met, other, undated)}
+    assert partition(mentions, all_edges(mentions)) == sorted([[met.iri], [other.iri], [undated.iri]])
+
+
+def test_a_report_with_no_date_from_an_article_with_none_stays_apart():
+    # nothing places it in time: even when the store holds one meeting of these people that it
+    # fits, it may be of another (a real outlet's 'latest meeting' of two leaders, years after the
+    # only one stored, reads like this)
+    a = mention("a/1", "a", "2024-10-14", "2024-10-15", people=PAIR)
+    t = mention("t/1", "t", None, None, people=PAIR)
+    mentions = {m.iri: m for m in (a, t)}
+    assert same_interaction(a, t) is None
+    assert partition(mentions, all_edges(mentions)) == [[a.iri], [t.iri]]
 
 
 def test_a_later_report_that_bridges_two_groups_keeps_the_older_iri():
