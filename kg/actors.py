@@ -1274,6 +1274,8 @@ class ActorFinder:
                     t = next(t for t in person.known.tenures if t.country is None and t.holds_on(self.on))
                     body = self.g.organisation_by_iri(t.organisation)
                     if body is not None:
+                        for role in person.roles:
+                            role.organisation = body  # ("Vice President" of the Commission: the EU's too)
                         person.roles.append(RoleClaim(t.role_label, t.role, None, body, None, -1, -1, -1))
                 continue
             tenures = [t for t in person.known.tenures if t.country]

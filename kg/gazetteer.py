@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from kg.lexicon import REGION_NAMES
 from kg.namespaces import DIP, ONTOLOGY_DIR, ORG, SCHEMA, slug
 
 REFERENCE_FILES = ("topics.ttl", "event-types.ttl", "reference/countries.ttl",
@@ -87,7 +88,9 @@ class Gazetteer:
     seat_re: NameMatcher = field(init=False)
 
     def __post_init__(self):
-        self.country_re = _alternation(list(self.country_names) + list(self.demonyms))
+        # (regions are matched to be passed over: "Latin American" holds the demonym "American" but names
+        # no country, and no country is counted for it)
+        self.country_re = _alternation(list(self.country_names) + list(self.demonyms) + list(REGION_NAMES))
         self.org_re = _alternation(list(self.organisations) + list(self.ambiguous_acronyms))
         self.city_re = _alternation(self.cities)
         self.seat_re = _alternation(self.seats)

@@ -302,3 +302,13 @@ def test_a_country_named_inside_a_longer_name_is_not_found_there():
     g = gazetteer.load()
     found = {g.country_of(m.group(0)) for m in g.country_re.finditer("the High Commissioner of the UK and Northern Ireland")}
     assert found == {"GBR"}
+
+
+def test_a_region_named_with_a_demonym_names_no_country():
+    """'the Community of Latin American and Caribbean States' holds 'American' but is no American's: an
+    unnamed president in an article about it was taken for the United States'."""
+    from kg import gazetteer
+    g = gazetteer.load()
+    text = "the Community of Latin American and Caribbean States met the American envoy in South America"
+    found = [g.country_of(m.group(0)) for m in g.country_re.finditer(text)]
+    assert found == [None, "USA", None]

@@ -123,3 +123,10 @@ def _not_person_words(path: Path = HERE / "names.yaml") -> tuple[str, ...]:
 
 
 NOT_PERSON_WORDS = _not_person_words()
+
+
+def _region_names(path: Path = HERE / "names.yaml") -> tuple[str, ...]:
+    return tuple(yaml.safe_load(path.read_text(encoding="utf-8")).get("regions", ()))
+
+
+REGION_NAMES = _region_names()
