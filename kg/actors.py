@@ -53,11 +53,11 @@ ROLE_CORE = (
     r"King|Queen|Crown\s+Prince|Emir|Amir|Sultan|Monarch|Grand\s+Duke|Prince|Princess|"
     r"Secretary[\s-]General|General\s+Secretary|Secretary|Minister|Ministers|Ambassador|Envoy|Special\s+Envoy|"
     r"Special\s+Representative|High\s+Representative|Representative|Charg[ée]\s+d['’]\s?[Aa]ffaires|"
-    r"Consul[\s-]General|Consul|Speaker|Chairman|Chairwoman|Chairperson|Chair|Vice[\s-]Chairman|Governor|Mayor|"
+    r"Consul[\s-]General|Consul|Speaker|Chairman|Chairwoman|Chairperson|Chair|Vice[\s-]Chairman|Governor[\s-]General|Governor|Mayor|"
     r"Director[\s-]General|Director|Commissioner|Head|Chief|Leader|Senator|Spokesperson|Spokesman|Spokeswoman|"
     r"Adviser|Advisor|Commander(?:[\s-]in[\s-]Chief)?|Counsellor|Counselor|State\s+Counsellor|Attaché|Undersecretary|Under[\s-]Secretary|"
     r"Permanent\s+Secretary|State\s+Secretary|Secretary\s+of\s+State|Attorney[\s-]General|Chief\s+of\s+Staff|"
-    r"Governor[\s-]General|Lieutenant\s+Governor|Taoiseach|Tánaiste|Emperor|Pope|Patriarch|Supreme\s+Leader|"
+    r"Lieutenant\s+Governor|Taoiseach|Tánaiste|Emperor|Pope|Patriarch|Supreme\s+Leader|"
     r"Foreign\s+Secretary|Home\s+Secretary|Defence\s+Secretary|Defense\s+Secretary|"
     r"Member\s+of\s+Parliament|MP|Lawmaker|Legislator|Deputy|Delegate|[Cc]ounterpart"
 )

@@ -443,6 +443,11 @@ CASES = {
         "Extraordinary and Plenipotentiary of the United Arab Emirates to the Lao PDR, at the ministry in Vientiane.",
         [("Meeting", "occurred", "2024-05-14", ["Bader Almatrooshi", "Thongsavanh Phomvihane"])]),
 
+    "'Governor General' is one title, not a governor named 'General Mary Simon'": (
+        "Governor General Mary Simon on Tuesday received the credentials of the Ambassador of Ecuador, Esteban "
+        "Crespo Polo, at Rideau Hall in Ottawa.",
+        [("Meeting", "occurred", "2024-05-14", ["Esteban Crespo Polo", "Mary Simon"])]),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",
