@@ -652,6 +652,15 @@ class FrameFinder(EventFinder):
                 elif c.dep_ == "prep" and c.lower_ == "of" and head == tok and frame.sense.cameo == "032":
                     patients += [g for g in c.children if g.dep_ == "pobj"]  # "the credentials of the new ambassadors of ..."
                 elif c.dep_ == "prep" and c.lower_ == "of" and head == tok and tok.pos_ == "NOUN" and \
+                        frame.sense.type == "Meeting" and any(p.dep_ == "prep" and p.lower_ == "with"
+                                                              for p in (*tok.children, *verb.children)):
+                    # "to hold bilateral meetings of the head of state with Mishustin, Matviyenko and Volodin":
+                    # whose meetings (not the "it" of "it is planned")
+                    # (a person or an office, not a body: "a meeting of the Lublin Triangle together with ...")
+                    owners = [g for g in c.children if g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or _word(g) in ROLE_NOUNS)]
+                    if owners:
+                        agents = [a for a in agents if a.lower_ != "it"] + owners
+                elif c.dep_ == "prep" and c.lower_ == "of" and head == tok and tok.pos_ == "NOUN" and \
                         frame.sense.type == "Visit" and tok.lemma_.lower() in ("visit", "trip", "tour", "journey"):
                     # "the scheduled state visit of President Tokayev to China": who visits
                     agents += [g for g in c.children if g.dep_ == "pobj" and self._is_actor(g)]
@@ -1149,6 +1158,13 @@ class FrameFinder(EventFinder):
             return candidates[-1].ref if candidates else None
         if "counterpart" in words:
             return None
+        of_what = next((g.lower_ for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"), None)
+        if tok.lemma_.lower() == "head" and of_what in ("state", "government"):
+            # "the head of state": whoever was last named in such an office
+            offices = LEXICON.heads_of_state if of_what == "state" else LEXICON.heads_of_government
+            return next((m.ref for m in reversed(candidates) if (not nationality or m.ref.country == nationality)
+                         and any(r.office in offices for r in m.ref.roles)), None)
         # "the prime minister" is who holds that office, before a deputy prime minister named later
         office = self.g.offices.get(" ".join(w.lower_ for w in tok.subtree if w.i <= tok.i and w.dep_ != "det"
                                              and w.ent_type_ not in ("NORP", "GPE")))

@@ -448,6 +448,14 @@ CASES = {
         "Crespo Polo, at Rideau Hall in Ottawa.",
         [("Meeting", "occurred", "2024-05-14", ["Esteban Crespo Polo", "Mary Simon"])]),
 
+    "bilateral meetings 'of the head of state' with several: his, one each": (
+        "Kyrgyz President Sadyr Japarov will pay a state visit to Russia on Monday. During the visit, it is also "
+        "planned to hold bilateral meetings of the head of state with the Russian Prime Minister Mikhail "
+        "Mishustin and the Russian Foreign Minister Sergei Lavrov.",
+        [("StateVisit", "planned", "2024-05-20", ["Sadyr Japarov"]),
+         ("Meeting", "planned", None, ["Mikhail Mishustin", "Sadyr Japarov"]),
+         ("Meeting", "planned", None, ["Sadyr Japarov", "Sergei Lavrov"])]),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",

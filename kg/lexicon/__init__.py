@@ -64,6 +64,8 @@ class Lexicon:
     arrival_verbs: frozenset = frozenset()
     pair_nouns: frozenset = frozenset()
     relational_titles: frozenset = frozenset()
+    heads_of_state: frozenset = frozenset()
+    heads_of_government: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
