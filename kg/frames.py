@@ -724,6 +724,13 @@ class FrameFinder(EventFinder):
                             patients = [p for p in patients if p != stop]
             if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 agents.append(tok.head)  # "the visiting Chinese Premier Li Qiang"
+            if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
+                # "to welcome the visit to DPRK by the foreign minister of Russia": the parser hangs the visit's
+                # by-phrase on the verb whose object the visit is
+                visitors = [g for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "by"
+                            for g in p.children if g.dep_ == "pobj"]
+                if visitors:
+                    agents = [a for a in agents if a != self._subject(verb, visit=True)] + visitors
         if frame.sense.type == "Correspondence":
             senders = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
                        if g.dep_ == "pobj"]
@@ -1001,6 +1008,12 @@ class FrameFinder(EventFinder):
             if not (tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN" or _word(tok) in PARTY_HEADS or
                     any(m.start <= base + tok.idx < m.end for m in inside if m.kind == "country")):
                 return []  # "Angolan businesspeople", "Kenyan students": people of a country, not the country acting
+            if len(countries) == 1 and _word(tok) in ROLE_NOUNS and tok.tag_ == "NN":
+                # "the visit to DPRK by the foreign minister of the Russian Federation" ... "Russian Foreign
+                # Minister Sergei Lavrov": the one the next sentences name in that office
+                person = self._named_later(tok, countries[0], index)
+                if person is not None:
+                    return [person]
             # "the ambassadors of Uganda, Vietnam and Senegal": each country; "the Japanese side": one
             return countries
         if orgs:
@@ -1054,13 +1067,21 @@ class FrameFinder(EventFinder):
     def _named_later(self, description, country, index: int) -> PersonEntity | None:
         """'the Bangladesh premier' ... 'Prime Minister Sheikh Hasina accepted': the one person the next
         sentences name in that office, of that country or of none stated."""
-        office = self.g.offices.get(description.lemma_.lower())
+        said = " ".join(w.lower_ for w in description.subtree if w.i < description.i and w.dep_ in ("amod", "compound")
+                        and w.ent_type_ not in ("NORP", "GPE"))
+        office = self.g.offices.get(f"{said} {description.lemma_.lower()}".strip()) or \
+            self.g.offices.get(description.lemma_.lower())
         if office is None or not isinstance(country, str):
             return None
         named = {party_key(m.ref): m.ref for m in self.actors.mentions
                  if m.kind == "person" and not m.inside_role and index <= m.sentence <= index + 3 and
                  isinstance(m.ref, PersonEntity) and m.ref.country in (None, country) and
                  any(r.office == office for r in m.ref.roles)}
+        # (one of that country before one of no country stated: "Foreign Minister Amina Wekesa and Peruvian
+        # Foreign Minister Luis Salazar")
+        theirs = [p for p in named.values() if p.country == country]
+        if len(theirs) == 1:
+            return theirs[0]
         if len(named) != 1:
             return None
         person = next(iter(named.values()))

@@ -456,6 +456,12 @@ CASES = {
          ("Meeting", "planned", None, ["Mikhail Mishustin", "Sadyr Japarov"]),
          ("Meeting", "planned", None, ["Sadyr Japarov", "Sergei Lavrov"])]),
 
+    "the visit 'by the foreign minister of' a country, named in the next sentence": (
+        "The Kenyan government hosted a reception at State House on Monday to welcome the visit to Kenya by the "
+        "foreign minister of Peru. Present were Foreign Minister Amina Wekesa and Peruvian Foreign Minister Luis "
+        "Salazar.",
+        [("Visit", "occurred", None, ["Luis Salazar"])]),  # (Monday is the reception's: the visit lasts days)
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",
