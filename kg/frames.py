@@ -1426,7 +1426,8 @@ class FrameFinder(EventFinder):
         # Among them ...") and bilaterals on a summit's sidelines are one meeting each
         one_to_one = kind in ("PhoneCall", "Correspondence", "CourtesyCall") or frame.sense.cameo == "032" or \
             frame.separate or one_to_one_hint or self._sidelines(frame) or \
-            (len(agents) == 1 and not self._together(frame) and self._one_by_one(frame, patients)) or \
+            (len(agents) == 1 and not self._together(frame) and self._one_by_one(frame, patients) and
+             not self._delegation_at_home(index, agents[0], patients)) or \
             (len(patients) == 1 and len(agents) >= 2 and not self._together(frame) and self._one_by_one(frame, agents))
         single = agents if len(agents) == 1 else patients if len(patients) == 1 else []
         if single and self.split_party is not None and party_key(single[0]) == self.split_party[1] and \
@@ -1479,6 +1480,22 @@ class FrameFinder(EventFinder):
         if any(_word(t) == "counterpart" for t in frame.patients):
             return True  # "his Russian and Uzbek counterparts": each a counterpart of his, one by one
         return sum(isinstance(p, PersonEntity) for p in patients) >= 2
+
+    def _delegation_at_home(self, index: int, host, guests: list) -> bool:
+        """'Fidan met Syrian Foreign Minister A, Defence Minister B and Intelligence Chief C in Ankara': a
+        host who receives several officials of one other country at home meets their delegation, once (a
+        visitor who calls on several of the host's officials meets each: 'Kerry will meet Hun Sen, Hor
+        Namhong' in Cambodia)."""
+        home = party_country(host)
+        theirs = {party_country(p) for p in guests} - {None}  # (the others' country may be told later)
+        if home is None or len(theirs) != 1 or home in theirs or \
+                not all(isinstance(p, PersonEntity) for p in guests):
+            return False
+        sentence = self.sentences[index]
+        cities = [self.g.cities[m.group(0)] for m in self.g.city_re.finditer(self.text, sentence.start, sentence.end)]
+        if not cities and self.dateline_place:
+            cities = [self.g.cities.get(self.dateline_place)]
+        return bool(cities) and all(c == home for c in cities)
 
     @staticmethod
     def _together(frame: Frame) -> bool:

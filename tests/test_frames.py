@@ -462,6 +462,16 @@ CASES = {
         "Salazar.",
         [("Visit", "occurred", None, ["Luis Salazar"])]),  # (Monday is the reception's: the visit lasts days)
 
+    "a host meets several officials of one visiting country at home: one meeting with the delegation": (
+        "Kenyan Foreign Minister Amina Wekesa on Tuesday met with Ugandan Foreign Minister Juma Kato, Defence "
+        "Minister Moses Okello and Intelligence Chief Peter Mugisha in Nairobi.",
+        [("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Juma Kato", "Moses Okello", "Peter Mugisha"])]),
+    "a visitor who meets several of the host's officials meets each (control)": (
+        "Kenyan Foreign Minister Amina Wekesa on Tuesday met with Ugandan President Moses Okello and Ugandan "
+        "Foreign Minister Juma Kato in Kampala.",
+        [("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Moses Okello"]),
+         ("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Juma Kato"])]),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",
