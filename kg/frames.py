@@ -252,7 +252,22 @@ class FrameFinder(EventFinder):
         events = [e for e in super().run() if all(self._side_known(p) for p in e.parties)]
         for e in events:
             self._local_by_the_place(e)
-        return [e for e in events if self._complete(e)]
+        return [e for e in events if self._complete(e) and not self._one_country_and_strangers(e)]
+
+    @staticmethod
+    def _one_country_and_strangers(e: Event) -> bool:
+        """'Assam Chief Minister Himanta Biswa Sarma spoke to President Kovind': one country's people and
+        local officials of no country even the whole article could tell (it names no other) make no
+        interaction between countries that the text shows. A president of no country stated, or someone of
+        no office read, still may ('the head of state Nurlan Abenov spoke with the President of Uzbekistan')."""
+        if e.family == "Visit":
+            return False
+        countries = [party_country(p) for p in e.parties]
+        if None not in countries or len(set(countries) - {None}) > 1 or any(_between_countries(p) for p in e.parties):
+            return False
+        strangers = [p for p in e.parties if party_country(p) is None]
+        return all(isinstance(p, PersonEntity) and p.roles and all(r.office in LEXICON.local_offices for r in p.roles)
+                   for p in strangers)
 
     @staticmethod
     def _local_by_the_place(e: Event):

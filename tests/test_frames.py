@@ -472,6 +472,11 @@ CASES = {
         [("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Moses Okello"]),
          ("Meeting", "occurred", "2024-05-14", ["Amina Wekesa", "Juma Kato"])]),
 
+    "one country's president and a governor of no country the article could tell: no interaction": (
+        "Kenyan President Daniel Kiprono spoke by phone on Tuesday with Governor Sospeter Ojaamong about the "
+        "floods in Busia.",
+        []),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",

@@ -66,6 +66,7 @@ class Lexicon:
     relational_titles: frozenset = frozenset()
     heads_of_state: frozenset = frozenset()
     heads_of_government: frozenset = frozenset()
+    local_offices: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
