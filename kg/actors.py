@@ -376,6 +376,7 @@ def strip_qualifier(label: str) -> str:
 _THE_BEFORE_RE = re.compile(r"\bthe\s$")
 _ONE_WORD_RE = re.compile(r"\w+")
 _OF_THE_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+_SUFFIX_OF_THE_RE = re.compile(r"(?:-(?:designate|elect))?\s+of\s+(?:the\s+)?")  # "Prime Minister-designate of the"
 # (either apostrophe, and "CARICOM’S" in capitals)
 _CAPITALISED_WORDS_AT_END_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}?)(?:['’][sS])?\s*$")
 _POSSESSIVE_S_END_RE = re.compile(r"['’][sS]$")
@@ -899,7 +900,12 @@ class ActorFinder:
             if self._subject_of_next_clause(m.start("role"), m.start("role") + len(role)):
                 continue  # "..., H.E. Mr. Gariballa Khidir Ali, the Minister reaffirmed ...": the next clause's subject
             hint = self.g.country_of(m.group("adj")) if m.group("adj") else None
-            self._role_span(m.start("adj") if hint else m.start("role"), m.start("role") + len(role))
+            owner_of = _SUFFIX_OF_THE_RE.match(text, m.start("role") + len(role), b) if hint is None else None
+            owner = self.g.country_re.match(text, owner_of.end()) if owner_of else None
+            if owner is not None:
+                hint = self.g.country_of(owner.group(0))  # "..., Prime Minister-designate of the Republic of X"
+            self._role_span(m.start("adj") if m.group("adj") and hint else m.start("role"),
+                            owner.end() if owner is not None else m.start("role") + len(role))
             pairs.append((name_start, name_start + len(name_text), name_text, role, m.start("role"), hint, False))
         # The longest reading of each name wins.
         # (a title before the name reads surer than words after a comma: "President of Azerbaijan
@@ -972,6 +978,8 @@ class ActorFinder:
             return True
         if name.split()[-1].lower() in _OFFICE_HEADS:
             return True  # "Provincial Minister", "Coordinating Minister": an office, no one's name
+        if name[0] in "-–" or _OPENING_PARTICIPLE_RE.match(name):
+            return True  # "-designate", "Addressing Qalibaf" (a sentence's opening participle before a name)
         return bool(_NON_PERSON_WORD_RE.search(name))
 
     def _completes_country_name(self, start: int, end: int) -> bool:
@@ -1409,6 +1417,7 @@ def _patterns(g: Gazetteer) -> tuple[re.Pattern, re.Pattern]:
                           rf"(?P<name>{name_body})")
         appositive = re.compile(
             rf"(?<![\w'’-])(?=[{UPPER}t])(?P<hon>(?:(?:{HONORIFIC_RE})\s+)*)(?P<name>{name_body})\s*,\s*"
+            rf"(?:(?:{'|'.join(sorted(POST_NOMINALS, key=len, reverse=True))})\s*,\s*)*"  # "X, SC, MP, Prime Minister-designate"
             rf"(?:(?:who\s+is|in\s+(?:his|her)\s+capacity\s+as|as)\s+)?(?:(?:the|a|an)\s+)?"
             rf"(?:(?P<adj>{adjective_re})(?:'s)?\s+)?(?P<role>{APPOSITIVE_ROLE})")
         _PATTERNS[id(g)] = (lead, appositive)
@@ -1428,7 +1437,7 @@ def _split_offices(label: str) -> list[str]:
 SHORT_WORDS = {"In", "On", "At", "As", "If", "It", "Is", "Of", "To", "We", "He", "My", "No", "So", "Us", "Mr", "Dr",
                "Ms", "St", "An", "Or", "By", "Be", "Do", "Go", "Me", "Up", "Ok", "Oh", "Am", "Pm", "Eu", "Un"}
 ROMAN_NUMERALS = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
-POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "OBE", "CBE", "KBE", "MBE", "PhD", "MLA", "MNA", "TD", "AO", "AC"}
+POST_NOMINALS = {"MP", "MPs", "MEP", "KC", "QC", "SC", "OBE", "CBE", "KBE", "MBE", "PhD", "MLA", "MNA", "TD", "AO", "AC"}
 
 
 @functools.lru_cache(maxsize=65536)  # asked of every person found so far, at each later mention
@@ -1441,6 +1450,11 @@ def _slug_words(name: str) -> tuple[str, ...]:
 # ("Oo.", "Sen."), unless the word is itself an abbreviation that takes one (Jr., Sr.).
 _SENTENCE_FULL_STOP_RE = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+\.")
 NAME_ABBREVIATIONS = {"Jr", "Sr", "St", "Snr", "Jnr"}
+
+
+# "Addressing the session, Qalibaf said": a capitalised participle of seven letters or more opens no name
+# (the given names that end so are shorter: Ming, Jing, Xing)
+_OPENING_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing\s")
 
 
 def _trim_name(name: str) -> tuple[str, bool]:

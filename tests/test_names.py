@@ -108,3 +108,20 @@ def test_ranks_and_malay_honorifics_are_no_part_of_the_name():
     found = people("Malaysian Minister Ahmad Zaki paid a courtesy call on Sarawak Premier Datuk Patinggi Tan Sri Abang "
                    "Johari Tun Openg in Kuching on Monday.")
     assert "Abang Johari Tun Openg" in found, found
+
+
+def test_an_opening_participle_is_no_given_name():
+    """'Addressing Qalibaf, ...': the participle that opens a sentence is not the first word of a name."""
+    found = people("Syrian Speaker Hammouda Sabbagh met Iranian Speaker Ahmad Nuri in Tehran on Monday. Addressing "
+                   "Nuri, the Speaker of the Syrian Parliament said he was pleased. Minister Assisting Prime Minister "
+                   "on Treasury Hon. Ian Ling attended.")
+    assert "Ahmad Nuri" in found
+    assert not any(name.split()[0] in ("Addressing", "Assisting") for name in found), found
+
+
+def test_post_nominals_between_a_name_and_its_office():
+    """'the Honourable Kamla Mohan, SC, MP, Prime Minister-designate of the Republic of Trinidad and
+    Tobago': the letters after the name do not hide the office that follows them."""
+    found = people("Jamaican Prime Minister Andrew Holness congratulated the Honourable Kamla Mohan, SC, MP, Prime "
+                   "Minister-designate of the Republic of Trinidad and Tobago, on her victory.")
+    assert found["Kamla Mohan"][0] == "TTO"
