@@ -35,6 +35,8 @@ from typing import Iterable, Iterator
 from kg.changes import INDEX_FILE as INPUTS_FILE
 import pyoxigraph as ox
 
+from kg.aggregates import AGGREGATES, Answer, fingerprint as aggregate_fingerprint, make_all as make_aggregates, \
+    text_digest, update as update_aggregates
 from kg.namespaces import DIP, GRAPH, ID, article_graph
 from kg.queries import QueryError, SavedQuery, get_query
 
@@ -180,6 +182,9 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
                 out.rows += _refresh(db, kg_store, spec, query, sorted(units))
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"query:{name}", fingerprint))
             out.table_seconds[name] = time.perf_counter() - began
+        began = time.perf_counter()
+        out.units += _update_aggregates(db, kg_store, meta, stale, articles, interactions, out)
+        out.table_seconds["aggregates"] = time.perf_counter() - began
         db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('state', 'current')")
         db.execute("DELETE FROM meta WHERE key = 'build'")
@@ -189,6 +194,32 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
         db.close()
     out.seconds = time.perf_counter() - started
     return out
+
+
+def _update_aggregates(db, kg_store, meta: dict, stale: bool, articles: set[str], interactions: set[str],
+                       out: SummaryUpdate) -> int:
+    """The tables of the queries that sum over many articles (kg/aggregates.py): made again whole
+    when any is stale, else grouped again for the keys this build's changes touch. A query whose
+    text the code there does not follow is not kept (the store answers it)."""
+    kept, marks = [], {}
+    for name, aggregate in AGGREGATES.items():
+        query = get_query(name)
+        if aggregate.digest != text_digest(query):
+            db.execute("DELETE FROM meta WHERE key = ?", (f"aggregate:{name}",))
+            continue
+        kept.append(aggregate)
+        marks[name] = aggregate_fingerprint(aggregate, query)
+    if not kept:
+        return 0
+    if stale or any(meta.get(f"aggregate:{name}") != mark for name, mark in marks.items()):
+        make_aggregates(db, kg_store, kept)
+        out.rebuilt += [a.name for a in kept]
+        grouped = 0
+    else:
+        grouped = update_aggregates(db, kg_store, articles, interactions, kept)
+    for name, mark in marks.items():
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"aggregate:{name}", mark))
+    return grouped
 
 
 def begin_build(location: Path) -> None:
@@ -379,6 +410,7 @@ class Summary:
 
     def __init__(self, db: sqlite3.Connection, meta: dict[str, str]):
         self.db, self.meta = db, meta
+        self.answers: dict = {}  # (query, parameters) -> kg.aggregates.Answer: its count, then its page
 
     @classmethod
     def open(cls, location: Path) -> "Summary | None":
@@ -394,6 +426,10 @@ class Summary:
 
     def serves(self, query: SavedQuery, bound: dict) -> bool:
         """Whether this query with these bound parameters is answered here, identically."""
+        aggregate = AGGREGATES.get(query.name)
+        if aggregate is not None:
+            return (aggregate.digest == text_digest(query) and set(bound) <= aggregate.filters
+                    and self.meta.get(f"aggregate:{query.name}") == aggregate_fingerprint(aggregate, query))
         spec = SPECS.get(query.name)
         return (spec is not None and set(bound) <= set(spec.filters)
                 and self.meta.get(f"query:{query.name}") == _fingerprint(query))
@@ -404,13 +440,23 @@ class Summary:
         values = {name: (int(str(term)) if name == "min_reports" else str(term)) for name, term in bound.items()}
         return " WHERE " + " AND ".join(f"({spec.filters[name]})" for name in sorted(bound)), values
 
+    def _answer(self, query: SavedQuery, bound: dict) -> Answer:
+        key = (query.name, tuple(sorted((k, str(v)) for k, v in bound.items())))
+        if key not in self.answers:
+            self.answers[key] = Answer(self.db, AGGREGATES[query.name], bound)
+        return self.answers[key]
+
     def count(self, query: SavedQuery, bound: dict) -> int:
+        if query.name in AGGREGATES:
+            return self._answer(query, bound).count()
         spec = SPECS[query.name]
         where, values = self._where(spec, bound)
         return self.db.execute(f'SELECT COUNT(*) FROM "{_table(spec.query)}" r{where}', values).fetchone()[0]
 
     def rows(self, query: SavedQuery, bound: dict, offset: int = 0, limit: int | None = None) -> tuple[list[str], Iterator]:
         """The columns and the rows (lists) in the query's order, from OFFSET, at most LIMIT."""
+        if query.name in AGGREGATES:
+            return list(AGGREGATES[query.name].out), self._answer(query, bound).page(offset, limit)
         spec = SPECS[query.name]
         table = _table(spec.query)
         columns = _columns(self.db, table)[2:]
