@@ -1,14 +1,13 @@
 """Row tables of saved queries, kept beside the store (summary.sqlite) so that a first page, a
 filtered page and a full CSV need not wait for the store to compute and sort every row.
 
-The rows are the saved query's own: `kg build` runs the query itself, restricted to the
-articles (or resolved interactions) that changed, with a VALUES block on the variable that
-splits its rows (`unit`), and files each row under that unit with its ORDER BY columns. A
-page is then an index scan in SQLite. Only queries whose every row belongs to one unit are
-kept here (a row of `interactions` is one article's event); those that sum over many
-articles (country-network, who-met-whom, roles) are left to the store, and so is agreements:
-its parties are a GROUP_CONCAT, whose order follows the plan the store chose, and a run for one
-article lists them in another order than the run for the whole store.
+The rows are the saved query's own: `kg build` runs the query itself on a small in-memory store
+holding only what it reads about the articles (or resolved interactions) that changed (`_slice`),
+keeps the rows of those units (`unit`: the variable that splits its rows), and files them under
+their unit with their ORDER BY columns. A page is then an index scan in SQLite. Only queries whose
+every row belongs to one unit are kept this way (a row of `interactions` is one article's event);
+those that sum over many articles (country-network, who-met-whom, roles, agreements) are kept as
+contributions and groups by kg/aggregates.py.
 
 The graph stays the source of truth. Every build marks the summary stale before it writes to
 the store and current again (with the stamp of the store's index of inputs, which every build
@@ -24,10 +23,8 @@ writes it (WAL).
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -42,7 +39,6 @@ from kg.queries import QueryError, SavedQuery, get_query
 
 SUMMARY_FILE = "summary.sqlite"
 VERSION = 2  # of the tables' layout and of the specs below: another version is never read
-UNIT_BATCH = 400  # resolved interactions a run names: at 100,000 articles a run costs 2.8 s up to about 400, more past it
 
 _PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX dipg: <https://w3id.org/dipkg/graph/>
@@ -58,8 +54,8 @@ _EVENT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code WHERE {
 class Spec:
     """How one saved query's rows are kept.
 
-    unit_var / unit_column: the variable a restricted run binds (?g, an article graph; or
-    ?interaction) and the column that names the row's unit (article_id; interaction).
+    unit_var / unit_column: what a unit is (g: an article and its graph; or a resolved
+    interaction) and the column that names the row's unit (article_id; interaction).
     order: the query's ORDER BY, which here is always ascending output columns: SQLite's NULLs
     first and byte order of UTF-8 are SPARQL's unbound first and code-point order of strings
     (the dates are xsd:date, whose ISO text sorts as the dates do).
@@ -74,9 +70,6 @@ class Spec:
     filters: dict[str, str] = field(default_factory=dict)
     keys: str | None = None
     report_column: str | None = None  # the column of the report whose resolved interaction is `interaction`
-
-    def unit_term(self, unit: str) -> str:
-        return f"<{article_graph(unit)}>" if self.unit_var == "g" else f"<{unit}>"
 
 
 _IN_KEYS = "r.{column} IN (SELECT key FROM k_{table} WHERE code = :{param})"
@@ -353,54 +346,59 @@ def _refresh(db, kg_store, spec: Spec, query: SavedQuery, units: list[str]) -> i
         db.execute(f'DELETE FROM "{table}" WHERE unit IN ({marks})', chunk)
         if spec.keys:
             db.execute(f'DELETE FROM "k_{table}" WHERE unit IN ({marks})', chunk)
-    def run(texts: tuple[str, str | None]) -> tuple[list[str], list, list]:
-        solutions = kg_store.query(texts[0])
-        variables = [v.value for v in solutions.variables]
-        keys = list(_values(kg_store.query(texts[1]), ["key", "code"])) if texts[1] else []
-        return variables, list(_values(solutions, variables)), keys
-
-    from kg.build import available_cores  # (kg.build imports this module)
-    written = 0
-    # the store answers on both cores: pyoxigraph lets go of the GIL while it evaluates
-    with ThreadPoolExecutor(available_cores()) as pool:
-        for variables, rows, keys in pool.map(run, _restricted_runs(spec, query, units)):
-            if variables != columns:
-                raise QueryError(f"the saved query {spec.query!r} changed its columns: build the summary again")
-            # within a unit the store's order is kept (seq): rows tied on the ORDER BY stay as it gave them
-            written += _insert(db, table, spec, columns, rows)
-            if keys:
-                _insert_keys(db, table, keys)
+    piece = _slice(kg_store, spec, units)
+    solutions = piece.query(query.text, use_default_graph_as_union=True)
+    if [v.value for v in solutions.variables] != columns:
+        raise QueryError(f"the saved query {spec.query!r} changed its columns: build the summary again")
+    wanted = set(units)
+    unit_at = columns.index(spec.unit_column)
+    # within a unit the order the query gives is kept (seq): rows tied on the ORDER BY stay as it gave them
+    written = _insert(db, table, spec, columns, (r for r in _values(solutions, columns) if r[unit_at] in wanted))
+    if spec.keys:
+        _insert_keys(db, table, ((key, code) for key, code in _values(piece.query(spec.keys, use_default_graph_as_union=True),
+                                                                      ["key", "code"]) if _unit_of_key(key) in wanted))
     return written
 
 
-def _restricted_runs(spec: Spec, query: SavedQuery, units: list[str]) -> Iterator[tuple[str, str | None]]:
-    """The texts that give the rows (and keys) of UNITS.
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_MERGED_VALUE = ox.NamedNode(str(DIP.mergedValue))
+_DERIVED_FROM = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+_ARTICLE_ID = ox.NamedNode(str(DIP.articleId))
+_REFERENCE = ox.NamedNode(str(GRAPH["reference"]))
 
-    An article's rows: the query with its graph variable ?g replaced by the article's graph, one
-    run an article. pyoxigraph 0.5.13's optimiser plans such a run from the graph's index (1-15 ms
-    an article at 10,000 articles), while a VALUES block of many graphs is joined last, after the
-    whole store was read (as slow as the whole query). Resolved interactions: a VALUES block of
-    many, which their query reads first (its sub-SELECTs start from ?interaction).
-    """
+
+def _slice(kg_store, spec: Spec, units: list[str]) -> ox.Store:
+    """An in-memory store holding what the query reads about UNITS, and the reference graph: it
+    gives their rows as the whole store does, in one run (a run an article on the store took 4-7 ms
+    at 100,000 articles; this reads 1,000 articles' graphs in about a second).
+
+    Articles: their graphs, and the dip:report statements that name their events (the query's
+    `?ri dip:report ?event`, read from the union of the graphs). Resolved interactions: their
+    statements and their merged values' in the resolution graph, and their reports' statements
+    and their articles' ids, in whichever graph states them."""
+    store = kg_store.store
+    piece = ox.Store()
+    quads = list(store.quads_for_pattern(None, None, None, _REFERENCE))
     if spec.unit_var == "g":
         for unit in units:
-            term = spec.unit_term(unit)
-            yield (_GRAPH_VAR.sub(term, query.text), _GRAPH_VAR.sub(term, spec.keys) if spec.keys else None)
-        return
-    for i in range(0, len(units), UNIT_BATCH):
-        block = f"VALUES ?{spec.unit_var} {{ {' '.join(spec.unit_term(u) for u in units[i:i + UNIT_BATCH])} }}"
-        yield _restricted(query.text, block), (_restricted(spec.keys, block) if spec.keys else None)
-
-
-_GRAPH_VAR = re.compile(r"\?g\b")
-
-
-def _restricted(text: str, block: str) -> str:
-    from kg.queries import _where_groups
-    groups = _where_groups(text)
-    for match in reversed(groups):
-        text = text[:match.end()] + "\n  " + block + "\n" + text[match.end():]
-    return text
+            graph = list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(article_graph(unit)))))
+            quads += graph
+            for subject in {q.subject for q in graph if q.predicate == _TYPE}:
+                quads += store.quads_for_pattern(None, _REPORT, subject, None)
+    else:
+        for unit in units:
+            own = list(store.quads_for_pattern(ox.NamedNode(unit), None, None, _RESOLUTION))
+            quads += own
+            for q in own:
+                if q.predicate == _MERGED_VALUE:
+                    quads += store.quads_for_pattern(q.object, None, None, _RESOLUTION)
+                elif q.predicate == _REPORT:
+                    said = list(store.quads_for_pattern(q.object, None, None, None))
+                    quads += said
+                    for article in {r.object for r in said if r.predicate == _DERIVED_FROM}:
+                        quads += store.quads_for_pattern(article, _ARTICLE_ID, None, None)
+    piece.extend(quads)
+    return piece
 
 
 # -- the readers' side
