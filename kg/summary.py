@@ -38,16 +38,29 @@ from kg.namespaces import DIP, GRAPH, ID, article_graph
 from kg.queries import QueryError, SavedQuery, get_query
 
 SUMMARY_FILE = "summary.sqlite"
-VERSION = 2  # of the tables' layout and of the specs below: another version is never read
+VERSION = 3  # of the tables' layout and of the specs below: another version is never read
 
 _PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX dipg: <https://w3id.org/dipkg/graph/>
 """
 # a country takes part in an event as the saved queries say: a participant represents it (or
 # one of its organisations), or it hosts the visit
-_EVENT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code WHERE {
+_EVENT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code (false AS ?partial) WHERE {
   GRAPH ?g { ?key dip:participation/dip:represents|dip:participation/dip:represents/dip:country|dip:host ?c }
   GRAPH dipg:reference { ?c dip:iso3166Alpha3 ?code } }"""
+# a visit is of a country as visits' filter says: a visitor represents it (or one of its
+# organisations): every row of the visit is kept; or its host has the country's code: the rows of
+# that host are kept, which are not all its rows when it has another host (`partial`: the summary
+# does not answer that country, whose rows would be grouped from fewer)
+_VISIT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code ?partial WHERE {
+  { GRAPH ?g { ?key dip:visitor ?someone . ?key dip:participation ?vp .
+               ?vp dip:agent ?someone ; dip:represents/dip:country? ?vc }
+    GRAPH dipg:reference { ?vc dip:iso3166Alpha3 ?code }
+    BIND(false AS ?partial) }
+  UNION
+  { GRAPH ?g { ?key dip:host ?host }
+    GRAPH dipg:reference { ?host dip:iso3166Alpha3 ?code }
+    BIND(EXISTS { GRAPH ?g { ?key dip:host ?other } FILTER(?other != ?host) } AS ?partial) } }"""
 
 
 @dataclass(frozen=True)
@@ -80,7 +93,9 @@ SPECS = {s.query: s for s in (
           "from": "COALESCE(r.end_date, r.date) >= :from", "to": "r.date <= :to"},
          keys=_EVENT_COUNTRIES, report_column="event"),
     Spec("people", "g", "article_id", ("article_id", "person", "role"), {"article": "r.article_id = :article"}),
-    Spec("visits", "g", "article_id", ("start_date", "visit", "meeting_date", "meeting"), report_column="visit"),
+    Spec("visits", "g", "article_id", ("start_date", "visit", "meeting_date", "meeting"),
+         {"country": _IN_KEYS.format(column="visit", table="visits", param="country")},
+         keys=_VISIT_COUNTRIES, report_column="visit"),
     Spec("resolved-interactions", "interaction", "interaction", ("interaction", "article_id", "report"),
          {"min_reports": "CAST(r.reports AS INTEGER) >= :min_reports"}),
 )}
@@ -297,8 +312,8 @@ def _make_table(db, kg_store, spec: Spec, query: SavedQuery) -> None:
         if column in columns and column not in spec.order[:1]:
             db.execute(f'CREATE INDEX "{table}_{column}" ON "{table}" ("{column}")')
     if spec.keys:
-        db.execute(f'CREATE TABLE "k_{table}" (unit TEXT, key TEXT, code TEXT)')
-        _insert_keys(db, table, _values(kg_store.query(spec.keys), ["key", "code"]))
+        db.execute(f'CREATE TABLE "k_{table}" (unit TEXT, key TEXT, code TEXT, partial TEXT)')
+        _insert_keys(db, table, _values(kg_store.query(spec.keys), _KEY_COLUMNS))
         db.execute(f'CREATE INDEX "k_{table}_code" ON "k_{table}" (code, key)')
         db.execute(f'CREATE INDEX "k_{table}_unit" ON "k_{table}" (unit)')
 
@@ -310,8 +325,12 @@ def _unit_of_key(key: str) -> str:
     return parts[1] if len(parts) >= 3 else rest
 
 
-def _insert_keys(db, table: str, pairs: Iterable[tuple[str, str]]) -> None:
-    db.executemany(f'INSERT INTO "k_{table}" VALUES (?, ?, ?)', ((_unit_of_key(key), key, code) for key, code in pairs))
+_KEY_COLUMNS = ["key", "code", "partial"]
+
+
+def _insert_keys(db, table: str, keys: Iterable[list[str]]) -> None:
+    db.executemany(f'INSERT INTO "k_{table}" VALUES (?, ?, ?, ?)', ((_unit_of_key(key), key, code, partial)
+                                                                   for key, code, partial in keys))
 
 
 def _values(solutions, columns: list[str]) -> Iterator[list[str | None]]:
@@ -355,8 +374,8 @@ def _refresh(db, kg_store, spec: Spec, query: SavedQuery, units: list[str]) -> i
     # within a unit the order the query gives is kept (seq): rows tied on the ORDER BY stay as it gave them
     written = _insert(db, table, spec, columns, (r for r in _values(solutions, columns) if r[unit_at] in wanted))
     if spec.keys:
-        _insert_keys(db, table, ((key, code) for key, code in _values(piece.query(spec.keys, use_default_graph_as_union=True),
-                                                                      ["key", "code"]) if _unit_of_key(key) in wanted))
+        keys = _values(piece.query(spec.keys, use_default_graph_as_union=True), _KEY_COLUMNS)
+        _insert_keys(db, table, (k for k in keys if _unit_of_key(k[0]) in wanted))
     return written
 
 
@@ -430,7 +449,14 @@ class Summary:
                     and self.meta.get(f"aggregate:{query.name}") == aggregate_fingerprint(aggregate, query))
         spec = SPECS.get(query.name)
         return (spec is not None and set(bound) <= set(spec.filters)
-                and self.meta.get(f"query:{query.name}") == _fingerprint(query))
+                and self.meta.get(f"query:{query.name}") == _fingerprint(query) and not self._partial(spec, bound))
+
+    def _partial(self, spec: Spec, bound: dict) -> bool:
+        """Whether the country's filter keeps only some rows of a group (see _VISIT_COUNTRIES)."""
+        if not spec.keys or "country" not in bound:
+            return False
+        return self.db.execute(f'SELECT 1 FROM "k_{_table(spec.query)}" WHERE code = ? GROUP BY key '
+                               "HAVING MIN(partial) = 'true' LIMIT 1", (str(bound["country"]),)).fetchone() is not None
 
     def _where(self, spec: Spec, bound: dict) -> tuple[str, dict]:
         if not bound:
@@ -465,7 +491,7 @@ class Summary:
         if limit is not None or offset:
             sql += f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
         cursor = self.db.execute(sql, values)
-        return columns, (list(row) for row in cursor)
+        return columns, (query.tidy(columns, list(row)) for row in cursor)
 
     def close(self) -> None:
         self.db.close()
