@@ -34,7 +34,6 @@ import itertools
 import sqlite3
 import unicodedata
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -566,37 +565,26 @@ def _read_classes(kg_store, ris: set[str]) -> set[tuple[str, str]]:
 
 
 def make_all(db, kg_store, aggregates: list[Aggregate]) -> None:
-    """Make every table again from the whole store: the contributions' queries run side by side
-    (each takes 5-55 s at 100,000 articles; the store answers on every core), the groups are made a
-    few thousand keys at a time (all of who-met-whom's rows at once took 1.2 GB)."""
-    from kg.build import available_cores  # (kg.build imports kg.summary, which imports this module)
+    """Make every table again from the whole store."""
     _create_side(db)
-    store = kg_store.store
-    with ThreadPoolExecutor(max(1, available_cores())) as pool:
-        names = pool.submit(lambda: list(_names_rows(store, None)))
-        found = [(a, pool.submit(lambda a=a: list(_solutions(store, a.contributions, 1 + len(a.columns)))))
-                 for a in aggregates]
-        db.executemany("INSERT INTO x_report VALUES (?, ?)", (
-            (q.object.value, q.subject.value) for q in store.quads_for_pattern(None, _REPORT, None, None)))
-        db.executemany("INSERT INTO x_class VALUES (?, ?)", (
-            (q.subject.value, q.object.value) for q in store.quads_for_pattern(None, _MERGED_CLASS, None, None)))
-        same, resolution_names = _resolution_state(kg_store)
-        db.executemany("INSERT INTO x_same VALUES (?, ?)", sorted(same))
-        db.executemany("INSERT INTO x_names VALUES (?, ?, ?, ?, ?)",
-                       [(_RESOLUTION, node, name, lc, fold(lc)) for node, name, lc in resolution_names])
-        db.executemany("INSERT INTO x_names VALUES (?, ?, ?, ?, ?)", (r for r in names.result() if r[0] != _RESOLUTION))
-        del names
-        side = Side(db)
-        side.load_all()
-        for aggregate, rows in found:
-            _create(db, aggregate)
-            _insert_contributions(db, aggregate, rows.result())
-            del rows
-            keys = aggregate.key_of(db.execute(f'SELECT * FROM "c_{aggregate.table}"'), side)
-            for chunk in _chunks(keys, 5000):
-                wanted = set(chunk)
-                groups = aggregate.groups(aggregate.rows_of_keys(db, wanted, side), side, aggregate.default)
-                _write_groups(db, aggregate, [(k, row) for k, row in groups if k in wanted])
+    db.executemany("INSERT INTO x_report VALUES (?, ?)", (
+        (q.object.value, q.subject.value) for q in kg_store.store.quads_for_pattern(None, _REPORT, None, None)))
+    db.executemany("INSERT INTO x_class VALUES (?, ?)", (
+        (q.subject.value, q.object.value) for q in kg_store.store.quads_for_pattern(None, _MERGED_CLASS, None, None)))
+    same, names = _resolution_state(kg_store)
+    db.executemany("INSERT INTO x_same VALUES (?, ?)", sorted(same))
+    db.executemany("INSERT INTO x_names VALUES (?, ?, ?, ?, ?)",
+                   [(_RESOLUTION, node, name, lc, fold(lc)) for node, name, lc in names])
+    db.executemany("INSERT INTO x_names VALUES (?, ?, ?, ?, ?)",
+                   (r for r in _names_rows(kg_store.store, None) if r[0] != _RESOLUTION))
+    side = Side(db)
+    side.load_all()
+    for aggregate in aggregates:
+        _create(db, aggregate)
+        _insert_contributions(db, aggregate, _solutions(kg_store.store, aggregate.contributions,
+                                                        1 + len(aggregate.columns)))
+        rows = list(db.execute(f'SELECT * FROM "c_{aggregate.table}"'))
+        _write_groups(db, aggregate, aggregate.groups(rows, side, aggregate.default))
 
 
 def _slice(kg_store, graphs: list[str]) -> ox.Store:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -169,7 +168,6 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
     location = Path(kg_store.location)
     db = _connect(location, read_only=False)
     out = SummaryUpdate()
-    pool = None
     try:
         meta = _meta(db)
         # only tables that were current when this build began can be brought up to date from its changes
@@ -177,18 +175,12 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
             or meta.get("build") != "started"
         articles = set(articles)
         interactions = set(interactions)
-        remake = [name for name in SPECS if stale or meta.get(f"query:{name}") != _fingerprint(get_query(name))]
-        from kg.build import available_cores  # (kg.build imports this module)
-        # the whole tables' queries run side by side (20-60 s each at 100,000 articles; the store
-        # answers on every core, letting go of the GIL), their rows written as they come
-        pool = ThreadPoolExecutor(max(1, available_cores()))
-        pending = {name: pool.submit(_whole, kg_store, SPECS[name], get_query(name)) for name in remake}
         for name, spec in SPECS.items():
             began = time.perf_counter()
             query = get_query(name)
             fingerprint = _fingerprint(query)
-            if name in pending:
-                _make_table(db, spec, *pending.pop(name).result())
+            if stale or meta.get(f"query:{name}") != fingerprint:
+                _make_table(db, kg_store, spec, query)
                 out.rebuilt.append(name)
             else:
                 units = _changed_units(db, spec, articles, interactions)
@@ -207,8 +199,6 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
         db.execute("INSERT OR REPLACE INTO meta VALUES ('inputs', ?)", (_inputs_stamp(location) or "",))
         db.commit()
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
         db.close()
     out.seconds = time.perf_counter() - started
     return out
@@ -306,21 +296,15 @@ def _columns(db, table: str) -> list[str]:
     return [row[1] for row in db.execute(f'PRAGMA table_info("{table}")')]
 
 
-def _whole(kg_store, spec: Spec, query: SavedQuery) -> tuple[list[str], list, list]:
-    """The columns, the rows and the keys of a whole table, from the store."""
-    solutions = kg_store.query(query.text)
-    columns = [v.value for v in solutions.variables]
-    rows = list(_values(solutions, columns))
-    return columns, rows, list(_values(kg_store.query(spec.keys), _KEY_COLUMNS)) if spec.keys else []
-
-
-def _make_table(db, spec: Spec, columns: list[str], rows: list, keys: list) -> None:
+def _make_table(db, kg_store, spec: Spec, query: SavedQuery) -> None:
     table = _table(spec.query)
     db.execute(f'DROP TABLE IF EXISTS "{table}"')
     db.execute(f'DROP TABLE IF EXISTS "k_{table}"')
+    solutions = kg_store.query(query.text)
+    columns = [v.value for v in solutions.variables]
     cols = ", ".join(f'"{c}" TEXT' for c in columns)
     db.execute(f'CREATE TABLE "{table}" (unit TEXT, seq INTEGER, {cols})')
-    _insert(db, table, spec, columns, rows)
+    _insert(db, table, spec, columns, _values(solutions, columns))
     order = ", ".join(f'"{c}"' for c in spec.order)
     db.execute(f'CREATE INDEX "{table}_order" ON "{table}" ({order}, unit, seq)')
     db.execute(f'CREATE INDEX "{table}_unit" ON "{table}" (unit)')
@@ -329,7 +313,7 @@ def _make_table(db, spec: Spec, columns: list[str], rows: list, keys: list) -> N
             db.execute(f'CREATE INDEX "{table}_{column}" ON "{table}" ("{column}")')
     if spec.keys:
         db.execute(f'CREATE TABLE "k_{table}" (unit TEXT, key TEXT, code TEXT, partial TEXT)')
-        _insert_keys(db, table, keys)
+        _insert_keys(db, table, _values(kg_store.query(spec.keys), _KEY_COLUMNS))
         db.execute(f'CREATE INDEX "k_{table}_code" ON "k_{table}" (code, key)')
         db.execute(f'CREATE INDEX "k_{table}_unit" ON "k_{table}" (unit)')
 
