@@ -591,22 +591,15 @@ def make_all(db, kg_store, aggregates: list[Aggregate]) -> None:
             _write_groups(db, aggregate, [(k, row) for k, row in groups if k in wanted])
 
 
-def _slice(kg_store, graphs: list[str]) -> ox.Store:
-    """An in-memory store of GRAPHS and the reference graph: all the contributions' patterns read."""
-    mem = ox.Store()
-    for graph in graphs + [_REFERENCE]:
-        mem.extend(list(kg_store.store.quads_for_pattern(None, None, None, ox.NamedNode(graph))))
-    return mem
-
-
-def update(db, kg_store, article_ids: set[str], interactions: set[str], aggregates: list[Aggregate]) -> int:
+def update(db, kg_store, article_ids: set[str], interactions: set[str], aggregates: list[Aggregate],
+           mem: ox.Store | None) -> int:
     """Bring the tables up to date with the articles written or removed and the resolved interactions
-    written or removed; returns the keys grouped again."""
+    written or removed; returns the keys grouped again. MEM: an in-memory store of the articles'
+    graphs and the reference graph (kg/summary.py's slice), which is all the contributions read."""
     graphs = sorted(str(article_graph(a)) for a in article_ids)
     old = {a.name: _rows_in(db, a, graphs) for a in aggregates}
     # what the resolution graph says now, for the reports of the articles and of the interactions that changed
     events = {r[1] for a in aggregates if a.events for r in old[a.name]}
-    mem = _slice(kg_store, graphs) if graphs else None
     wanted = set(graphs)
     new = {a.name: ([r for r in _solutions(mem, a.contributions, 1 + len(a.columns)) if r[0] in wanted]
                     if mem is not None else []) for a in aggregates}
