@@ -225,7 +225,7 @@ def _update_aggregates(db, kg_store, meta: dict, stale: bool, articles: set[str]
         out.rebuilt += [a.name for a in kept]
         grouped = 0
     else:
-        piece = slices.get("g", sorted(articles)) if articles else None
+        piece = slices.get("g", sorted(articles)) if articles else None  # (holds other articles too: harmless)
         grouped = update_aggregates(db, kg_store, articles, interactions, kept, piece)
     for name, mark in marks.items():
         db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"aggregate:{name}", mark))
@@ -389,50 +389,69 @@ _REFERENCE = ox.NamedNode(str(GRAPH["reference"]))
 
 
 class _Slices:
-    """The in-memory stores of one update, kept for the tables that read the same units."""
+    """The in-memory stores of one update: one of articles, grown with the articles each table
+    asks for more (rows are kept for the units asked for only, so more graphs do no harm), and the
+    last one of resolved interactions."""
 
     def __init__(self, kg_store):
-        self.kg_store, self.made = kg_store, {}
+        self.kg_store = kg_store
+        self.articles: ox.Store | None = None
+        self.held: set[str] = set()
+        self.interactions: tuple[tuple, ox.Store] | None = None
 
     def get(self, unit_var: str, units: list[str]) -> ox.Store:
-        key = (unit_var, tuple(units))
-        if key not in self.made:
-            self.made = {key: _slice(self.kg_store, unit_var, units)}  # (the last one only: they can be large)
-        return self.made[key]
+        if unit_var == "g":
+            if self.articles is None:
+                self.articles = ox.Store()
+                self.articles.extend(self.kg_store.store.quads_for_pattern(None, None, None, _REFERENCE))
+            missing = [u for u in units if u not in self.held]
+            self.articles.extend(_article_quads(self.kg_store.store, missing))
+            self.held.update(missing)
+            return self.articles
+        if self.interactions is None or self.interactions[0] != tuple(units):
+            piece = ox.Store()
+            piece.extend(self.kg_store.store.quads_for_pattern(None, None, None, _REFERENCE))
+            piece.extend(_interaction_quads(self.kg_store.store, units))
+            self.interactions = (tuple(units), piece)
+        return self.interactions[1]
 
 
-def _slice(kg_store, unit_var: str, units: list[str]) -> ox.Store:
-    """An in-memory store holding what the query reads about UNITS, and the reference graph: it
-    gives their rows as the whole store does, in one run (a run an article on the store took 4-7 ms
-    at 100,000 articles; this reads 1,000 articles' graphs in about a second).
+# An in-memory store holding what a query reads about some units, and the reference graph, gives
+# their rows as the whole store does, in one run (a run an article on the store took 4-7 ms at
+# 100,000 articles; reading 1,000 articles' graphs takes about a second).
+_EVENT_CLASSES = {ox.NamedNode(str(DIP[c])) for c in (
+    "Meeting", "CourtesyCall", "Visit", "StateVisit", "OfficialVisit", "WorkingVisit", "PhoneCall", "VideoConference",
+    "Correspondence", "AgreementSigning")}
 
-    Articles: their graphs, and the dip:report statements that name their events (the query's
-    `?ri dip:report ?event`, read from the union of the graphs). Resolved interactions: their
-    statements and their merged values' in the resolution graph, and their reports' statements
-    and their articles' ids, in whichever graph states them."""
-    store = kg_store.store
-    piece = ox.Store()
-    quads = list(store.quads_for_pattern(None, None, None, _REFERENCE))
-    if unit_var == "g":
-        for unit in units:
-            graph = list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(article_graph(unit)))))
-            quads += graph
-            for subject in {q.subject for q in graph if q.predicate == _TYPE}:
-                quads += store.quads_for_pattern(None, _REPORT, subject, None)
-    else:
-        for unit in units:
-            own = list(store.quads_for_pattern(ox.NamedNode(unit), None, None, _RESOLUTION))
-            quads += own
-            for q in own:
-                if q.predicate == _MERGED_VALUE:
-                    quads += store.quads_for_pattern(q.object, None, None, _RESOLUTION)
-                elif q.predicate == _REPORT:
-                    said = list(store.quads_for_pattern(q.object, None, None, None))
-                    quads += said
-                    for article in {r.object for r in said if r.predicate == _DERIVED_FROM}:
-                        quads += store.quads_for_pattern(article, _ARTICLE_ID, None, None)
-    piece.extend(quads)
-    return piece
+
+def _article_quads(store, units: list[str]) -> list:
+    """Articles: their graphs, and the dip:report statements that name their events (the queries'
+    `?ri dip:report ?event`, read from the union of the graphs)."""
+    quads = []
+    for unit in units:
+        graph = list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(article_graph(unit)))))
+        quads += graph
+        for event in {q.subject for q in graph if q.predicate == _TYPE and q.object in _EVENT_CLASSES}:
+            quads += store.quads_for_pattern(None, _REPORT, event, None)
+    return quads
+
+
+def _interaction_quads(store, units: list[str]) -> list:
+    """Resolved interactions: their statements and their merged values' in the resolution graph, and
+    their reports' statements and their articles' ids, in whichever graph states them."""
+    quads = []
+    for unit in units:
+        own = list(store.quads_for_pattern(ox.NamedNode(unit), None, None, _RESOLUTION))
+        quads += own
+        for q in own:
+            if q.predicate == _MERGED_VALUE:
+                quads += store.quads_for_pattern(q.object, None, None, _RESOLUTION)
+            elif q.predicate == _REPORT:
+                said = list(store.quads_for_pattern(q.object, None, None, None))
+                quads += said
+                for article in {r.object for r in said if r.predicate == _DERIVED_FROM}:
+                    quads += store.quads_for_pattern(article, _ARTICLE_ID, None, None)
+    return quads
 
 
 # -- the readers' side
