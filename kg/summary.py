@@ -159,11 +159,12 @@ class SummaryUpdate:
 
 
 def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
-           everything: bool = False) -> SummaryUpdate:
+           everything: bool = False, graphs: dict[str, bytes] | None = None) -> SummaryUpdate:
     """Bring the tables up to date after a build, and stamp them current.
 
     articles: the ids of the articles written or removed; interactions: the resolved interactions
-    written or removed (kg/resolve.py). everything: make every table again from the store."""
+    written or removed (kg/resolve.py). everything: make every table again from the store.
+    graphs: the N-Quads of article graphs as the build wrote them to the store (not read back)."""
     started = time.perf_counter()
     location = Path(kg_store.location)
     db = _connect(location, read_only=False)
@@ -175,7 +176,7 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
             or meta.get("build") != "started"
         articles = set(articles)
         interactions = set(interactions)
-        slices = _Slices(kg_store)
+        slices = _Slices(kg_store, graphs or {})
         for name, spec in SPECS.items():
             began = time.perf_counter()
             query = get_query(name)
@@ -393,8 +394,8 @@ class _Slices:
     asks for more (rows are kept for the units asked for only, so more graphs do no harm), and the
     last one of resolved interactions."""
 
-    def __init__(self, kg_store):
-        self.kg_store = kg_store
+    def __init__(self, kg_store, written: dict[str, bytes]):
+        self.kg_store, self.written = kg_store, written
         self.articles: ox.Store | None = None
         self.held: set[str] = set()
         self.interactions: tuple[tuple, ox.Store] | None = None
@@ -405,7 +406,13 @@ class _Slices:
                 self.articles = ox.Store()
                 self.articles.extend(self.kg_store.store.quads_for_pattern(None, None, None, _REFERENCE))
             missing = [u for u in units if u not in self.held]
-            self.articles.extend(_article_quads(self.kg_store.store, missing))
+            given = [u for u in missing if u in self.written]
+            if given:
+                piece = ox.Store()
+                piece.load(b"".join(self.written[u] for u in given), format=ox.RdfFormat.N_QUADS)
+                self.articles.extend(piece)
+                self.articles.extend(_reports(self.kg_store.store, piece))
+            self.articles.extend(_article_quads(self.kg_store.store, [u for u in missing if u not in self.written]))
             self.held.update(missing)
             return self.articles
         if self.interactions is None or self.interactions[0] != tuple(units):
@@ -429,11 +436,16 @@ def _article_quads(store, units: list[str]) -> list:
     `?ri dip:report ?event`, read from the union of the graphs)."""
     quads = []
     for unit in units:
-        graph = list(store.quads_for_pattern(None, None, None, ox.NamedNode(str(article_graph(unit)))))
-        quads += graph
-        for event in {q.subject for q in graph if q.predicate == _TYPE and q.object in _EVENT_CLASSES}:
-            quads += store.quads_for_pattern(None, _REPORT, event, None)
-    return quads
+        quads += store.quads_for_pattern(None, None, None, ox.NamedNode(str(article_graph(unit))))
+    return quads + _reports(store, quads)
+
+
+def _reports(store, quads) -> list:
+    """The dip:report statements (any graph) that name the events QUADS type."""
+    found = []
+    for event in {q.subject for q in quads if q.predicate == _TYPE and q.object in _EVENT_CLASSES}:
+        found += store.quads_for_pattern(None, _REPORT, event, None)
+    return found
 
 
 def _interaction_quads(store, units: list[str]) -> list:

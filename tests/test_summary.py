@@ -158,6 +158,21 @@ def test_kept_up_to_date_article_by_article(built):
     check_same(store)
 
 
+def test_a_build_gives_the_summary_the_graphs_it_wrote(built, monkeypatch):
+    """The rows of the articles a build wrote are read from the graphs it wrote, as it wrote them,
+    not read back from the store (1.2 ms an article at 100,000 articles)."""
+    corpus, store = built
+    path = sorted((corpus / "corpus").glob("*.txt"))[3]
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe talks were described as cordial.\n", encoding="utf-8")
+    read_back = []
+    real = query_summary._article_quads
+    monkeypatch.setattr(query_summary, "_article_quads", lambda s, units: read_back.extend(units) or real(s, units))
+    result = build([str(corpus)], store, jobs=1)
+    assert not result.errors and result.mapped == 1 and result.query_summary.rebuilt == []
+    assert path.stem not in read_back
+    check_same(store)
+
+
 def test_a_build_cut_short_makes_the_tables_again(built):
     _, store = built
     query_summary.begin_build(store.location)
