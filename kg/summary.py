@@ -398,6 +398,7 @@ class _Slices:
         self.kg_store, self.written = kg_store, written
         self.articles: ox.Store | None = None
         self.held: set[str] = set()
+        self.events: set = set()  # whose dip:report statements the slice of articles holds
         self.interactions: tuple[tuple, ox.Store] | None = None
 
     def get(self, unit_var: str, units: list[str]) -> ox.Store:
@@ -408,10 +409,10 @@ class _Slices:
             missing = [u for u in units if u not in self.held]
             given = [u for u in missing if u in self.written]
             if given:
-                piece = ox.Store()
-                piece.load(b"".join(self.written[u] for u in given), format=ox.RdfFormat.N_QUADS)
-                self.articles.extend(piece)
-                self.articles.extend(_reports(self.kg_store.store, piece))
+                self.articles.load(b"".join(self.written[u] for u in given), format=ox.RdfFormat.N_QUADS)
+                events = {q.subject for c in _EVENT_CLASSES for q in self.articles.quads_for_pattern(None, _TYPE, c, None)}
+                self.articles.extend(_reports(self.kg_store.store, events - self.events))
+                self.events |= events
             self.articles.extend(_article_quads(self.kg_store.store, [u for u in missing if u not in self.written]))
             self.held.update(missing)
             return self.articles
@@ -437,13 +438,13 @@ def _article_quads(store, units: list[str]) -> list:
     quads = []
     for unit in units:
         quads += store.quads_for_pattern(None, None, None, ox.NamedNode(str(article_graph(unit))))
-    return quads + _reports(store, quads)
+    return quads + _reports(store, {q.subject for q in quads if q.predicate == _TYPE and q.object in _EVENT_CLASSES})
 
 
-def _reports(store, quads) -> list:
-    """The dip:report statements (any graph) that name the events QUADS type."""
+def _reports(store, events) -> list:
+    """The dip:report statements (any graph) that name EVENTS."""
     found = []
-    for event in {q.subject for q in quads if q.predicate == _TYPE and q.object in _EVENT_CLASSES}:
+    for event in events:
         found += store.quads_for_pattern(None, _REPORT, event, None)
     return found
 
