@@ -205,7 +205,8 @@ def test_lists_are_sorted_whichever_way_the_rows_are_read(built, tmp_path):
     seen = 0
     for name, column, separator in (("country-network", "sources", " "), ("who-met-whom", "sources", " "),
                                     ("roles", "sources", " "), ("agreements", "parties", "; "),
-                                    ("visits", "meeting_participants", "; ")):
+                                    ("visits", "meeting_participants", "; "),
+                                    ("resolved-interactions", "merged_by", "; ")):
         query = get_query(name)
         assert query.lists[column] == separator
         result = stream_local(reader, query, {})
