@@ -705,9 +705,8 @@ class Answer:
         self.kept = plain == aggregate.default
         self.rows: list | None = None
         if not self.kept:
-            rows = aggregate.selected(db, bound, Side(db))
             side = Side(db)
-            groups = [row for _, row in aggregate.groups(rows, side, bound)]
+            groups = [row for _, row in aggregate.groups(aggregate.selected(db, bound, side), side, bound)]
             groups.sort(key=aggregate.sort_key)
             self.rows = groups
 
