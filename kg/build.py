@@ -278,7 +278,7 @@ def build(paths: Iterable[str | Path], store: KGStore, validate: bool = True, pr
     resolution = summary.resolution
     summary.query_summary = query_summary.update(
         store, writer.written + summary.removed_ids, resolution.changed_interactions if resolution else (),
-        everything=reference_loaded or bool(resolution and resolution.rebuilt))
+        everything=reference_loaded or bool(resolution and resolution.rebuilt), graphs=writer.graphs)
     if validate and (summary.mapped or summary.removed):
         # new reference data can conflict with any graph: then the whole store is checked
         _check_store(store, summary, None if reference_loaded else writer.written)
@@ -378,6 +378,7 @@ def _check_store(store: KGStore, summary: BuildSummary, written: list[str] | Non
 # only a little, and the loader's memory grows with them (30,000 articles on 2 cores: 68.6 s and
 # 501 MiB peak at 1,024; 64.2 s and 1,722 MiB at 8,192; 63.6 s and 2,458 MiB at 16,384).
 WRITE_BATCH = 1024
+KEPT_GRAPHS = 5000  # a build's written graphs handed to the query summary (about 20 kB an article)
 # The checks scoped to the graphs a build wrote cost about 1 ms per graph at 100,000 articles (a few
 # index lookups per node they describe); the whole store, about 6 s (a scan of each checked
 # property): past about 5% of the articles, checking the whole store is cheaper.
@@ -482,6 +483,8 @@ class _StoreWriter:
         self.store, self.index = store, index
         self.pending: list[MapOutcome] = []
         self.written: list[str] = []  # the ids of the articles whose graphs are in the store
+        # their graphs as written (N-Quads), for the query summary, in a build of up to KEPT_GRAPHS articles
+        self.graphs: dict[str, bytes] | None = {}
         self.batches: queue.Queue = queue.Queue(maxsize=2)  # at most two batches wait in memory
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
@@ -516,5 +519,9 @@ class _StoreWriter:
                 for outcome in batch:
                     self.index.confirm(outcome.article_id)
                     self.written.append(outcome.article_id)
+                    if self.graphs is not None:
+                        self.graphs[outcome.article_id] = outcome.nquads
+                if self.graphs is not None and len(self.graphs) > KEPT_GRAPHS:
+                    self.graphs = None
             except BaseException as exc:  # noqa: BLE001 - handed to the building thread
                 self.error = exc

@@ -89,6 +89,17 @@ class SavedQuery:
     columns: list[str]
     params: dict[str, Param] = field(default_factory=dict)
     plans: list[Plan] = field(default_factory=list)
+    # columns that are a GROUP_CONCAT (`#+ lists: {column: separator}`): their items in sorted order,
+    # whatever order the store's plan read them in, so that every way of answering gives one text
+    lists: dict[str, str] = field(default_factory=dict)
+
+    def tidy(self, columns: list[str], row: list[str | None]) -> list[str | None]:
+        """ROW with the items of each list column sorted (code-point order)."""
+        for column, separator in self.lists.items():
+            if column in columns:
+                at = columns.index(column)
+                row[at] = sorted_list(row[at], separator)
+        return row
 
     def text_for(self, bound: dict) -> str:
         """The text to run with these bound parameters: the first plan one of them selects, else the query's."""
@@ -96,6 +107,13 @@ class SavedQuery:
             if any(name in bound for name in plan.when):
                 return plan.text
         return self.text
+
+
+def sorted_list(text: str | None, separator: str) -> str | None:
+    """The items of a GROUP_CONCAT in code-point order (None and "" unchanged)."""
+    if not text:
+        return text
+    return separator.join(sorted(text.split(separator)))
 
 
 def _header(text: str) -> dict:
@@ -128,8 +146,11 @@ def load_query(path: Path) -> SavedQuery:
                              bool(spec.get("required", False)), allowed)
     plan_path = path.parent / PLANS_DIR / path.name
     plans = [_load_plan(plan_path, params)] if plan_path.is_file() else []
+    lists = meta.get("lists") or {}
+    if not isinstance(lists, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in lists.items()):
+        raise QueryError(f"{path}: `#+ lists:` must map columns to their separators")
     return SavedQuery(path.stem, path, text, meta.get("summary", ""), meta.get("description", "") or "",
-                      list(meta.get("columns") or []), params, plans)
+                      list(meta.get("columns") or []), params, plans, dict(lists))
 
 
 def _load_plan(path: Path, params: dict[str, Param]) -> Plan:
@@ -384,10 +405,10 @@ def stream_local(store, query: SavedQuery, values: dict[str, str]) -> Result:
     def rows() -> Iterator[list[str | None]]:
         if first is None:
             return
-        yield [_plain(first[c]) for c in columns]
+        yield query.tidy(columns, [_plain(first[c]) for c in columns])
         try:
             for solution in solutions:
-                yield [_plain(solution[c]) for c in columns]
+                yield query.tidy(columns, [_plain(solution[c]) for c in columns])
         except OSError as exc:
             raise QueryError(f"the saved query {query.name!r} failed while reading its rows: {exc}") from None
 
@@ -475,7 +496,7 @@ def page_local(store, query: SavedQuery, values: dict[str, str], offset: int = 0
     try:
         for solution in itertools.chain((first,), solutions):
             if total >= offset and (end is None or total < end):
-                rows.append([_plain(solution[c]) for c in columns])
+                rows.append(query.tidy(columns, [_plain(solution[c]) for c in columns]))
             total += 1
     except OSError as exc:
         raise QueryError(f"the saved query {query.name!r} failed while reading its rows: {exc}") from None
@@ -536,7 +557,7 @@ def run_remote(endpoint: str, query: SavedQuery, values: dict[str, str], timeout
     columns, rows = _select_result(data)
     if columns is None:
         raise _no_results(endpoint, f"{content_type} that is not the result of a SELECT query")
-    return Result(columns, rows)
+    return Result(columns, [query.tidy(columns, row) for row in rows])
 
 
 def _no_results(endpoint: str, got: str) -> QueryError:

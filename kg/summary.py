@@ -1,14 +1,13 @@
 """Row tables of saved queries, kept beside the store (summary.sqlite) so that a first page, a
 filtered page and a full CSV need not wait for the store to compute and sort every row.
 
-The rows are the saved query's own: `kg build` runs the query itself, restricted to the
-articles (or resolved interactions) that changed, with a VALUES block on the variable that
-splits its rows (`unit`), and files each row under that unit with its ORDER BY columns. A
-page is then an index scan in SQLite. Only queries whose every row belongs to one unit are
-kept here (a row of `interactions` is one article's event); those that sum over many
-articles (country-network, who-met-whom, roles) are left to the store, and so is agreements:
-its parties are a GROUP_CONCAT, whose order follows the plan the store chose, and a run for one
-article lists them in another order than the run for the whole store.
+The rows are the saved query's own: `kg build` runs the query itself on a small in-memory store
+holding only what it reads about the articles (or resolved interactions) that changed (`_slice`),
+keeps the rows of those units (`unit`: the variable that splits its rows), and files them under
+their unit with their ORDER BY columns. A page is then an index scan in SQLite. Only queries whose
+every row belongs to one unit are kept this way (a row of `interactions` is one article's event);
+those that sum over many articles (country-network, who-met-whom, roles, agreements) are kept as
+contributions and groups by kg/aggregates.py.
 
 The graph stays the source of truth. Every build marks the summary stale before it writes to
 the store and current again (with the stamp of the store's index of inputs, which every build
@@ -24,10 +23,8 @@ writes it (WAL).
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -35,29 +32,43 @@ from typing import Iterable, Iterator
 from kg.changes import INDEX_FILE as INPUTS_FILE
 import pyoxigraph as ox
 
+from kg.aggregates import AGGREGATES, Answer, fingerprint as aggregate_fingerprint, make_all as make_aggregates, \
+    text_digest, update as update_aggregates
 from kg.namespaces import DIP, GRAPH, ID, article_graph
 from kg.queries import QueryError, SavedQuery, get_query
 
 SUMMARY_FILE = "summary.sqlite"
-VERSION = 2  # of the tables' layout and of the specs below: another version is never read
-UNIT_BATCH = 400  # resolved interactions a run names: at 100,000 articles a run costs 2.8 s up to about 400, more past it
+VERSION = 3  # of the tables' layout and of the specs below: another version is never read
 
 _PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX dipg: <https://w3id.org/dipkg/graph/>
 """
 # a country takes part in an event as the saved queries say: a participant represents it (or
 # one of its organisations), or it hosts the visit
-_EVENT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code WHERE {
+_EVENT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code (false AS ?partial) WHERE {
   GRAPH ?g { ?key dip:participation/dip:represents|dip:participation/dip:represents/dip:country|dip:host ?c }
   GRAPH dipg:reference { ?c dip:iso3166Alpha3 ?code } }"""
+# a visit is of a country as visits' filter says: a visitor represents it (or one of its
+# organisations): every row of the visit is kept; or its host has the country's code: the rows of
+# that host are kept, which are not all its rows when it has another host (`partial`: the summary
+# does not answer that country, whose rows would be grouped from fewer)
+_VISIT_COUNTRIES = _PREFIXES + """SELECT DISTINCT ?key ?code ?partial WHERE {
+  { GRAPH ?g { ?key dip:visitor ?someone . ?key dip:participation ?vp .
+               ?vp dip:agent ?someone ; dip:represents/dip:country? ?vc }
+    GRAPH dipg:reference { ?vc dip:iso3166Alpha3 ?code }
+    BIND(false AS ?partial) }
+  UNION
+  { GRAPH ?g { ?key dip:host ?host }
+    GRAPH dipg:reference { ?host dip:iso3166Alpha3 ?code }
+    BIND(EXISTS { GRAPH ?g { ?key dip:host ?other } FILTER(?other != ?host) } AS ?partial) } }"""
 
 
 @dataclass(frozen=True)
 class Spec:
     """How one saved query's rows are kept.
 
-    unit_var / unit_column: the variable a restricted run binds (?g, an article graph; or
-    ?interaction) and the column that names the row's unit (article_id; interaction).
+    unit_var / unit_column: what a unit is (g: an article and its graph; or a resolved
+    interaction) and the column that names the row's unit (article_id; interaction).
     order: the query's ORDER BY, which here is always ascending output columns: SQLite's NULLs
     first and byte order of UTF-8 are SPARQL's unbound first and code-point order of strings
     (the dates are xsd:date, whose ISO text sorts as the dates do).
@@ -73,9 +84,6 @@ class Spec:
     keys: str | None = None
     report_column: str | None = None  # the column of the report whose resolved interaction is `interaction`
 
-    def unit_term(self, unit: str) -> str:
-        return f"<{article_graph(unit)}>" if self.unit_var == "g" else f"<{unit}>"
-
 
 _IN_KEYS = "r.{column} IN (SELECT key FROM k_{table} WHERE code = :{param})"
 SPECS = {s.query: s for s in (
@@ -85,7 +93,9 @@ SPECS = {s.query: s for s in (
           "from": "COALESCE(r.end_date, r.date) >= :from", "to": "r.date <= :to"},
          keys=_EVENT_COUNTRIES, report_column="event"),
     Spec("people", "g", "article_id", ("article_id", "person", "role"), {"article": "r.article_id = :article"}),
-    Spec("visits", "g", "article_id", ("start_date", "visit", "meeting_date", "meeting"), report_column="visit"),
+    Spec("visits", "g", "article_id", ("start_date", "visit", "meeting_date", "meeting"),
+         {"country": _IN_KEYS.format(column="visit", table="visits", param="country")},
+         keys=_VISIT_COUNTRIES, report_column="visit"),
     Spec("resolved-interactions", "interaction", "interaction", ("interaction", "article_id", "report"),
          {"min_reports": "CAST(r.reports AS INTEGER) >= :min_reports"}),
 )}
@@ -149,11 +159,12 @@ class SummaryUpdate:
 
 
 def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
-           everything: bool = False) -> SummaryUpdate:
+           everything: bool = False, graphs: dict[str, bytes] | None = None) -> SummaryUpdate:
     """Bring the tables up to date after a build, and stamp them current.
 
     articles: the ids of the articles written or removed; interactions: the resolved interactions
-    written or removed (kg/resolve.py). everything: make every table again from the store."""
+    written or removed (kg/resolve.py). everything: make every table again from the store.
+    graphs: the N-Quads of article graphs as the build wrote them to the store (not read back)."""
     started = time.perf_counter()
     location = Path(kg_store.location)
     db = _connect(location, read_only=False)
@@ -165,6 +176,7 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
             or meta.get("build") != "started"
         articles = set(articles)
         interactions = set(interactions)
+        slices = _Slices(kg_store, graphs or {})
         for name, spec in SPECS.items():
             began = time.perf_counter()
             query = get_query(name)
@@ -177,9 +189,12 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
                 if spec.report_column:
                     units |= _reassign(db, kg_store, spec, interactions)
                 out.units += len(units)
-                out.rows += _refresh(db, kg_store, spec, query, sorted(units))
+                out.rows += _refresh(db, slices, spec, query, sorted(units))
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"query:{name}", fingerprint))
             out.table_seconds[name] = time.perf_counter() - began
+        began = time.perf_counter()
+        out.units += _update_aggregates(db, kg_store, meta, stale, articles, interactions, out, slices)
+        out.table_seconds["aggregates"] = time.perf_counter() - began
         db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(VERSION),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('state', 'current')")
         db.execute("DELETE FROM meta WHERE key = 'build'")
@@ -189,6 +204,33 @@ def update(kg_store, articles: Iterable[str], interactions: Iterable[str] = (),
         db.close()
     out.seconds = time.perf_counter() - started
     return out
+
+
+def _update_aggregates(db, kg_store, meta: dict, stale: bool, articles: set[str], interactions: set[str],
+                       out: SummaryUpdate, slices: "_Slices") -> int:
+    """The tables of the queries that sum over many articles (kg/aggregates.py): made again whole
+    when any is stale, else grouped again for the keys this build's changes touch. A query whose
+    text the code there does not follow is not kept (the store answers it)."""
+    kept, marks = [], {}
+    for name, aggregate in AGGREGATES.items():
+        query = get_query(name)
+        if aggregate.digest != text_digest(query):
+            db.execute("DELETE FROM meta WHERE key = ?", (f"aggregate:{name}",))
+            continue
+        kept.append(aggregate)
+        marks[name] = aggregate_fingerprint(aggregate, query)
+    if not kept:
+        return 0
+    if stale or any(meta.get(f"aggregate:{name}") != mark for name, mark in marks.items()):
+        make_aggregates(db, kg_store, kept)
+        out.rebuilt += [a.name for a in kept]
+        grouped = 0
+    else:
+        piece = slices.get("g", sorted(articles)) if articles else None  # (holds other articles too: harmless)
+        grouped = update_aggregates(db, kg_store, articles, interactions, kept, piece)
+    for name, mark in marks.items():
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"aggregate:{name}", mark))
+    return grouped
 
 
 def begin_build(location: Path) -> None:
@@ -273,8 +315,8 @@ def _make_table(db, kg_store, spec: Spec, query: SavedQuery) -> None:
         if column in columns and column not in spec.order[:1]:
             db.execute(f'CREATE INDEX "{table}_{column}" ON "{table}" ("{column}")')
     if spec.keys:
-        db.execute(f'CREATE TABLE "k_{table}" (unit TEXT, key TEXT, code TEXT)')
-        _insert_keys(db, table, _values(kg_store.query(spec.keys), ["key", "code"]))
+        db.execute(f'CREATE TABLE "k_{table}" (unit TEXT, key TEXT, code TEXT, partial TEXT)')
+        _insert_keys(db, table, _values(kg_store.query(spec.keys), _KEY_COLUMNS))
         db.execute(f'CREATE INDEX "k_{table}_code" ON "k_{table}" (code, key)')
         db.execute(f'CREATE INDEX "k_{table}_unit" ON "k_{table}" (unit)')
 
@@ -286,8 +328,12 @@ def _unit_of_key(key: str) -> str:
     return parts[1] if len(parts) >= 3 else rest
 
 
-def _insert_keys(db, table: str, pairs: Iterable[tuple[str, str]]) -> None:
-    db.executemany(f'INSERT INTO "k_{table}" VALUES (?, ?, ?)', ((_unit_of_key(key), key, code) for key, code in pairs))
+_KEY_COLUMNS = ["key", "code", "partial"]
+
+
+def _insert_keys(db, table: str, keys: Iterable[list[str]]) -> None:
+    db.executemany(f'INSERT INTO "k_{table}" VALUES (?, ?, ?, ?)', ((_unit_of_key(key), key, code, partial)
+                                                                   for key, code, partial in keys))
 
 
 def _values(solutions, columns: list[str]) -> Iterator[list[str | None]]:
@@ -310,7 +356,7 @@ def _insert(db, table: str, spec: Spec, columns: list[str], rows: Iterable[list[
     return n
 
 
-def _refresh(db, kg_store, spec: Spec, query: SavedQuery, units: list[str]) -> int:
+def _refresh(db, slices: "_Slices", spec: Spec, query: SavedQuery, units: list[str]) -> int:
     """Replace the rows (and keys) of UNITS with what the query gives for them now."""
     if not units:
         return 0
@@ -322,54 +368,103 @@ def _refresh(db, kg_store, spec: Spec, query: SavedQuery, units: list[str]) -> i
         db.execute(f'DELETE FROM "{table}" WHERE unit IN ({marks})', chunk)
         if spec.keys:
             db.execute(f'DELETE FROM "k_{table}" WHERE unit IN ({marks})', chunk)
-    def run(texts: tuple[str, str | None]) -> tuple[list[str], list, list]:
-        solutions = kg_store.query(texts[0])
-        variables = [v.value for v in solutions.variables]
-        keys = list(_values(kg_store.query(texts[1]), ["key", "code"])) if texts[1] else []
-        return variables, list(_values(solutions, variables)), keys
-
-    from kg.build import available_cores  # (kg.build imports this module)
-    written = 0
-    # the store answers on both cores: pyoxigraph lets go of the GIL while it evaluates
-    with ThreadPoolExecutor(available_cores()) as pool:
-        for variables, rows, keys in pool.map(run, _restricted_runs(spec, query, units)):
-            if variables != columns:
-                raise QueryError(f"the saved query {spec.query!r} changed its columns: build the summary again")
-            # within a unit the store's order is kept (seq): rows tied on the ORDER BY stay as it gave them
-            written += _insert(db, table, spec, columns, rows)
-            if keys:
-                _insert_keys(db, table, keys)
+    piece = slices.get(spec.unit_var, units)
+    solutions = piece.query(query.text, use_default_graph_as_union=True)
+    if [v.value for v in solutions.variables] != columns:
+        raise QueryError(f"the saved query {spec.query!r} changed its columns: build the summary again")
+    wanted = set(units)
+    unit_at = columns.index(spec.unit_column)
+    # within a unit the order the query gives is kept (seq): rows tied on the ORDER BY stay as it gave them
+    written = _insert(db, table, spec, columns, (r for r in _values(solutions, columns) if r[unit_at] in wanted))
+    if spec.keys:
+        keys = _values(piece.query(spec.keys, use_default_graph_as_union=True), _KEY_COLUMNS)
+        _insert_keys(db, table, (k for k in keys if _unit_of_key(k[0]) in wanted))
     return written
 
 
-def _restricted_runs(spec: Spec, query: SavedQuery, units: list[str]) -> Iterator[tuple[str, str | None]]:
-    """The texts that give the rows (and keys) of UNITS.
-
-    An article's rows: the query with its graph variable ?g replaced by the article's graph, one
-    run an article. pyoxigraph 0.5.13's optimiser plans such a run from the graph's index (1-15 ms
-    an article at 10,000 articles), while a VALUES block of many graphs is joined last, after the
-    whole store was read (as slow as the whole query). Resolved interactions: a VALUES block of
-    many, which their query reads first (its sub-SELECTs start from ?interaction).
-    """
-    if spec.unit_var == "g":
-        for unit in units:
-            term = spec.unit_term(unit)
-            yield (_GRAPH_VAR.sub(term, query.text), _GRAPH_VAR.sub(term, spec.keys) if spec.keys else None)
-        return
-    for i in range(0, len(units), UNIT_BATCH):
-        block = f"VALUES ?{spec.unit_var} {{ {' '.join(spec.unit_term(u) for u in units[i:i + UNIT_BATCH])} }}"
-        yield _restricted(query.text, block), (_restricted(spec.keys, block) if spec.keys else None)
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_MERGED_VALUE = ox.NamedNode(str(DIP.mergedValue))
+_DERIVED_FROM = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+_ARTICLE_ID = ox.NamedNode(str(DIP.articleId))
+_REFERENCE = ox.NamedNode(str(GRAPH["reference"]))
 
 
-_GRAPH_VAR = re.compile(r"\?g\b")
+class _Slices:
+    """The in-memory stores of one update: one of articles, grown with the articles each table
+    asks for more (rows are kept for the units asked for only, so more graphs do no harm), and the
+    last one of resolved interactions."""
+
+    def __init__(self, kg_store, written: dict[str, bytes]):
+        self.kg_store, self.written = kg_store, written
+        self.articles: ox.Store | None = None
+        self.held: set[str] = set()
+        self.events: set = set()  # whose dip:report statements the slice of articles holds
+        self.interactions: tuple[tuple, ox.Store] | None = None
+
+    def get(self, unit_var: str, units: list[str]) -> ox.Store:
+        if unit_var == "g":
+            if self.articles is None:
+                self.articles = ox.Store()
+                self.articles.extend(self.kg_store.store.quads_for_pattern(None, None, None, _REFERENCE))
+            missing = [u for u in units if u not in self.held]
+            given = [u for u in missing if u in self.written]
+            if given:
+                self.articles.load(b"".join(self.written[u] for u in given), format=ox.RdfFormat.N_QUADS)
+                events = {q.subject for c in _EVENT_CLASSES for q in self.articles.quads_for_pattern(None, _TYPE, c, None)}
+                self.articles.extend(_reports(self.kg_store.store, events - self.events))
+                self.events |= events
+            self.articles.extend(_article_quads(self.kg_store.store, [u for u in missing if u not in self.written]))
+            self.held.update(missing)
+            return self.articles
+        if self.interactions is None or self.interactions[0] != tuple(units):
+            piece = ox.Store()
+            piece.extend(self.kg_store.store.quads_for_pattern(None, None, None, _REFERENCE))
+            piece.extend(_interaction_quads(self.kg_store.store, units))
+            self.interactions = (tuple(units), piece)
+        return self.interactions[1]
 
 
-def _restricted(text: str, block: str) -> str:
-    from kg.queries import _where_groups
-    groups = _where_groups(text)
-    for match in reversed(groups):
-        text = text[:match.end()] + "\n  " + block + "\n" + text[match.end():]
-    return text
+# An in-memory store holding what a query reads about some units, and the reference graph, gives
+# their rows as the whole store does, in one run (a run an article on the store took 4-7 ms at
+# 100,000 articles; reading 1,000 articles' graphs takes about a second).
+_EVENT_CLASSES = {ox.NamedNode(str(DIP[c])) for c in (
+    "Meeting", "CourtesyCall", "Visit", "StateVisit", "OfficialVisit", "WorkingVisit", "PhoneCall", "VideoConference",
+    "Correspondence", "AgreementSigning")}
+
+
+def _article_quads(store, units: list[str]) -> list:
+    """Articles: their graphs, and the dip:report statements that name their events (the queries'
+    `?ri dip:report ?event`, read from the union of the graphs)."""
+    quads = []
+    for unit in units:
+        quads += store.quads_for_pattern(None, None, None, ox.NamedNode(str(article_graph(unit))))
+    return quads + _reports(store, {q.subject for q in quads if q.predicate == _TYPE and q.object in _EVENT_CLASSES})
+
+
+def _reports(store, events) -> list:
+    """The dip:report statements (any graph) that name EVENTS."""
+    found = []
+    for event in events:
+        found += store.quads_for_pattern(None, _REPORT, event, None)
+    return found
+
+
+def _interaction_quads(store, units: list[str]) -> list:
+    """Resolved interactions: their statements and their merged values' in the resolution graph, and
+    their reports' statements and their articles' ids, in whichever graph states them."""
+    quads = []
+    for unit in units:
+        own = list(store.quads_for_pattern(ox.NamedNode(unit), None, None, _RESOLUTION))
+        quads += own
+        for q in own:
+            if q.predicate == _MERGED_VALUE:
+                quads += store.quads_for_pattern(q.object, None, None, _RESOLUTION)
+            elif q.predicate == _REPORT:
+                said = list(store.quads_for_pattern(q.object, None, None, None))
+                quads += said
+                for article in {r.object for r in said if r.predicate == _DERIVED_FROM}:
+                    quads += store.quads_for_pattern(article, _ARTICLE_ID, None, None)
+    return quads
 
 
 # -- the readers' side
@@ -379,6 +474,7 @@ class Summary:
 
     def __init__(self, db: sqlite3.Connection, meta: dict[str, str]):
         self.db, self.meta = db, meta
+        self.answers: dict = {}  # (query, parameters) -> kg.aggregates.Answer: its count, then its page
 
     @classmethod
     def open(cls, location: Path) -> "Summary | None":
@@ -394,9 +490,20 @@ class Summary:
 
     def serves(self, query: SavedQuery, bound: dict) -> bool:
         """Whether this query with these bound parameters is answered here, identically."""
+        aggregate = AGGREGATES.get(query.name)
+        if aggregate is not None:
+            return (aggregate.digest == text_digest(query) and set(bound) <= aggregate.filters
+                    and self.meta.get(f"aggregate:{query.name}") == aggregate_fingerprint(aggregate, query))
         spec = SPECS.get(query.name)
         return (spec is not None and set(bound) <= set(spec.filters)
-                and self.meta.get(f"query:{query.name}") == _fingerprint(query))
+                and self.meta.get(f"query:{query.name}") == _fingerprint(query) and not self._partial(spec, bound))
+
+    def _partial(self, spec: Spec, bound: dict) -> bool:
+        """Whether the country's filter keeps only some rows of a group (see _VISIT_COUNTRIES)."""
+        if not spec.keys or "country" not in bound:
+            return False
+        return self.db.execute(f'SELECT 1 FROM "k_{_table(spec.query)}" WHERE code = ? GROUP BY key '
+                               "HAVING MIN(partial) = 'true' LIMIT 1", (str(bound["country"]),)).fetchone() is not None
 
     def _where(self, spec: Spec, bound: dict) -> tuple[str, dict]:
         if not bound:
@@ -404,13 +511,23 @@ class Summary:
         values = {name: (int(str(term)) if name == "min_reports" else str(term)) for name, term in bound.items()}
         return " WHERE " + " AND ".join(f"({spec.filters[name]})" for name in sorted(bound)), values
 
+    def _answer(self, query: SavedQuery, bound: dict) -> Answer:
+        key = (query.name, tuple(sorted((k, str(v)) for k, v in bound.items())))
+        if key not in self.answers:
+            self.answers[key] = Answer(self.db, AGGREGATES[query.name], bound)
+        return self.answers[key]
+
     def count(self, query: SavedQuery, bound: dict) -> int:
+        if query.name in AGGREGATES:
+            return self._answer(query, bound).count()
         spec = SPECS[query.name]
         where, values = self._where(spec, bound)
         return self.db.execute(f'SELECT COUNT(*) FROM "{_table(spec.query)}" r{where}', values).fetchone()[0]
 
     def rows(self, query: SavedQuery, bound: dict, offset: int = 0, limit: int | None = None) -> tuple[list[str], Iterator]:
         """The columns and the rows (lists) in the query's order, from OFFSET, at most LIMIT."""
+        if query.name in AGGREGATES:
+            return list(AGGREGATES[query.name].out), self._answer(query, bound).page(offset, limit)
         spec = SPECS[query.name]
         table = _table(spec.query)
         columns = _columns(self.db, table)[2:]
@@ -421,7 +538,7 @@ class Summary:
         if limit is not None or offset:
             sql += f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
         cursor = self.db.execute(sql, values)
-        return columns, (list(row) for row in cursor)
+        return columns, (query.tidy(columns, list(row)) for row in cursor)
 
     def close(self) -> None:
         self.db.close()

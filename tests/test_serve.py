@@ -204,3 +204,23 @@ def test_a_resolved_interaction_without_a_place_names_none(client):
     assert page.status_code == 200
     heading = re.search(r"<h1>(.*?)</h1>", page.text, re.S).group(1)
     assert " in " not in re.sub(r"<[^>]+>", "", heading)
+
+
+def test_the_whole_networks_are_made_when_the_facts_are_read(workbench_store, monkeypatch):
+    """The whole network of countries and of people (the page a person opens first, 1.3 s at 100,000
+    articles when made per request) is made once with the facts, and a kept network is the one the
+    events give."""
+    from kg.web import facts as facts_module
+    facts = facts_module.Facts(workbench_store)
+    made = {level: facts.network(level, facts_module.Filters()) for level in ("country", "person")}
+    calls = []
+    monkeypatch.setattr(facts_module.Facts, "_network", lambda self, *args: calls.append(args))
+    for level in ("country", "person"):
+        assert facts.network(level, facts_module.Filters()) == made[level]
+    assert calls == [], "the whole networks are kept"
+    assert facts.network("country", facts_module.Filters(type="PhoneCall")) is None and len(calls) == 1
+    monkeypatch.undo()
+    fresh = facts_module.Facts(workbench_store)
+    year = facts_module.Filters(start="2024-01-01", end="2024-12-31")
+    assert fresh.network("country", year) == fresh._network("country", year, 60)
+    assert {"KHM", "USA", "VNM"} <= {n["id"] for n in made["country"]["nodes"]}

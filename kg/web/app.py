@@ -102,7 +102,7 @@ class Workbench:
         columns = [v.value for v in solutions.variables]
         rows = []
         for solution in solutions:
-            rows.append([_plain(solution[c]) for c in columns])
+            rows.append(query.tidy(columns, [_plain(solution[c]) for c in columns]))
             if len(rows) > CACHED_ROWS:
                 return columns, None
         with self.lock:

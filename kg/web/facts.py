@@ -9,8 +9,10 @@ stays the source of truth: every page links to the interaction, whose page reads
 """
 from __future__ import annotations
 
+import dataclasses
+import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from kg.namespaces import ID
@@ -155,6 +157,12 @@ class Facts:
                 self.by_person[person].append(event)
             if event.interaction:
                 self.by_interaction[event.interaction].append(event)
+        # the networks asked for, kept until the facts are read again: the whole ones made now (the
+        # whole network of people took 1.3 s at 100,000 articles to make per request)
+        self.networks: OrderedDict = OrderedDict()
+        self.networks_lock = threading.Lock()  # pages are served from several threads
+        for level in ("country", "person"):
+            self.network(level, Filters())
         self.seconds = time.perf_counter() - started
 
     # -- names
@@ -182,7 +190,19 @@ class Facts:
     def network(self, level: str, filters: Filters, limit: int = 60) -> dict:
         """Nodes (countries or persons) and weighted edges (interactions both took part in, each
         resolved interaction once). The `limit` nodes with the most interactions are kept, and
-        the edges between them; `hidden` says how many were left out."""
+        the edges between them; `hidden` says how many were left out. The last few asked for, and
+        the whole networks, are kept (callers do not change them)."""
+        key = (level, dataclasses.astuple(filters), limit)
+        found = self.networks.get(key)
+        if found is None:
+            found = self._network(level, filters, limit)
+            with self.networks_lock:
+                self.networks[key] = found
+                while len(self.networks) > KEPT_NETWORKS + 2:
+                    self.networks.pop(next(k for k in self.networks if k[1] != WHOLE))
+        return found
+
+    def _network(self, level: str, filters: Filters, limit: int) -> dict:
         edges: dict[tuple[str, str], set[str]] = defaultdict(set)
         weight: Counter = Counter()
         seen_per_node: dict[str, set[str]] = defaultdict(set)
@@ -243,6 +263,10 @@ class Facts:
             else:
                 found = [c for c, aliases in self.aliases.items() if iri in aliases]
         return sorted(set(found))
+
+
+WHOLE = dataclasses.astuple(Filters())
+KEPT_NETWORKS = 16  # besides the two whole networks
 
 
 def _value(term) -> str | None:
