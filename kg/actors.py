@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, KnownPerson, Organisation
-from kg.lexicon import LEXICON, NOT_PERSON_WORDS
+from kg.lexicon import LEXICON, NOT_PERSON_WORDS, OFFICE_HEADS, OFFICE_WORDS
 from kg.namespaces import org_iri, person_iri, slug
 from kg.patterns import WordStartHint, first_letter_groups, initials, word_start_alternation
 from kg.structure import Span
@@ -509,7 +509,7 @@ class ActorFinder:
                 if not 0 <= index < len(self.sentences):
                     continue
                 m = _APPOSED_ROLE_RE.match(self.text, end, self.sentences[index].end)
-                if m is None or not any(w.lower() in _OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
+                if m is None or not any(w.lower() in OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
                     continue
                 if any(o.start < m.end("role") and m.start("role") < o.end for o in self.mentions
                        if o.kind == "person"):
@@ -976,7 +976,7 @@ class ActorFinder:
             return True  # "Integration", "Foreign Affairs": the end of an office's name
         if self.g.country_of(name) or self._org_named(name) or name in self.g.cities:
             return True
-        if name.split()[-1].lower() in _OFFICE_HEADS:
+        if name.split()[-1].lower() in OFFICE_HEADS:
             return True  # "Provincial Minister", "Coordinating Minister": an office, no one's name
         if name[0] in "-–" or _OPENING_PARTICIPLE_RE.match(name):
             return True  # "-designate", "Addressing Qalibaf" (a sentence's opening participle before a name)
@@ -1514,19 +1514,6 @@ def _tidy_label(label: str) -> str:
 
 NOT_A_PERSON = {"ORG", "FAC", "GPE", "LOC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP"}
 NER_REPORTING_VERBS = {"say", "tell", "write", "report", "add", "quote", "according"}
-OFFICE_WORDS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king", "queen",
-                "emir", "sultan", "prince", "crown", "leader", "diplomat", "spokesman", "spokeswoman", "spokesperson",
-                "governor", "chairman", "chairwoman", "chair", "speaker", "deputy", "commissioner", "director",
-                "representative", "vice", "foreign", "prime", "general", "head", "chief", "consul", "counsellor",
-                "counselor", "attaché", "undersecretary", "under-secretary", "senator", "mayor", "monarch", "emperor",
-                "sheikh", "president-elect", "minister-designate", "ambassador-designate", "designate", "elect", "charge", "chargé",
-                "affairs", "state", "defence", "defense", "interior", "finance", "trade", "external", "high",
-                "commerce", "national", "security", "adviser", "advisor", "special", "permanent", "first", "lady"}
-_OFFICE_HEADS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
-                 "queen", "emir", "sultan", "prince", "leader", "diplomat", "spokesman", "spokeswoman",
-                 "spokesperson", "governor", "chairman", "chairwoman", "speaker", "commissioner", "consul",
-                 "senator", "mayor", "monarch", "emperor", "adviser", "advisor", "representative", "counterpart",
-                 "president-elect", "ambassador-designate", "chargé", "sheikh", "undersecretary"}
 
 
 # "Name of Tajikistan", "Name, non-resident ambassador-designate of the Republic of Djibouti": the words
@@ -1613,7 +1600,7 @@ def misread_subject(tok):
     if not any(p.dep_ == "prep" and p.i < tok.i and p.right_edge.i == comma - 1 for p in verb.children):
         return None
     return next((a for a in tok.children if a.dep_ == "appos" and a.i > tok.i and a.right_edge.i < verb.i and
-                 (a.pos_ == "PRON" or word_of(a) in _OFFICE_HEADS and any(d.lower_ == "the" for d in a.children))), None)
+                 (a.pos_ == "PRON" or word_of(a) in OFFICE_HEADS and any(d.lower_ == "the" for d in a.children))), None)
 
 
 def _office_words_before(ent) -> list:
@@ -1633,9 +1620,9 @@ def _office_words_before(ent) -> list:
         i -= 1
     while words and words[0].lower_ in ("of", "and", "-", "the"):
         words.pop(0)
-    if any(w.lower_ in _OFFICE_HEADS for w in words):
+    if any(w.lower_ in OFFICE_HEADS for w in words):
         return words
-    after = [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in _OFFICE_HEADS
+    after = [c for c in ent.root.children if c.dep_ == "appos" and c.lemma_.lower() in OFFICE_HEADS
              and c != misread_subject(ent.root)]
     if after:
         span = sorted(after[0].subtree, key=lambda t: t.i)

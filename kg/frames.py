@@ -24,7 +24,7 @@ from kg.actors import Actors, Mention, OrgEntity, PersonEntity, misread_subject 
 from kg.dates import DateMention, RefDate, find_dates
 from kg.events import (IN_PERSON, VISIT_KINDS, Event, EventFinder, Trigger, party_country, party_key)
 from kg.gazetteer import Gazetteer
-from kg.lexicon import LEXICON, Sense
+from kg.lexicon import GENERIC_DESCRIPTIONS, LEXICON, PARTY_HEADS, ROLE_NOUNS, Sense
 from kg.nlp import Parsed
 from kg.structure import Span
 
@@ -44,20 +44,6 @@ END_VERBS = {"end", "conclude", "wrap", "complete", "finish", "close"}
 SHARED_DAY_PREPOSITIONS = {"for", "during", "at"}  # "was in Brisbane on Monday for a bilateral"
 EARLIER_PREPOSITIONS = {"after", "following", "since"}  # "after the meeting": the meeting came first
 SEPARATE_WORDS = {"separately", "separate", "individually"}
-ROLE_NOUNS = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "secretary", "king",
-              "queen", "emir", "sultan", "prince", "leader", "counterpart", "diplomat", "spokesman",
-              "spokesperson", "governor", "chairman", "chair", "speaker", "deputy", "official", "head", "chief",
-              "commissioner", "director", "delegate", "representative", "vice", "foreign", "prime", "pm", "fm",
-              "statesman", "dignitary", "guest", "visitor", "host", "monarch", "sheikh", "crown"}
-# Heads of a phrase through which its country acts: "the Japanese side", "the Omani delegation",
-# "the ambassadors of Uganda and Senegal", "his counterparts from Italy and Japan".
-PARTY_HEADS = ROLE_NOUNS | {"side", "government", "delegation", "leadership", "authority", "administration", "country",
-                            "nation", "state", "team", "mission", "embassy", "ministry", "cabinet", "republic",
-                            "kingdom", "federation", "emirate", "principality", "commonwealth", "union", "sultanate",
-                            "people"}
-# Descriptions that name no office: any person of the nationality they give fits ("the Angolan statesman").
-GENERIC_DESCRIPTIONS = {"statesman", "dignitary", "guest", "visitor", "host", "leader", "official", "diplomat",
-                        "counterpart"}
 
 
 @dataclass

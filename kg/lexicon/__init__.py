@@ -133,3 +133,17 @@ def _region_names(path: Path = HERE / "names.yaml") -> tuple[str, ...]:
 
 
 REGION_NAMES = _region_names()
+
+
+def _office_words(path: Path = HERE / "offices.yaml") -> dict[str, frozenset]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    _only_words(data, path.name)
+    return {key: frozenset(words) for key, words in data.items()}
+
+
+_OFFICES = _office_words()
+OFFICE_WORDS = _OFFICES["office_words"]              # words of a title (kg/lexicon/offices.yaml)
+OFFICE_HEADS = _OFFICES["office_heads"]              # words a title ends on
+ROLE_NOUNS = _OFFICES["role_nouns"]                  # descriptions that refer to a person
+PARTY_HEADS = ROLE_NOUNS | _OFFICES["party_heads"]   # phrases through which a country acts
+GENERIC_DESCRIPTIONS = _OFFICES["generic_descriptions"]
