@@ -577,7 +577,10 @@ class FrameFinder(EventFinder):
         if subject is None:
             return False
         return bool(subject.conjuncts) and self._is_actor(subject) or \
-            subject.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") for c in subject.children)
+            subject.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") for c in subject.children) or \
+            subject.tag_ in ("NNS", "NNPS") and _word(subject) in ROLE_NOUNS and any(
+                g.conjuncts for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj" and self._is_actor(g))  # "the foreign ministers of A and B"
 
     def _title_mode(self, mode: str) -> bool:
         """The headline says how they spoke ('... talk ... by phone'): the first lines of the article."""

@@ -477,6 +477,11 @@ CASES = {
         "floods in Busia.",
         []),
 
+    "'the foreign ministers of A and B spoke by phone': both sides are the subject": (
+        "The foreign ministers of Kenya and Uganda spoke by phone on May 10, the Kenyan foreign ministry said, "
+        "their first direct contact in years.",
+        [("PhoneCall", "occurred", "2024-05-10", ["KEN", "UGA"])]),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",
