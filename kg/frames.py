@@ -613,7 +613,8 @@ class FrameFinder(EventFinder):
                 return "PhoneCall"
         if kind == "PhoneCall" and frame.token.lemma_.lower() == "call":
             words = {c.lower_ for c in frame.token.children} | {frame.verb.lemma_.lower()}
-            if frame.token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "on" and
+            # ("will be called on by the External Affairs Minister": the passive's particle)
+            if frame.token.pos_ == "VERB" and any(c.dep_ in ("prep", "prt") and c.lower_ == "on" and
                                                   not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                                                   for c in frame.token.children):
                 words.add("courtesy")  # "called on the Foreign Minister": a visit in person

@@ -482,6 +482,12 @@ CASES = {
         "their first direct contact in years.",
         [("PhoneCall", "occurred", "2024-05-10", ["KEN", "UGA"])]),
 
+    "'will be called on by' the minister: a courtesy call, in the passive too": (
+        "Upon arrival in Nairobi, Ugandan President Moses Okello will also be called on by Kenyan Foreign "
+        "Minister Amina Wekesa today.",
+        [("CourtesyCall", "planned", "2024-05-15", ["Amina Wekesa", "Moses Okello"]),
+         ("Visit", "planned", None, ["Moses Okello"])]),
+
     # -- persons
     "a lone surname of an office holder (Erdogan)": (
         "Erdogan met Kenyan Foreign Minister Amina Wekesa in Ankara on Tuesday.",
