@@ -636,7 +636,7 @@ class FrameFinder(EventFinder):
             patients += [c for c in verb.children if c.dep_ == "nsubjpass" and c != tok]
             for agent in (c for c in verb.children if c.dep_ == "agent"):
                 agents += [g for g in agent.children if g.dep_ == "pobj"]
-        elif subject is not None and subject is not tok:
+        elif subject is not None and subject != tok:
             agents.append(subject)
         heads = [verb] if verb == tok else [verb, tok]
         for head in heads:
@@ -1069,13 +1069,16 @@ class FrameFinder(EventFinder):
                         base + w.idx
         return [], -1
 
+    def _office_described(self, tok) -> str | None:
+        """The office a description names ('the prime minister', 'the foreign ministers of ...'): its words
+        up to its head, without the article and the nationality, in the dictionary's office names."""
+        said = [w.lower_ for w in tok.subtree if w.i < tok.i and w.dep_ != "det" and w.ent_type_ not in ("NORP", "GPE")]
+        return self.g.offices.get(" ".join([*said, tok.lower_])) or self.g.offices.get(" ".join([*said, tok.lemma_.lower()]))
+
     def _named_later(self, description, country, index: int) -> PersonEntity | None:
         """'the Bangladesh premier' ... 'Prime Minister Sheikh Hasina accepted': the one person the next
         sentences name in that office, of that country or of none stated."""
-        said = " ".join(w.lower_ for w in description.subtree if w.i < description.i and w.dep_ in ("amod", "compound")
-                        and w.ent_type_ not in ("NORP", "GPE"))
-        office = self.g.offices.get(f"{said} {description.lemma_.lower()}".strip()) or \
-            self.g.offices.get(description.lemma_.lower())
+        office = self._office_described(description)
         if office is None or not isinstance(country, str):
             return None
         named = {party_key(m.ref): m.ref for m in self.actors.mentions
@@ -1142,7 +1145,7 @@ class FrameFinder(EventFinder):
         w, steps = tok, 0
         while w.head != w and steps < 10:
             w, steps = w.head, steps + 1
-            if w.pos_ not in ("VERB", "AUX") or w is own:
+            if w.pos_ not in ("VERB", "AUX") or w == own:
                 continue
             subjects = [c for c in w.children if c.dep_ in ("nsubj", "nsubjpass")]
             subjects += [v for v in map(_misread_visiting, w.children) if v is not None and v not in subjects]
@@ -1192,8 +1195,7 @@ class FrameFinder(EventFinder):
             return next((m.ref for m in reversed(candidates) if (not nationality or m.ref.country == nationality)
                          and any(r.office in offices for r in m.ref.roles)), None)
         # "the prime minister" is who holds that office, before a deputy prime minister named later
-        office = self.g.offices.get(" ".join(w.lower_ for w in tok.subtree if w.i <= tok.i and w.dep_ != "det"
-                                             and w.ent_type_ not in ("NORP", "GPE")))
+        office = self._office_described(tok)
         if office is not None:
             for m in reversed(candidates):
                 if (not nationality or m.ref.country == nationality) and any(r.office == office for r in m.ref.roles):

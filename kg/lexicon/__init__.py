@@ -23,6 +23,13 @@ def _only_words(data, where: str) -> None:
             _only_words(value, where)
 
 
+def _read_checked(path: Path) -> dict:
+    """A vocabulary file, read once and checked for words YAML took for booleans."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    _only_words(data, path.name)
+    return data
+
+
 @dataclass(frozen=True)
 class Sense:
     lemma: str
@@ -70,8 +77,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        _only_words(data, path.name)
+        data = _read_checked(path)
 
         def senses(table):
             return {lemma: Sense(lemma, entry["type"], entry["cameo"], entry["plover"], entry["mode"],
@@ -118,30 +124,12 @@ def noun_forms(lemma: str) -> set[str]:
 LEXICON = Lexicon.load()
 
 
-def _not_person_words(path: Path = HERE / "names.yaml") -> tuple[str, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    _only_words(data, path.name)
-    words = data["not_person_words"]
-    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+_NAMES = _read_checked(HERE / "names.yaml")
+# longest first: the pattern built from them tries "Council of Ministers" before "Council"
+NOT_PERSON_WORDS = tuple(sorted(set(_NAMES["not_person_words"]), key=lambda w: (-len(w), w)))
+REGION_NAMES = tuple(_NAMES.get("regions", ()))
 
-
-NOT_PERSON_WORDS = _not_person_words()
-
-
-def _region_names(path: Path = HERE / "names.yaml") -> tuple[str, ...]:
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8")).get("regions", ()))
-
-
-REGION_NAMES = _region_names()
-
-
-def _office_words(path: Path = HERE / "offices.yaml") -> dict[str, frozenset]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    _only_words(data, path.name)
-    return {key: frozenset(words) for key, words in data.items()}
-
-
-_OFFICES = _office_words()
+_OFFICES = {key: frozenset(words) for key, words in _read_checked(HERE / "offices.yaml").items()}
 OFFICE_WORDS = _OFFICES["office_words"]              # words of a title (kg/lexicon/offices.yaml)
 OFFICE_HEADS = _OFFICES["office_heads"]              # words a title ends on
 ROLE_NOUNS = _OFFICES["role_nouns"]                  # descriptions that refer to a person
