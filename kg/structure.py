@@ -58,7 +58,7 @@ BYLINE_RE = re.compile(r"^\s*by\s+[A-Z]|\b\d{1,2}:\d{2}\b|\bshare:?\s*$| / ", re
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)")
 DATELINE_RE = re.compile(
     r"^(?P<place>(?:[A-Z][A-Za-z'’.-]+)(?:[ -][A-Z][A-Za-z'’.-]+){0,3}|[A-Z][A-Z .'-]{2,30})"
-    r"(?:\s*\([^)]{1,40}\))?"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*\[[^\]]{1,40}\])?"  # "Panaji (Goa) [India], May 5 (ANI):"
     r"(?P<date>,?\s*" + DATE_IN_DATELINE_RE + r")?"
     r"(?:\s*\((?P<agency>[^)]{1,40})\))?"
     r"\s*(?::|--|—|–|-|\.(?=\s+[A-Z]))\s+")

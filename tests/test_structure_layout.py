@@ -321,3 +321,17 @@ def test_a_dateline_naming_a_country_is_its_capital_named_after_it():
     article = map_article(Article(id="t", text=text, source="test", published="2024-05-15"))
     assert article.structure.dateline_place == "Kuwait City"
     assert {p.name: p.country for p in article.actors.people} == {"Ahmad Nasser Al-Sabah": "KWT", "Kenji Sato": "JPN"}
+
+
+@pytest.mark.parametrize("opening, place, date", [
+    ("Lusaka [Zambia], March 4 (ZNA): ", "Lusaka", "--03-04"),
+    ("Kabwe (Central Province) [Zambia], March 4 (ZNA): ", "Kabwe", "--03-04"),
+])
+def test_a_dateline_with_the_country_in_square_brackets(opening, place, date):
+    """Agency datelines give the region in round and the country in square brackets; the date after
+    them is the story's day, and the brackets are no part of the body."""
+    text = opening + ("Zambian Foreign Minister Mulenga Banda has received the Ambassador of Chile, Rosa Vidal, "
+                      "at the ministry in the capital.\n")
+    st = structure(text)
+    assert (st.dateline_place, st.dateline_date) == (place, date)
+    assert sentences(st)[0].startswith("Zambian Foreign Minister")
