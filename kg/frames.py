@@ -340,7 +340,7 @@ class FrameFinder(EventFinder):
                     event.start, event.end = chosen.resolve(self.ref, future=id(chosen) in present_dates)[0], None
                     if event.start:
                         self._date_is_the_end(event, frame)
-                self._date_from_context(index, event)
+                self._date_from_context(index, event, arriving=_word(frame.token) in LEXICON.arrival_verbs)
                 if event.start is not None:
                     frame.date = (event.start, event.end)
                 out.append(event)
@@ -1336,21 +1336,28 @@ class FrameFinder(EventFinder):
                 event.start = event.end - dt.timedelta(days=days - 1)
                 break
 
-    def _date_from_context(self, index: int, event: Event):
+    def _date_from_context(self, index: int, event: Event, arriving: bool = False):
         """'Abiy Ahmed today held talks with African presidents on the sidelines ... He conferred with
         A, B and C': an undated account of the same family that shares a party with the dated one just
         told happened that day. A dated event becomes the context for the next sentences."""
         keys = {party_key(p) for p in event.parties}
         if event.start is None and self.last_dated is not None:
-            opened, family, status, parties, start, end = self.last_dated
+            opened, family, status, parties, start, end, arrival = self.last_dated
             # ("The meetings on Tuesday were part of ...": a dated account that names nobody dates those told next)
             # ("after which the two sides signed eight agreements": signed at the talks, on their day)
+            # ("visited Oslo on Monday to have talks with", "arrived in Abu Dhabi on Monday. The President was
+            # received by": the talks a visit is told with, and the reception an arrival leads to, are on its
+            # day; not the meetings of a visit announced for a day, "During the visit, ...")
             akin = family == event.family or event.family == "AgreementSigning" and family == "Meeting" and \
-                index - opened <= 1 and keys <= parties
+                index - opened <= 1 and keys <= parties or \
+                family == "Visit" and event.family == "Meeting" and (index == opened or index - opened == 1 and arrival)
             if 0 <= index - opened <= 2 and akin and status == event.status and (keys & parties or not parties):
-                event.start, event.end = start, end
+                event.start, event.end = start, end if family == event.family else None
         if event.start is not None:
-            self.last_dated = (index, event.family, event.status, keys, event.start, event.end)
+            # ("arrived in Abu Dhabi on Monday on a two-day official visit": the visit is the arrival told twice)
+            arriving = arriving or self.last_dated is not None and self.last_dated[0] == index and \
+                self.last_dated[1] == event.family and self.last_dated[6]
+            self.last_dated = (index, event.family, event.status, keys, event.start, event.end, arriving)
 
     def _hosted_visit(self, index: int, frame: Frame, agents: list, patients: list) -> Event | None:
         """'Biden will host Lula', 'Erdogan hosted Crown Prince Mohammed bin Zayed': the object's visit

@@ -226,7 +226,7 @@ CASES = {
         "her arrival in Kampala, Minister Wekesa was received by her Ugandan counterpart, Juma Kato. Talks between "
         "the two ministers are focused on the signing of cooperation agreements.",
         [("Visit", "occurred", "2024-05-13", ["Amina Wekesa"]),
-         ("Meeting", "occurred", None, ["Amina Wekesa", "Juma Kato"])]),
+         ("Meeting", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"])]),  # received upon arrival
     "'engaging with' an envoy is meeting them": (
         "Engaging with the Ambassador-designate of Denmark, H.E. Mr. Lars Holm, Kenyan Foreign Minister Amina "
         "Wekesa highlighted Kenya's efforts to add value to raw materials.",
@@ -502,6 +502,33 @@ CASES = {
         [("StateVisit", "occurred", "2024-05-13", ["Tran Van Minh"])]),
 
     # -- the headline gives the mode
+    # -- the day of an arrival is the day of the reception and talks it leads to
+    "talks a dated visit is for take its day": (
+        "Chilean Foreign Minister Alberto Rojas visited La Paz on Monday to hold talks with Bolivian Foreign "
+        "Minister Celinda Sosa.",
+        [("Visit", "occurred", "2024-05-13", ["Alberto Rojas"]),
+         ("Meeting", "occurred", "2024-05-13", ["Alberto Rojas", "Celinda Sosa"])]),
+    "received the day the visitor arrived": (
+        "Turkish President Kemal Aydin arrived in Abu Dhabi on Monday on a two-day official visit to the UAE. "
+        "The Turkish President was received by Emirati President Khalid Al Mansoori.",
+        [("OfficialVisit", "occurred", "2024-05-13", ["Kemal Aydin"]),
+         ("Meeting", "occurred", "2024-05-13", ["Kemal Aydin", "Khalid Al Mansoori"])]),
+    "a meeting on another stated day keeps it": (
+        "Turkish President Kemal Aydin arrived in Abu Dhabi on Monday for a three-day visit. On Wednesday he "
+        "met Emirati President Khalid Al Mansoori.",
+        [("Visit", "occurred", "2024-05-13", ["Kemal Aydin"]),
+         ("Meeting", "occurred", "2024-05-15", ["Kemal Aydin", "Khalid Al Mansoori"])]),
+    "a meeting announced after an arrival is not dated by it": (
+        "Turkish President Kemal Aydin arrived in Abu Dhabi on Monday. He will meet Emirati President Khalid "
+        "Al Mansoori later this week.",
+        [("Visit", "occurred", "2024-05-13", ["Kemal Aydin"]),
+         ("Meeting", "planned", None, ["Kemal Aydin", "Khalid Al Mansoori"])]),
+    "a meeting two sentences after the arrival is not dated by it": (
+        "Turkish President Kemal Aydin arrived in Abu Dhabi on Monday for a three-day visit. The visit is "
+        "his first since 2019 and follows years of strained ties. Aydin met Emirati President Khalid Al "
+        "Mansoori.",
+        [("Visit", "occurred", "2024-05-13", ["Kemal Aydin"]),
+         ("Meeting", "occurred", None, ["Kemal Aydin", "Khalid Al Mansoori"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
@@ -724,7 +751,7 @@ def test_a_pronoun_in_a_fronted_clause_is_the_named_subject_of_the_verb_it_hangs
 def test_an_object_pronoun_is_not_the_subject_of_its_own_clause():
     text = ("Chinese Foreign Minister Li Wei landed in Dhaka on Monday.\n\nBangladeshi State Minister Karim Alam "
             "received him at the airport.")
-    assert ("Meeting", "occurred", None, ["Karim Alam", "Li Wei"]) in summary(text)
+    assert ("Meeting", "occurred", "2024-05-13", ["Karim Alam", "Li Wei"]) in summary(text)  # on landing
 
 
 def test_a_pronoun_in_a_quote_is_not_the_speaker():
