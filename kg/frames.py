@@ -1529,6 +1529,14 @@ class FrameFinder(EventFinder):
         present tense (valid while this sentence is read)."""
         by_token = {}
         for f in frames:
+            # ("will go on a state visit to Poland on Monday", "began a mission to Uganda on Monday": the day
+            # hangs on the verb the visit noun is the object of, when that verb is no frame of its own; not
+            # "returned home on Tuesday after visits to ...": after, before and since set one event by another)
+            governor = f.token.head.head if f.token.dep_ == "pobj" and f.token.head.lower_ in ("on", "for") else \
+                f.token.head if f.token.dep_ == "dobj" else None
+            if governor is not None and governor.pos_ in ("VERB", "AUX") and f.token.pos_ == "NOUN":
+                by_token.setdefault(governor.i, f)
+        for f in frames:
             by_token[f.token.i] = f
             by_token[f.verb.i] = f
         claims: dict[int, list[tuple[tuple, DateMention]]] = {}

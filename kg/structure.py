@@ -62,6 +62,12 @@ DATELINE_RE = re.compile(
     r"(?P<date>,?\s*" + DATE_IN_DATELINE_RE + r")?"
     r"(?:\s*\((?P<agency>[^)]{1,40})\))?"
     r"\s*(?::|--|—|–|-|\.(?=\s+[A-Z]))\s+")
+# Presidencies and ministries may give the day first: "Thursday, February 14, Vilnius – ..."
+DAY_FIRST_DATELINE_RE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>" + DATE_IN_DATELINE_RE + r"),?\s+"
+    r"(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})"
+    r"(?:\s*\((?P<agency>[^)]{1,40})\))?"
+    r"\s*(?::|--|—|–|-)\s+")
 
 _PROSE_END_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _NEXT_SENTENCE_START_RE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
@@ -451,7 +457,7 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
         announced = s.rstrip().endswith(":")
     place = date = dateline_end = None
     if body:
-        m = DATELINE_RE.match(body[0].text)
+        m = DATELINE_RE.match(body[0].text) or DAY_FIRST_DATELINE_RE.match(body[0].text)
         if m and (m.group("date") or m.group("agency") or m.group("place").strip(" ,") in known_places
                   or m.group("place").isupper()):
             candidate = m.group("place").strip(" ,")

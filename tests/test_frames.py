@@ -529,6 +529,14 @@ CASES = {
         "Mansoori.",
         [("Visit", "occurred", "2024-05-13", ["Kemal Aydin"]),
          ("Meeting", "occurred", None, ["Kemal Aydin", "Khalid Al Mansoori"])]),
+    "the day hangs on the verb that governs the visit noun": (
+        "Lithuanian President Rasa Kalnina will go on a state visit to Poland on Monday, where she will meet "
+        "Polish President Jan Nowak.",
+        [("StateVisit", "planned", "2024-05-20", ["Rasa Kalnina"]),
+         ("Meeting", "planned", "2024-05-20", ["Jan Nowak", "Rasa Kalnina"])]),
+    "the day of the verb that begins a mission": (
+        "Kenya's Foreign Minister, Amina Wekesa, began a diplomatic mission to Uganda on Monday.",
+        [("Visit", "occurred", "2024-05-13", ["Amina Wekesa"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "

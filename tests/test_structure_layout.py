@@ -335,3 +335,12 @@ def test_a_dateline_with_the_country_in_square_brackets(opening, place, date):
     st = structure(text)
     assert (st.dateline_place, st.dateline_date) == (place, date)
     assert sentences(st)[0].startswith("Zambian Foreign Minister")
+
+
+def test_a_dateline_that_gives_the_day_before_the_place():
+    """Presidencies open releases with the day first: 'Thursday, February 14, Vilnius – ...'."""
+    text = ("Thursday, February 14, Vilnius – On February 21-22, President Rasa Kalnina will go on a state visit to "
+            "Poland where she will meet President Jan Nowak.\n")
+    st = structure(text)
+    assert (st.dateline_place, st.dateline_date) == ("Vilnius", "--02-14")
+    assert sentences(st)[0].startswith("On February 21-22, President Rasa Kalnina")
