@@ -1197,9 +1197,14 @@ class FrameFinder(EventFinder):
         # "the prime minister" is who holds that office, before a deputy prime minister named later
         office = self._office_described(tok)
         if office is not None:
-            for m in reversed(candidates):
-                if (not nationality or m.ref.country == nationality) and any(r.office == office for r in m.ref.roles):
-                    return m.ref
+            holders = [m.ref for m in reversed(candidates)
+                       if (not nationality or m.ref.country == nationality) and any(r.office == office for r in m.ref.roles)]
+            # ("President X will visit Poland, where she will meet President Y. The President's visit ...": of
+            # several holders the description means the one the story follows, who acted last)
+            if any(h is self.last_actor for h in holders):
+                return self.last_actor
+            if holders:
+                return holders[0]
         for m in reversed(candidates):
             if nationality and m.ref.country != nationality:
                 continue

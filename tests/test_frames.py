@@ -537,6 +537,11 @@ CASES = {
     "the day of the verb that begins a mission": (
         "Kenya's Foreign Minister, Amina Wekesa, began a diplomatic mission to Uganda on Monday.",
         [("Visit", "occurred", "2024-05-13", ["Amina Wekesa"])]),
+    "'the President' is the president the story follows, not the last one named": (
+        "Lithuanian President Rasa Kalnina will go on a state visit to Poland on Monday, where she will meet "
+        "Polish President Jan Nowak. The President's visit will consolidate the results of bilateral relations.",
+        [("StateVisit", "planned", "2024-05-20", ["Rasa Kalnina"]),
+         ("Meeting", "planned", "2024-05-20", ["Jan Nowak", "Rasa Kalnina"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
