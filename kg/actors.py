@@ -1527,7 +1527,7 @@ _COUNTRY_RIGHT_BEFORE_RE = re.compile(
 LIST_HEADS = {"ambassador", "envoy", "minister", "head", "leader", "president", "diplomat", "commissioner",
               "representative", "delegate", "counterpart", "premier"}
 _LISTED_NAME_RE = re.compile(r",\s+(?:(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
-                             r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]+|de|da|dos|bin|van|von|al-\w+)){1,3})"
+                             r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|de|da|dos|bin|van|von|al-\w+)){1,4})"
                              r"(?=\s*(?:,|;|\.|\band\b|\bwho\b|$))")
 
 

@@ -948,6 +948,12 @@ class FrameFinder(EventFinder):
         # the head word's own span decides between two overlapping names
         inside = [m for m in self._mentions if m.start < hi and lo < m.end and
                   any(s < m.end and m.start < e for s, e in spans)]
+        last = max(inside, key=lambda m: m.end, default=None)
+        if last is not None and last.kind == "country" and last.end == hi:
+            # ("the presidents of Colombia, Gustavo Petro, and Brazil, Luiz Inacio Lula da Silva": the parser may
+            # hang the last name elsewhere, but the name after the list's last country, a comma between, is its)
+            inside += [m for m in self._mentions if m.kind == "person" and m.start > hi and
+                       self.text[hi:m.start].strip() == ","]
         people = [m for m in inside if m.kind == "person" and not m.inside_role]
         if people:
             found = []

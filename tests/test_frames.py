@@ -542,6 +542,11 @@ CASES = {
         "Polish President Jan Nowak. The President's visit will consolidate the results of bilateral relations.",
         [("StateVisit", "planned", "2024-05-20", ["Rasa Kalnina"]),
          ("Meeting", "planned", "2024-05-20", ["Jan Nowak", "Rasa Kalnina"])]),
+    "the name after the list's last country is that country's, wherever the parser hangs it": (
+        "European Council President Karl Weber held meetings on Monday with the presidents of Colombia, Hugo "
+        "Lopez, and Brazil, Luiz Inacio Lula da Silva.",
+        [("Meeting", "occurred", "2024-05-13", ["Hugo Lopez", "Karl Weber"]),
+         ("Meeting", "occurred", "2024-05-13", ["Karl Weber", "Luiz Inácio Lula da Silva"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "

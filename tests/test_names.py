@@ -125,3 +125,14 @@ def test_post_nominals_between_a_name_and_its_office():
     found = people("Jamaican Prime Minister Andrew Holness congratulated the Honourable Kamla Mohan, SC, MP, Prime "
                    "Minister-designate of the Republic of Trinidad and Tobago, on her victory.")
     assert found["Kamla Mohan"][0] == "TTO"
+
+
+def test_a_listed_name_ends_before_the_sentence_s_full_stop_and_may_run_to_five_words():
+    """'the presidents of Colombia, X, and Brazil, Y.': the full stop is the sentence's, and a listed
+    name may be as long as "Maria Luiza Costa da Silva"."""
+    found = people("European Council President Karl Weber held meetings on Monday with the presidents of Colombia, "
+                   "Hugo Lopez, and Brazil, Maria Luiza Costa da Silva.")
+    assert found["Maria Luiza Costa da Silva"][0] == "BRA"
+    found = people("Cuban Foreign Minister Bruno Ramos held bilateral meetings on Monday with the foreign ministers "
+                   "of Argentina, Hugo Lopez, and Nicaragua, Juan Perez.")
+    assert found["Juan Perez"][0] == "NIC" and found["Hugo Lopez"][0] == "ARG"
