@@ -787,7 +787,8 @@ class FrameFinder(EventFinder):
                 # "Sir Keith Holder, the envoy of Barbados, called on ...": parsed as if the name were
                 # the sentence and the verb described it; the sentence has no other verb to be its own
                 return verb.head
-            if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp") and verb.head != verb:
+            # ("I am delighted to welcome X", "she was pleased to receive X": through the adjective to its clause)
+            if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "acomp") and verb.head != verb:
                 if verb.dep_ == "xcomp":
                     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
                     if objects and verb.head.lemma_.lower() in ("invite", "ask", "urge"):
@@ -1626,7 +1627,7 @@ class FrameFinder(EventFinder):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) and w.head.lemma_ == "be" and \
                     w.dep_ in ("xcomp", "attr", "ccomp"):
                 return True  # "is to visit", "were also to meet"
-            if w.dep_ in ("ccomp", "parataxis", "ROOT") or w.head is w:
+            if w.dep_ in ("ccomp", "parataxis", "ROOT") or w.head == w:
                 return False
             if w.dep_ == "pobj" and w.head.lower_ in EARLIER_PREPOSITIONS:
                 return False  # "agreed to submit the protocol after a trilateral meeting": the meeting was before

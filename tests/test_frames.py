@@ -547,6 +547,17 @@ CASES = {
         "Lopez, and Brazil, Luiz Inacio Lula da Silva.",
         [("Meeting", "occurred", "2024-05-13", ["Hugo Lopez", "Karl Weber"]),
          ("Meeting", "occurred", "2024-05-13", ["Karl Weber", "Luiz Inácio Lula da Silva"])]),
+    "'was pleased to receive': the adjective's subject receives": (
+        "Slovenian Prime Minister Maria Novak was pleased to receive Croatian Prime Minister Jan Horvat in "
+        "Ljubljana on Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Jan Horvat", "Maria Novak"])]),
+    "'I am delighted to welcome' in a quote: the speaker welcomes": (
+        "Slovenian Prime Minister Maria Novak said: \"I am delighted to welcome my friend, Prime Minister Jan "
+        "Horvat of Croatia, to Ljubljana today.\"",
+        [("Meeting", "occurred", "2024-05-15", ["Jan Horvat", "Maria Novak"])]),
+    "'is likely to meet' looks ahead": (
+        "Indian Foreign Secretary Arun Rao is likely to meet Bangladeshi Foreign Minister Abdul Karim in Dhaka.",
+        [("Meeting", "planned", None, ["Abdul Karim", "Arun Rao"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
