@@ -433,6 +433,7 @@ class ActorFinder:
         self._resolve_short_mentions()
         self._infer_countries()
         self._countries_beside_names()
+        self._countries_of_described_offices()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return Actors(list(self.people.values()), self.orgs, self.mentions, self.country_counts, self.text)
 
@@ -542,6 +543,41 @@ class ActorFinder:
                 if code:
                     person.inferred_country = code
                     break
+
+    def _countries_of_described_offices(self):
+        """People still without a country, holding an office the article describes with a country
+        elsewhere ('Prime Minister Pashinyan' ... 'the Prime Minister of Armenia', 'the Armenian prime
+        minister'): the one holder of that office in the article whose country is not stated is of the one
+        country so described that no other holder of the office is of."""
+        holders: dict[str, list[PersonEntity]] = {}
+        for person in self.people.values():
+            offices = {r.office for r in person.roles if r.office and r.qualifier != "former"}
+            if person.known:  # (the dictionary's office-holders hold their office here too: "Biden", the US's)
+                offices |= {t.role for t in person.known.tenures if t.country and t.holds_on(self.on)}
+            for office in offices:
+                holders.setdefault(office, []).append(person)
+        for office, people in holders.items():
+            unstated = [p for p in people if not p.country and not any(r.organisation for r in p.roles)]
+            if len(unstated) != 1 or office in _UNSPECIFIC_OFFICES:
+                continue
+            person = unstated[0]
+            taken = {p.country for p in people if p.country}
+            labels = {strip_qualifier(r.label) for r in person.roles if r.office == office}
+            found: set[str] = set()
+            for label in labels:
+                for m in re.finditer(rf"\b{re.escape(label)}\b", self.text, re.IGNORECASE):
+                    sentence = next((s for s in self.sentences if s.start <= m.start() < s.end), None)
+                    # ("Malaysia's Senior Defence Minister, Mr Hisham Noor": a title of the name after it)
+                    if sentence is None or any(s < m.end() and m.start() < e for s, e in self.role_spans) or any(
+                            x.kind == "person" and 0 <= x.start - m.end() <= 12 for x in self.mentions):
+                        continue
+                    code = self._country_after(m.end(), sentence.end) or \
+                        self._country_before_name(m.start(), sentence.start)
+                    if code:
+                        found.add(code)
+            found -= taken
+            if len(found) == 1:
+                person.inferred_country = found.pop()
 
     def _country_after(self, end: int, limit: int) -> str | None:
         m = _OF_COUNTRY_AFTER_RE.match(self.text, end, min(limit, end + 90))
@@ -1518,6 +1554,8 @@ NER_REPORTING_VERBS = {"say", "tell", "write", "report", "add", "quote", "accord
 
 # "Name of Tajikistan", "Name, non-resident ambassador-designate of the Republic of Djibouti": the words
 # up to "of"/"from" stay inside the name's own phrase (no second comma, semicolon or verb-like break)
+# Offices too many people in one story hold to tell one of them by ("Minister of State", "the Minister").
+_UNSPECIFIC_OFFICES = {"minister", "secretary", "ambassador", "official", "envoy", "deputy-minister"}
 _OF_COUNTRY_AFTER_RE = re.compile(r"(?:\s*,\s*(?:[\w.'’-]+\s+){0,6}?|\s+)(?:of|from)\s+(?:the\s+)?")
 # "Kenya's Ruto", "Uruguay, Nester Navarro", "Japanese Ambassador Koshikawa": a country name or adjective
 # ending the text right before the name, with at most a possessive, a comma or a title between

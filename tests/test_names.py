@@ -136,3 +136,20 @@ def test_a_listed_name_ends_before_the_sentence_s_full_stop_and_may_run_to_five_
     found = people("Cuban Foreign Minister Bruno Ramos held bilateral meetings on Monday with the foreign ministers "
                    "of Argentina, Hugo Lopez, and Nicaragua, Juan Perez.")
     assert found["Juan Perez"][0] == "NIC" and found["Hugo Lopez"][0] == "ARG"
+
+
+def test_an_office_described_with_its_country_elsewhere_gives_its_one_holder_that_country():
+    """'Prime Minister Arsen Vardanyan met ...' states no country; 'the Prime Minister of Armenia' later in
+    the article does, and he is the article's one prime minister. The country the story names most
+    (here Azerbaijan, told of in every paragraph) is no evidence of whose he is."""
+    text = ("Prime Minister Arsen Vardanyan had an informal meeting with European Council President Karl Weber in "
+            "Brussels on Sunday.\n\nThey discussed the actions of the Azerbaijani armed forces near the border, "
+            "Azerbaijani troop movements and Azerbaijan's demands.\n\nWeber said the European Union supports "
+            "the Prime Minister of Armenia in the talks with Azerbaijan.")
+    assert people(text)["Arsen Vardanyan"][0] == "ARM"
+
+
+def test_an_office_described_with_another_holder_s_country_is_not_the_unstated_one_s():
+    text = ("Prime Minister Arsen Vardanyan met President Ilkin Mammadli in Brussels on Sunday.\n\nThe Azerbaijani "
+            "President said the talks were useful.")
+    assert people(text)["Arsen Vardanyan"][0] != "AZE"
