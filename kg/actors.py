@@ -1586,7 +1586,8 @@ def word_of(tok) -> str:
 
 # "Nepal's Ambassador to the UK ...": a country's possessive, then only capitalised words (a title) up to the name
 _POSSESSIVE_COUNTRY_RE = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}?)['’]s\s+(?:[A-Z][\w-]*\s+|of\s+|to\s+|the\s+)*$")
-_TO_THE_RE = re.compile(r"\bto\s+(?:the\s+)?$")
+# ("Ambassador to the UK X", "While in Suriname, President X": where they are posted or are, not whose)
+_TO_THE_RE = re.compile(r"\b(?:to|in|at|inside|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
 NER_HONORIFICS = {"mr", "mrs", "ms", "dr", "h.e", "he", "hon", "excellency", "his", "her", "sheikh", "prof", "amb",
                   "honourable", "honorable", "madam", "sir", "dame", "lord", "lady"}
 PLACE_PREPOSITIONS = {"to", "in", "at", "for", "with", "on", "into", "across"}

@@ -153,3 +153,10 @@ def test_an_office_described_with_another_holder_s_country_is_not_the_unstated_o
     text = ("Prime Minister Arsen Vardanyan met President Ilkin Mammadli in Brussels on Sunday.\n\nThe Azerbaijani "
             "President said the talks were useful.")
     assert people(text)["Arsen Vardanyan"][0] != "AZE"
+
+
+def test_a_country_after_a_preposition_of_place_is_where_not_whose():
+    """'While in Suriname, President Ali ...': Suriname is where he is, not whose president he is."""
+    text = ("President Joel Baptiste arrived in Paramaribo on Saturday for a regional summit.\n\nWhile in Suriname, "
+            "President Baptiste met Prime Minister Keith Rowan of Trinidad and Tobago.")
+    assert people(text)["Joel Baptiste"][0] != "SUR"
