@@ -52,7 +52,7 @@ ROLE_CORE = (
     r"Prime\s+Minister|Premier|Vice[\s-]Premier|President|Vice[\s-]President|Chancellor|Vice[\s-]Chancellor|"
     r"King|Queen|Crown\s+Prince|Emir|Amir|Sultan|Monarch|Grand\s+Duke|Prince|Princess|"
     r"Secretary[\s-]General|General\s+Secretary|Secretary|Minister|Ministers|Ambassador|Envoy|Special\s+Envoy|"
-    r"Special\s+Representative|High\s+Representative|Representative|Charg[ée]\s+d['’]\s?[Aa]ffaires|"
+    r"Special\s+Representative|High\s+Representative|High\s+Commissioner|Representative|Charg[ée]\s+d['’]\s?[Aa]ffaires|"
     r"Consul[\s-]General|Consul|Speaker|Chairman|Chairwoman|Chairperson|Chair|Vice[\s-]Chairman|Governor[\s-]General|Governor|Mayor|"
     r"Director[\s-]General|Director|Commissioner|Head|Chief|Leader|Senator|Spokesperson|Spokesman|Spokeswoman|"
     r"Adviser|Advisor|Commander(?:[\s-]in[\s-]Chief)?|Counsellor|Counselor|State\s+Counsellor|Attaché|Undersecretary|Under[\s-]Secretary|"
@@ -150,7 +150,7 @@ def lead_role_text(countries: str, organisations: str = "") -> str:
     if organisations:
         owner = rf"(?:{organisations}|{owner[3:-1]})"
     # ("Secretary General of the South Asian Association for Regional Cooperation (SAARC) Arjun Thapa")
-    return (rf"(?:(?:{_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{_CORE})"
+    return (rf"(?:(?:{_MODIFIER})[\s-]+)*(?:{_FIELD}\s+){{0,4}}(?:{_CORE})(?:-(?:designate|elect)\b)?"
             rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?{owner}(?:\s+\([A-Z][A-Za-z]{{1,9}}\))?)*")
 # The owner of a role after the name: "of the United States to ASEAN", "at the Royal Academy of Cambodia".
 _OBJ = (r"[A-Z][\w'.&-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?|for\s+|&\s+|de\s+|on\s+)?[A-Z][\w'.&-]*)*"
@@ -1653,8 +1653,10 @@ def _office_words_before(ent) -> list:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     words = []
+    # ("the UK's High Commissioner-designate": a country's possessive is part of the phrase)
     while i >= 0 and (doc[i].lower_ in OFFICE_WORDS | {"of", "and", "-", "the"} or
-                      doc[i].ent_type_ in ("GPE", "NORP") and doc[i].is_title) and len(words) < 10:
+                      doc[i].ent_type_ in ("GPE", "NORP") and (doc[i].is_title or doc[i].is_upper) or
+                      doc[i].lower_ in ("'s", "’s") and i > 0 and doc[i - 1].ent_type_ == "GPE") and len(words) < 10:
         words.insert(0, doc[i])
         i -= 1
     while words and words[0].lower_ in ("of", "and", "-", "the"):

@@ -160,3 +160,13 @@ def test_a_country_after_a_preposition_of_place_is_where_not_whose():
     text = ("President Joel Baptiste arrived in Paramaribo on Saturday for a regional summit.\n\nWhile in Suriname, "
             "President Baptiste met Prime Minister Keith Rowan of Trinidad and Tobago.")
     assert people(text)["Joel Baptiste"][0] != "SUR"
+
+
+def test_a_designate_s_title_before_honorifics_and_name():
+    """'the UK's High Commissioner-designate, H.E. Mr. Christian Rogg': the title holds its '-designate',
+    and its country is his."""
+    found = people("In discussions with the UK's High Commissioner-designate, H.E. Mr. Tomas Rogg, the Minister "
+                   "outlined Ghana's economic diplomacy agenda.")
+    assert found["Tomas Rogg"][0] == "GBR"
+    found = people("The Minister met British Ambassador-designate, H.E. Mr. Tomas Rogg, on Monday.")
+    assert found["Tomas Rogg"][:2] == ("GBR", ["Ambassador-designate"])
