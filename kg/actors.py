@@ -430,6 +430,7 @@ class ActorFinder:
             self._add_named_entities(parsed)
         self._names_are_not_countries()
         self._roles_in_apposition(parsed)
+        self._roles_given_as()
         self._resolve_short_mentions()
         self._infer_countries()
         self._countries_beside_names()
@@ -498,6 +499,22 @@ class ActorFinder:
                 taken.append((m.start(), m.end()))
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
+
+    def _roles_given_as(self):
+        """'received from Mr Min-jun Park Letters of Credence accrediting him as the Ambassador of the
+        Republic of Korea': the office a pronoun is accredited, appointed or named as is the office of
+        the person named last before it in the sentence, when they have none yet."""
+        for m in _PRONOUN_AS_ROLE_RE.finditer(self.text):
+            if not any(w.lower() in OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
+                continue
+            index = next((i for i, s in enumerate(self.sentences) if s.start <= m.start() < s.end), None)
+            if index is None:
+                continue
+            before = [x for x in self.mentions if x.kind == "person" and x.sentence == index and x.end <= m.start()]
+            if before:
+                person = max(before, key=lambda x: x.end).ref
+                if not person.roles:
+                    self._add_role(person, m.group("role"), m.start("role"), None, index, m.start(), m.end())
 
     def _roles_in_apposition(self, parsed=None):
         """'Alexandre Stutzmann, the European Union Representative to Palestine,': a person named with no
@@ -1554,6 +1571,10 @@ NER_REPORTING_VERBS = {"say", "tell", "write", "report", "add", "quote", "accord
 
 # "Name of Tajikistan", "Name, non-resident ambassador-designate of the Republic of Djibouti": the words
 # up to "of"/"from" stay inside the name's own phrase (no second comma, semicolon or verb-like break)
+# "accrediting him as the Ambassador of the Republic of Korea", "appointed her as Special Envoy to ..."
+_PRONOUN_AS_ROLE_RE = re.compile(
+    rf"\b(?:accredit|appoint|nam|designat|confirm|install|introduc)\w*\s+(?:him|her)\s+as\s+(?:the\s+|an?\s+)?"
+    rf"(?P<role>{APPOSITIVE_ROLE})")
 # Offices too many people in one story hold to tell one of them by ("Minister of State", "the Minister").
 _UNSPECIFIC_OFFICES = {"minister", "secretary", "ambassador", "official", "envoy", "deputy-minister"}
 _OF_COUNTRY_AFTER_RE = re.compile(r"(?:\s*,\s*(?:[\w.'’-]+\s+){0,6}?|\s+)(?:of|from)\s+(?:the\s+)?")

@@ -95,6 +95,21 @@ def _misread_visiting(tok):
               c.ent_type_ == "PERSON"), None)
 
 
+def _subject_read_as_apposition(verb):
+    """'On Wednesday, at Government House, the Governor-General, Sir Peter Hollis, received ...': with a
+    place phrase in front, the parser may hang the subject on the place as its apposition and leave the
+    verb without one. The person so apposed, ending right before the verb, is its subject."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            apposed = [a for a in obj.children if a.dep_ == "appos" and a.right_edge.i >= verb.i - 2]
+            people = [a for a in apposed if a.ent_type_ == "PERSON"]
+            if people:
+                return people[-1]
+    return None
+
+
 def _apposed_name(tok):
     """The name the parser misread as the subject right after TOK's phrase (see _misread_subject)."""
     after = tok.right_edge.i + 1
@@ -780,6 +795,9 @@ class FrameFinder(EventFinder):
                 subjects = subjects[1:]
             for c in subjects:
                 return _misread_visiting(c) or _misread_subject(c) or c
+            fronted = _subject_read_as_apposition(verb)
+            if fronted is not None:
+                return fronted
             if verb.dep_ == "relcl":
                 return verb.head          # "those who presented ...", "X, who met ..."
             if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" and \

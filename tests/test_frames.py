@@ -558,6 +558,11 @@ CASES = {
     "'is likely to meet' looks ahead": (
         "Indian Foreign Secretary Arun Rao is likely to meet Bangladeshi Foreign Minister Abdul Karim in Dhaka.",
         [("Meeting", "planned", None, ["Abdul Karim", "Arun Rao"])]),
+    "a subject the parser hung on a fronted place as its apposition": (
+        "On Wednesday, at Government House, the Governor-General, Sir Peter Hollis, received from His "
+        "Excellency Mr Min-jun Park, Letters of Credence accrediting him as the Ambassador of the Republic of "
+        "Korea.",
+        [("Meeting", "occurred", "2024-05-15", ["Min-jun Park", "Peter Hollis"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "

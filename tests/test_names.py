@@ -170,3 +170,12 @@ def test_a_designate_s_title_before_honorifics_and_name():
     assert found["Tomas Rogg"][0] == "GBR"
     found = people("The Minister met British Ambassador-designate, H.E. Mr. Tomas Rogg, on Monday.")
     assert found["Tomas Rogg"][:2] == ("GBR", ["Ambassador-designate"])
+
+
+def test_a_pronoun_accredited_as_an_office_gives_the_name_before_it_that_office():
+    """'received from His Excellency Mr Min-jun Park, Letters of Credence accrediting him as the Ambassador
+    of the Republic of Korea': 'him' is Park, and the office and its country are his."""
+    found = people("On Wednesday, at Government House, the Governor-General, Sir Peter Hollis, received from His "
+                   "Excellency Mr Min-jun Park, Letters of Credence accrediting him as the Ambassador of the "
+                   "Republic of Korea.")
+    assert found["Min-jun Park"][:2] == ("KOR", ["Ambassador"])
