@@ -287,6 +287,12 @@ class Actors:
     mentions: list[Mention]          # all actor mentions, in text order
     country_counts: dict[str, int]
     text: str                        # the article text as normalised for matching (same offsets)
+    # a transcript's speakers: (the sentence their label opens, the person), in text order
+    turns: list[tuple[int, PersonEntity]] = field(default_factory=list)
+
+    def speaker_at(self, index: int) -> PersonEntity | None:
+        """Whose turn a transcript is at in sentence INDEX ('I' and 'my' there are theirs)."""
+        return next((person for at, person in reversed(self.turns) if at <= index), None)
 
     def in_sentence(self, index: int) -> list[Mention]:
         # (asked sentence after sentence: the mentions are grouped by sentence once, not looked
@@ -408,6 +414,7 @@ class ActorFinder:
         self._defined_orgs_re: re.Pattern | None = None
         self.country_counts: dict[str, int] = {}
         self.role_spans: list[tuple[int, int]] = []  # text of role phrases, owner included
+        self.turns: list[tuple[int, PersonEntity]] = []
         self._doc = (None, 0)                          # the parse of the sentence being scanned, if any
         # What the scan asks again and again as the article goes on, kept so that each question
         # costs the same at the article's end as at its start (looked through, the lists would
@@ -436,7 +443,8 @@ class ActorFinder:
         self._countries_beside_names()
         self._countries_of_described_offices()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
-        return Actors(list(self.people.values()), self.orgs, self.mentions, self.country_counts, self.text)
+        return Actors(list(self.people.values()), self.orgs, self.mentions, self.country_counts, self.text,
+                      self.turns)
 
     # -- organisations the text defines: "the Communist Party of Vietnam (CPV)"
     def _define_acronyms(self):
@@ -464,6 +472,9 @@ class ActorFinder:
     def _scan_sentence(self, index: int, sentence: Span):
         a, b = sentence.start, sentence.end
         taken: list[tuple[int, int]] = []
+        speaker = self._speaker_label(index, a, b)
+        if speaker is not None:
+            taken.append(speaker)
         # (sentences come in order: a role span that ended before this one contains nothing in it)
         self._open_role_spans = [span for span in self._open_role_spans if span[1] > a]
         # 1. persons introduced with their role, either side of the name
@@ -499,6 +510,21 @@ class ActorFinder:
                 taken.append((m.start(), m.end()))
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
+
+    def _speaker_label(self, index: int, a: int, b: int) -> tuple[int, int] | None:
+        """'ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: Good morning.': a transcript's label names the
+        speaker and their office, in capitals; the turn is theirs until the next label. The span read."""
+        m = _SPEAKER_LABEL_RE.match(self.text, a, b)
+        if m is None or self._is_non_person(_title_case(m.group("name"))):
+            return None
+        person = self._person(_title_case(m.group("name")), m.start("name"), m.end("name"), index)
+        if person is None:
+            return None
+        self._add_role(person, _title_case(m.group("role")), m.start("role"), None, index,
+                       m.start("name"), m.end("name"))
+        self._role_span(m.start("role"), m.end("role"))
+        self.turns.append((index, person))
+        return m.start(), m.end()
 
     def _roles_given_as(self):
         """'received from Mr Min-jun Park Letters of Credence accrediting him as the Ambassador of the
@@ -1571,6 +1597,24 @@ NER_REPORTING_VERBS = {"say", "tell", "write", "report", "add", "quote", "accord
 
 # "Name of Tajikistan", "Name, non-resident ambassador-designate of the Republic of Djibouti": the words
 # up to "of"/"from" stay inside the name's own phrase (no second comma, semicolon or verb-like break)
+# A transcript's speaker label: a name and an office in capitals, a colon ("JAMES MARAPE, PRIME MINISTER
+# OF PAPUA NEW GUINEA: ...")
+_SPEAKER_LABEL_RE = re.compile(r"(?P<name>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){1,4}), (?P<role>[A-Z][A-Z ,'&.-]{2,80}?):\s")
+_LOWER_IN_TITLES = {"of", "the", "and", "for", "to", "on", "in", "at"}
+
+
+def _title_case(capitals: str) -> str:
+    """'PRIME MINISTER OF PAPUA NEW GUINEA' -> 'Prime Minister of Papua New Guinea'; "O'NEILL" -> "O'Neill"."""
+    words = []
+    for i, word in enumerate(capitals.split()):
+        lower = word.lower()
+        if i and lower in _LOWER_IN_TITLES:
+            words.append(lower)
+        else:
+            words.append(re.sub(r"(^|['-])(\w)", lambda m: m.group(1) + m.group(2).upper(), lower))
+    return " ".join(words)
+
+
 # "accrediting him as the Ambassador of the Republic of Korea", "appointed her as Special Envoy to ..."
 _PRONOUN_AS_ROLE_RE = re.compile(
     rf"\b(?:accredit|appoint|nam|designat|confirm|install|introduc)\w*\s+(?:him|her)\s+as\s+(?:the\s+|an?\s+)?"

@@ -326,6 +326,10 @@ class FrameFinder(EventFinder):
         out: list[Event] = []
         for frame in frames:
             agents = self._parties_of(frame.agents, index, base)
+            if not agents and frame.verb.tag_ == "VB" and any(c.lower_ == "to" for c in frame.verb.children):
+                # ("It is a great honour to welcome my friend ...", said in a transcript's turn: the speaker)
+                speaker = self.actors.speaker_at(index)
+                agents = [speaker] if speaker is not None else agents
             # (a country one of the agents acts for is no other side: "credentials of the new Ambassadors
             # to Iraq", received by Iraq's president)
             patients = [p for p in self._parties_of(frame.patients, index, base)
@@ -985,7 +989,8 @@ class FrameFinder(EventFinder):
             return [orgs[0].ref]
         lower = tok.lower_
         if lower in ("i", "me", "my"):
-            speaker = self._speaker(tok, index, base)  # '"I will meet him in Paris," the minister said'
+            # '"I will meet him in Paris," the minister said'; in a transcript, the one whose turn it is
+            speaker = self._speaker(tok, index, base) or self.actors.speaker_at(index)
             if speaker is not None:
                 return [speaker]
         if lower in PERSON_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS or lower in ROLE_ABBREVIATIONS:
@@ -1643,8 +1648,9 @@ class FrameFinder(EventFinder):
             if w.lemma_.lower() in LEXICON.reporting_verbs and w != frame.verb:
                 return False
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) and w.head.lemma_ == "be" and \
-                    w.dep_ in ("xcomp", "attr", "ccomp"):
-                return True  # "is to visit", "were also to meet"
+                    w.dep_ in ("xcomp", "attr", "ccomp") and \
+                    not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in w.head.children):
+                return True  # "is to visit", "were also to meet" (not "it is an honour to welcome")
             if w.dep_ in ("ccomp", "parataxis", "ROOT") or w.head == w:
                 return False
             if w.dep_ == "pobj" and w.head.lower_ in EARLIER_PREPOSITIONS:

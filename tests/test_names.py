@@ -179,3 +179,23 @@ def test_a_pronoun_accredited_as_an_office_gives_the_name_before_it_that_office(
                    "Excellency Mr Min-jun Park, Letters of Credence accrediting him as the Ambassador of the "
                    "Republic of Korea.")
     assert found["Min-jun Park"][:2] == ("KOR", ["Ambassador"])
+
+
+TRANSCRIPT = (
+    "Press conference - Parliament House, Ljubljana\n\n"
+    "MARIA NOVAK, PRIME MINISTER OF SLOVENIA: Good afternoon. It is a great honour to welcome my very good friend "
+    "Prime Minister Horvat to Ljubljana today. We discussed energy and the railway to Zagreb.\n\n"
+    "JAN HORVAT, PRIME MINISTER OF CROATIA: Thank you, Maria. I was glad to receive you in Zagreb in March.")
+
+
+def test_a_transcript_s_speaker_labels_name_the_speakers_and_their_offices():
+    found = people(TRANSCRIPT)
+    assert found["Maria Novak"][:2] == ("SVN", ["Prime Minister"])
+    assert found["Jan Horvat"][:2] == ("HRV", ["Prime Minister"])
+
+
+def test_in_a_transcript_the_speaker_welcomes():
+    """'It is a great honour to welcome my very good friend Prime Minister Horvat to Ljubljana today', said
+    in Novak's turn: she welcomes him, now ('it is ... to welcome' announces nothing)."""
+    from tests.test_mapper_rules import summary
+    assert ("Meeting", "occurred", "2024-05-15", ["Jan Horvat", "Maria Novak"]) in summary(TRANSCRIPT)
