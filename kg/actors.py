@@ -438,6 +438,7 @@ class ActorFinder:
         self._names_are_not_countries()
         self._roles_in_apposition(parsed)
         self._roles_given_as()
+        self._roles_on_the_next_line()
         self._resolve_short_mentions()
         self._infer_countries()
         self._countries_beside_names()
@@ -525,6 +526,24 @@ class ActorFinder:
         self._role_span(m.start("role"), m.end("role"))
         self.turns.append((index, person))
         return m.start(), m.end()
+
+    def _roles_on_the_next_line(self):
+        """A list of one name a line, each followed by a line of its title ('His Excellency John Concannon' /
+        'Ambassador of Ireland'): the title is the office of the name above it."""
+        for person in self.people.values():
+            if person.roles:
+                continue
+            for index, start, end in sorted(person.mentions):
+                if not 0 <= index < len(self.sentences) - 1:
+                    continue
+                line, following = self.sentences[index], self.sentences[index + 1]
+                if self.text[end:line.end].strip() or clean_name(self.text[line.start:start] + "X")[0] != "X":
+                    continue  # (the name is not the whole line: honorifics at most before it)
+                m = _WHOLE_LINE_ROLE_RE.match(self.text, following.start, following.end)
+                if m is None or not any(w.lower() in OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
+                    continue
+                self._add_role(person, m.group("role"), m.start("role"), None, index + 1, start, end)
+                break
 
     def _roles_given_as(self):
         """'received from Mr Min-jun Park Letters of Credence accrediting him as the Ambassador of the
@@ -1615,6 +1634,8 @@ def _title_case(capitals: str) -> str:
     return " ".join(words)
 
 
+# A line that is a title and nothing else: "Ambassador of the Kingdom of the Netherlands"
+_WHOLE_LINE_ROLE_RE = re.compile(rf"\s*(?:the\s+)?(?P<role>{APPOSITIVE_ROLE})\s*\.?\s*$")
 # "accrediting him as the Ambassador of the Republic of Korea", "appointed her as Special Envoy to ..."
 _PRONOUN_AS_ROLE_RE = re.compile(
     rf"\b(?:accredit|appoint|nam|designat|confirm|install|introduc)\w*\s+(?:him|her)\s+as\s+(?:the\s+|an?\s+)?"

@@ -705,6 +705,13 @@ class FrameFinder(EventFinder):
                                 code = self._place_of([stop])[0]
                                 if code and code != frame.host and code not in frame.more_hosts:
                                     frame.more_hosts.append(code)
+                    elif c.lower_ == "to" and frame.sense.type == "Meeting" and head == verb and \
+                            any(d.dep_ == "dobj" for d in verb.children) and objects and \
+                            all(self._place_of([o])[0] and not any(w.ent_type_ == "PERSON" for w in o.subtree)
+                                for o in objects):
+                        # "welcomed three new heads of mission to Canada": where they came, the host's own
+                        # country, no other side
+                        continue
                     elif c.lower_ in ("for",) and frame.sense.type != "Meeting":
                         continue
                     elif c.lower_ == "on" and tok.lemma_.lower() not in ("call",) and not (
@@ -1345,7 +1352,14 @@ class FrameFinder(EventFinder):
         if len(listed) < 2:
             listed = self._listed_countries(index, sentence, party_country(known[0])) or listed
         countries = {party_country(p) for p in listed} - {party_country(known[0])}
-        if len(listed) < 2 or len(countries) < 2:
+        # ("The following new heads of mission presented their credentials:" then one name a line, each
+        # with its title on the next: a line that is one name, no sentence, is an item of the list)
+        text = self.text[sentence.start:sentence.end].strip()
+        line = len(text.split()) <= 14 and text[-1:] not in ".!?"
+        item = len(listed) == 1 and len(countries) == 1 and line
+        if (len(listed) < 2 or len(countries) < 2) and not item:
+            if line:
+                self.open_list = (index, frame, known, side)  # (a title's line, or a name no list holds)
             return []
         self.open_list = (index, frame, known, side)  # "Also welcomed by the President were ..." may follow
         agents, patients = (listed, known) if side == "agents" else (known, listed)

@@ -418,7 +418,8 @@ def analyse(text: str, known_places: Container[str] = (), title_hint: str | None
         if announced and started and not END_MARKER_RE.match(s) and not _is_contact(s) and len(s) < 2000:
             # "... from the following 18 countries:" then a line of names: the article's own list
             body.append(paragraph)
-            announced = s.rstrip().endswith(":")
+            # (a list of one item a line runs on while its lines are items: short, no sentence of prose)
+            announced = s.rstrip().endswith(":") or len(s.split()) <= 12 and not _ends_sentence(s)
             continue
         if started and END_MARKER_RE.match(s):
             if INLINE_LINK_RE.match(s):

@@ -563,6 +563,16 @@ CASES = {
         "Excellency Mr Min-jun Park, Letters of Credence accrediting him as the Ambassador of the Republic of "
         "Korea.",
         [("Meeting", "occurred", "2024-05-15", ["Min-jun Park", "Peter Hollis"])]),
+    "one name a line after 'presented their credentials:', each with its title below": (
+        "Governor General Anne Roy welcomed three new heads of mission to Canada during a ceremony at Rideau "
+        "Hall.\nThe following new heads of mission presented their credentials to the Governor General:\n"
+        "His Excellency Esteban Crespo Polo\nAmbassador of the Republic of Ecuador\n"
+        "Her Excellency Margriet Landman\nAmbassador of the Kingdom of the Netherlands\n"
+        "His Excellency Stavros Hatzis\nHigh Commissioner for the Republic of Cyprus\n"
+        "Today's ceremony is a reminder that we are here to join forces as we face global challenges.\n",
+        [("Meeting", "occurred", None, ["Anne Roy", "Esteban Crespo Polo"]),
+         ("Meeting", "occurred", None, ["Anne Roy", "Margriet Landman"]),
+         ("Meeting", "occurred", None, ["Anne Roy", "Stavros Hatzis"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "

@@ -199,3 +199,11 @@ def test_in_a_transcript_the_speaker_welcomes():
     in Novak's turn: she welcomes him, now ('it is ... to welcome' announces nothing)."""
     from tests.test_mapper_rules import summary
     assert ("Meeting", "occurred", "2024-05-15", ["Jan Horvat", "Maria Novak"]) in summary(TRANSCRIPT)
+
+
+def test_a_title_on_the_line_below_a_name_in_a_list_is_its_office():
+    from tests.test_structure_layout import ANNOUNCED_LIST
+    found = people(ANNOUNCED_LIST)
+    assert found["Esteban Crespo Polo"][:2] == ("ECU", ["Ambassador"])
+    assert found["Stavros Hatzis"][:2] == ("CYP", ["High Commissioner"])
+    assert found["Anne Roy"][0] == "CAN"  # "welcomed ... to Canada": where they came, her own country

@@ -344,3 +344,25 @@ def test_a_dateline_that_gives_the_day_before_the_place():
     st = structure(text)
     assert (st.dateline_place, st.dateline_date) == ("Vilnius", "--02-14")
     assert sentences(st)[0].startswith("On February 21-22, President Rasa Kalnina")
+
+
+ANNOUNCED_LIST = (
+    "October 9, 2024\n"
+    "Governor General Anne Roy welcomed three new heads of mission to Canada during a ceremony at Rideau Hall.\n"
+    "The following new heads of mission presented their credentials to the Governor General:\n"
+    "His Excellency Esteban Crespo Polo\n"
+    "Ambassador of the Republic of Ecuador\n"
+    "Her Excellency Margriet Landman\n"
+    "Ambassador of the Kingdom of the Netherlands\n"
+    "His Excellency Stavros Hatzis\n"
+    "High Commissioner for the Republic of Cyprus\n"
+    "Today's ceremony is a reminder that we are here to join forces as we face unprecedented global challenges.\n")
+
+
+def test_every_line_of_a_list_announced_by_a_colon_is_part_of_the_article():
+    """A list of names and titles, one a line, after 'the following ... :' is the article's, to its last line."""
+    found = sentences(structure(ANNOUNCED_LIST))
+    assert found[2:8] == ["His Excellency Esteban Crespo Polo", "Ambassador of the Republic of Ecuador",
+                          "Her Excellency Margriet Landman", "Ambassador of the Kingdom of the Netherlands",
+                          "His Excellency Stavros Hatzis", "High Commissioner for the Republic of Cyprus"]
+    assert found[-1].startswith("Today's ceremony")
