@@ -573,6 +573,17 @@ CASES = {
         [("Meeting", "occurred", None, ["Anne Roy", "Esteban Crespo Polo"]),
          ("Meeting", "occurred", None, ["Anne Roy", "Margriet Landman"]),
          ("Meeting", "occurred", None, ["Anne Roy", "Stavros Hatzis"])]),
+    "'will carry out talks with' is holding talks: the subject is the talks' side, not the last host": (
+        "Romanian Prime Minister Ion Dinu welcomed Moldovan Foreign Minister Ion Rusu in Bucharest on Monday. "
+        "Also on Monday, Romanian Foreign Minister Ana Popescu will carry out talks with Polish Foreign Minister "
+        "Jan Nowak.",
+        [("Meeting", "occurred", "2024-05-13", ["Ion Dinu", "Ion Rusu"]),
+         ("Meeting", "planned", "2024-05-20", ["Ana Popescu", "Jan Nowak"])]),
+    "'resumed talks with' is holding talks": (
+        "Romanian Prime Minister Ion Dinu welcomed Moldovan Foreign Minister Ion Rusu in Bucharest on Monday. "
+        "Later, Romanian Foreign Minister Ana Popescu resumed talks with Polish Foreign Minister Jan Nowak.",
+        [("Meeting", "occurred", "2024-05-13", ["Ion Dinu", "Ion Rusu"]),
+         ("Meeting", "occurred", None, ["Ana Popescu", "Jan Nowak"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
