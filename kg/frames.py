@@ -95,6 +95,13 @@ def _misread_visiting(tok):
               c.ent_type_ == "PERSON"), None)
 
 
+# "(the) General Security of Information Agreement (GSOIA)": capitalised words, the short name in brackets
+_DOCUMENT_SHORT_NAME_RE = re.compile(r"(?P<long>(?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){1,8}[A-Z][\w'-]*)"
+                                     r"\s+\((?P<short>[A-Z][A-Za-z-]{1,9})\)")
+_DOCUMENT_HEAD_RE = re.compile(r"\b(?:Agreement|Memorandum|Treaty|Accord|Protocol|Convention|Pact|Charter|Declaration|"
+                               r"Arrangement)$")
+
+
 def _subject_read_as_apposition(verb):
     """'On Wednesday, at Government House, the Governor-General, Sir Peter Hollis, received ...': with a
     place phrase in front, the parser may hang the subject on the place as its apposition and leave the
@@ -166,6 +173,9 @@ class FrameFinder(EventFinder):
         self.split_party: tuple[int, str] | None = None           # who met each of several, one by one
         self.open_list: tuple | None = None                       # a frame whose other side is a group
         self.last_dated: tuple | None = None                      # the last event told with its date
+        # short names the article gives documents: "a General Security of Information Agreement (GSOIA)"
+        self._named_documents = {m.group("short") for m in _DOCUMENT_SHORT_NAME_RE.finditer(self.text)
+                                 if _DOCUMENT_HEAD_RE.search(m.group("long"))}
         self._vetoed: set[str] = set()      # families the parse read and refused in this sentence ("visited a car factory")
         self._sentence_base = 0             # the offset of the sentence being read (its Doc's offsets are relative)
         self._sentence_index = 0            # and its index
@@ -544,8 +554,10 @@ class FrameFinder(EventFinder):
             if need == "actor_object_or_prep" and not (passive or any(self._is_actor(o) for o in objects) or
                                                        any(p in preps for p in sense.prep)):
                 return False
-            if need == "object_nouns" and not any(any(_word(c) in sense.object_nouns for c in o.subtree)
-                                                  for o in objects + [c for c in tok.children if c.dep_ == "nsubjpass"]):
+            if need == "object_nouns" and not any(
+                    any(_word(c) in sense.object_nouns or c.text in self._named_documents and
+                        sense.type == "AgreementSigning" for c in o.subtree)
+                    for o in objects + [c for c in tok.children if c.dep_ == "nsubjpass"]):
                 return False
             if need == "phone_context" and not (self._mode_near(tok, "phone") or self._title_mode("phone")):
                 return False
@@ -695,7 +707,10 @@ class FrameFinder(EventFinder):
                     if c.lower_ == "between":
                         patients += objects
                     elif c.lower_ == "by" and head == tok:
-                        agents += objects
+                        # ("was signed by X, Minister of ..., and Y, Minister of ...": the parser may make Y a
+                        # conjunct of the verb; a name is no verb, so it is the by-phrase's)
+                        agents += objects + [x for x in tok.children if x.dep_ == "conj" and x.pos_ == "PROPN" and
+                                             x.ent_type_ == "PERSON" and x.i > c.i]
                     elif c.lower_ in ("to",) and frame.sense.type == "Visit":
                         frame.host, frame.city = self._place_of(objects)
                         patients += [o for o in objects if self._place_of([o])[0] is None]
@@ -1644,6 +1659,20 @@ class FrameFinder(EventFinder):
                 day = max(claims[id(governing)], key=lambda c: c[0])[1]
                 if day.kind != "range":
                     claims[id(f)] = [((False, True, False, True), day)]
+        # ("was signed ... during the Meeting of NATO Ministers in Brussels on Tuesday": the other way round,
+        # what is done during an event told with its day is done that day)
+        for f in frames:
+            if id(f) in claims:
+                continue
+            during = [g for p in f.verb.children if p.dep_ == "prep" and p.lower_ in SHARED_DAY_PREPOSITIONS
+                      for g in p.children if g.dep_ == "pobj"]
+            for g in during:
+                inner = by_token.get(g.i)
+                if inner is not None and inner is not f and id(inner) in claims:
+                    day = max(claims[id(inner)], key=lambda c: c[0])[1]
+                    if day.kind != "range":
+                        claims[id(f)] = [((False, True, False, True), day)]
+                        break
         return {key: max(found, key=lambda c: c[0])[1] for key, found in claims.items()}, ending, present_dates
 
     def _planned(self, frame: Frame) -> bool:

@@ -584,6 +584,11 @@ CASES = {
         "Later, Romanian Foreign Minister Ana Popescu resumed talks with Polish Foreign Minister Jan Nowak.",
         [("Meeting", "occurred", "2024-05-13", ["Ion Dinu", "Ion Rusu"]),
          ("Meeting", "occurred", None, ["Ana Popescu", "Jan Nowak"])]),
+    "a document the article named by its short name is signed": (
+        "Canada and Ukraine negotiated a General Security of Information Agreement (GSOIA) this year. The GSOIA was "
+        "formally signed by the Honourable Anne Roy, Minister of Foreign Affairs, and Petro Ivanenko, Minister of "
+        "Foreign Affairs of Ukraine, during the Meeting of NATO Ministers of Foreign Affairs in Brussels on Tuesday.",
+        [("AgreementSigning", "occurred", "2024-05-14", ["Anne Roy", "Petro Ivanenko"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
