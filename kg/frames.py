@@ -711,7 +711,8 @@ class FrameFinder(EventFinder):
                         # conjunct of the verb; a name is no verb, so it is the by-phrase's)
                         agents += objects + [x for x in tok.children if x.dep_ == "conj" and x.pos_ == "PROPN" and
                                              x.ent_type_ == "PERSON" and x.i > c.i]
-                    elif c.lower_ in ("to",) and frame.sense.type == "Visit":
+                    elif frame.sense.type == "Visit" and (c.lower_ == "to" or c.lower_ == "for" and "for" in frame.sense.prep):
+                        # ("left for Nairobi", "departed for Kenya": where the visit goes)
                         frame.host, frame.city = self._place_of(objects)
                         patients += [o for o in objects if self._place_of([o])[0] is None]
                         # "a visit to Ethiopia, Burkina Faso, Gambia and Senegal": a tour, a visit to each
@@ -791,7 +792,8 @@ class FrameFinder(EventFinder):
         if frame.sense.type == "Visit" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and \
                 any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             # "El-Sisi welcomed the Turkish president on his first visit": the one welcomed visits
-            welcomed = [c for c in tok.head.head.children if c.dep_ == "dobj" and self._is_actor(c)]
+            # (not "During his visit to Kenya, Wang Li met Kiprono": fronted, 'his' is the subject's)
+            welcomed = [c for c in tok.head.head.children if c.dep_ == "dobj" and self._is_actor(c) and c.i < tok.i]
             if welcomed and tok.head.head.lemma_.lower() in LEXICON.verbs and \
                     LEXICON.verbs[tok.head.head.lemma_.lower()].type == "Meeting":
                 agents = welcomed

@@ -589,6 +589,14 @@ CASES = {
         "formally signed by the Honourable Anne Roy, Minister of Foreign Affairs, and Petro Ivanenko, Minister of "
         "Foreign Affairs of Ukraine, during the Meeting of NATO Ministers of Foreign Affairs in Brussels on Tuesday.",
         [("AgreementSigning", "occurred", "2024-05-14", ["Anne Roy", "Petro Ivanenko"])]),
+    "'During his visit to Kenya, X met Y': a fronted 'his' is the subject's": (
+        "During his visit to Kenya, Chinese Foreign Minister Wang Li met Kenyan President Daniel Kiprono on Monday.",
+        [("Visit", "occurred", None, ["Wang Li"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Wang Li"])]),
+    "'left for Nairobi' and 'departed for Kenya' go there": (
+        "Chinese Foreign Minister Wang Li left for Nairobi on Monday. Japanese Foreign Minister Aiko Sato departed "
+        "for Ghana on Tuesday on an official visit. Kenyan Foreign Minister Amina Wekesa left the meeting early.",
+        [("Visit", "occurred", "2024-05-13", ["Wang Li"]), ("Visit", "occurred", "2024-05-14", ["Aiko Sato"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
