@@ -450,7 +450,10 @@ class FrameFinder(EventFinder):
             return None
         places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                   if g.dep_ == "pobj"]
-        return self._visiting(tok, next((c for c in tok.children if c.dep_ == "nsubj"), None), places)
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            subject = tok.head  # "Wang Li, who is in Nairobi for talks, ...": the one the clause is about
+        return self._visiting(tok, subject, places)
 
     def _body_met(self, tok) -> Frame | None:
         """'attended the G7 Summit', 'addressed the United Nations General Assembly', 'took part in the

@@ -597,6 +597,10 @@ CASES = {
         "Chinese Foreign Minister Wang Li left for Nairobi on Monday. Japanese Foreign Minister Aiko Sato departed "
         "for Ghana on Tuesday on an official visit. Kenyan Foreign Minister Amina Wekesa left the meeting early.",
         [("Visit", "occurred", "2024-05-13", ["Wang Li"]), ("Visit", "occurred", "2024-05-14", ["Aiko Sato"])]),
+    "'X, who is in Nairobi for talks, met Y': X is visiting": (
+        "Chinese Foreign Minister Wang Li, who is in Nairobi for talks, met Kenyan President Daniel Kiprono on Monday.",
+        [("Visit", "occurred", None, ["Wang Li"]),
+         ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Wang Li"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
