@@ -102,6 +102,14 @@ _DOCUMENT_HEAD_RE = re.compile(r"\b(?:Agreement|Memorandum|Treaty|Accord|Protoco
                                r"Arrangement)$")
 
 
+def _topic_partner_preps(topic) -> list:
+    """The with-phrases the parser hung on a verb's topic ('discussed trade with X'), not on the verb: with a
+    person ('cooperation with Uganda' is the topic's own)."""
+    return [c for c in topic.children if c.dep_ == "prep" and c.lower_ == "with" and
+            any(g.dep_ == "pobj" and (g.pos_ == "PROPN" and g.ent_type_ not in ("GPE", "LOC", "NORP", "ORG") or
+                                      _word(g) in ROLE_NOUNS) for g in c.children)]
+
+
 def _subject_read_as_apposition(verb):
     """'On Wednesday, at Government House, the Governor-General, Sir Peter Hollis, received ...': with a
     place phrase in front, the parser may hang the subject on the place as its apposition and leave the
@@ -542,6 +550,9 @@ class FrameFinder(EventFinder):
         tok, sense = frame.token, frame.sense
         objects = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")] or _misread_objects(tok)
         preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
+        # ("discussed trade with X": the parser hangs the with-phrase on the topic the verb discusses)
+        preps.update({c.lower_: c for o in objects if not self._is_actor(o) for c in _topic_partner_preps(o)
+                      if c.lower_ not in preps})
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for need in sense.needs:
             if need == "with_object" and not (objects or "with" in preps or passive or
@@ -682,7 +693,11 @@ class FrameFinder(EventFinder):
                     # meeting with A, B and C" names the other side inside the noun's phrase, and "received
                     # phone calls" with no one named yet is with a group the next sentences list)
                     if "prep" in frame.sense.needs and verb == tok:
-                        continue  # "discussed the implementation of the Indonesia-UAE CEPA": a topic, not a party
+                        # "discussed the implementation of the Indonesia-UAE CEPA": a topic, not a party; but
+                        # "discussed trade with X": the partner the parser hung on the topic
+                        patients += [g for p in _topic_partner_preps(c) if p.lower_ in frame.sense.prep
+                                     for g in p.children if g.dep_ == "pobj"]
+                        continue
                     if _word(c) not in frame.sense.object_nouns:
                         patients.append(c)
                     elif frame.sense.cameo == "032":
@@ -738,6 +753,11 @@ class FrameFinder(EventFinder):
                         continue  # "talks on trade": a topic
                     else:
                         patients += objects + [n for o in objects if (n := _apposed_name(o)) is not None]
+                elif c.dep_ == "prep" and c.lower_ == "in" and frame.sense.type == "Meeting":
+                    # "hosted a state banquet in honour of President X": the guest
+                    patients += [g2 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ("honour", "honor")
+                                 for p2 in g.children if p2.dep_ == "prep" and p2.lower_ == "of"
+                                 for g2 in p2.children if g2.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ in ("in", "at") and frame.sense.type == "Visit" and head == tok:
                     host, city = self._place_of([g for g in c.children if g.dep_ == "pobj"])
                     frame.host, frame.city = frame.host or host, frame.city or city

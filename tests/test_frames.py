@@ -601,6 +601,23 @@ CASES = {
         "Chinese Foreign Minister Wang Li, who is in Nairobi for talks, met Kenyan President Daniel Kiprono on Monday.",
         [("Visit", "occurred", None, ["Wang Li"]),
          ("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Wang Li"])]),
+    "'discussed trade with X': the partner the parser hung on the topic": (
+        "Kenyan President Daniel Kiprono discussed trade with Ugandan President Moses Okello on Monday. Later he "
+        "discussed cooperation with Uganda with reporters.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "'accepted the credentials of' is receiving them": (
+        "Kenyan President Daniel Kiprono accepted the credentials of Ugandan Ambassador Juma Kato on Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Juma Kato"])]),
+    "leaders who witnessed the signing of agreements are its sides": (
+        "Kenyan President Daniel Kiprono and Ugandan President Moses Okello witnessed the signing of five agreements "
+        "on Monday. Kenyan Trade Minister Amina Wekesa witnessed the signing of a contract between two local firms.",
+        [("AgreementSigning", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "'dialled her counterpart' is a call": (
+        "Kenyan Foreign Minister Amina Wekesa dialled her Ugandan counterpart Juma Kato on Monday.",
+        [("PhoneCall", "occurred", "2024-05-13", ["Amina Wekesa", "Juma Kato"])]),
+    "a banquet in honour of a guest is a meeting with them": (
+        "Kenyan President Daniel Kiprono hosted a state banquet in honour of Ugandan President Moses Okello on Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
