@@ -102,6 +102,22 @@ _DOCUMENT_HEAD_RE = re.compile(r"\b(?:Agreement|Memorandum|Treaty|Accord|Protoco
                                r"Arrangement)$")
 
 
+def _written_act(tok):
+    """'expressed condolences to X in a message', 'In his cable, (he) congratulated the Amir': the verb whose
+    act towards someone a message noun after 'in' (through, via) says was done in writing, or None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "through", "via"):
+        return None
+    governor = tok.head.head
+    verb = governor if governor.pos_ == "VERB" else \
+        governor.head if governor.dep_ == "dobj" and governor.head.pos_ == "VERB" else None
+    if verb is None:
+        return None
+    around = [*verb.children, *(governor.children if governor != verb else ())]
+    towards = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _word(c) in ROLE_NOUNS) or
+                  c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in around)
+    return verb if towards else None
+
+
 def _topic_partner_preps(topic) -> list:
     """The with-phrases the parser hung on a verb's topic ('discussed trade with X'), not on the verb: with a
     person ('cooperation with Uganda' is the topic's own)."""
@@ -388,7 +404,10 @@ class FrameFinder(EventFinder):
     # -- triggers
     def _frame(self, tok) -> Frame | None:
         lemma = _word(tok)  # ("Letters of Credence": a capitalised plural is still the noun 'letter')
-        if tok.lemma_ == "be" and LEXICON.presence is not None:
+        if tok.lemma_ == "be" and LEXICON.presence is not None or \
+                tok.lemma_ == "expect" and any(c.dep_ == "auxpass" for c in tok.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            # ("is expected in Nairobi on Tuesday": a presence announced)
             frame = self._presence(tok)
             if frame is None:
                 return None
@@ -432,6 +451,8 @@ class FrameFinder(EventFinder):
                 holder = tok.head.head
             verb = holder.head if holder.dep_ in ("dobj", "attr", "nsubjpass") and holder.head.pos_ in ("VERB", "AUX") \
                 and holder.head.lemma_.lower() in LEXICON.light_verbs else _light_verb_lost(holder)
+            if verb is None and sense.light_only and sense.type == "Correspondence":
+                verb = _written_act(tok)
             if sense.light_only and verb is None:
                 return None
             if lemma == "courtesy" and not any(c.lemma_.lower() in ("call", "visit") for c in (tok.head, *tok.children)):
@@ -456,9 +477,11 @@ class FrameFinder(EventFinder):
         a place of another (the lexicon's `presence`)."""
         if tok.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "xcomp") and tok.pos_ != "AUX":
             return None
-        places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-                  if g.dep_ == "pobj"]
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # ("is due in Nairobi on Tuesday": the place hangs on the adjective)
+        holders = [tok, *(c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in LEXICON.planning_heads)]
+        places = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for g in c.children if g.dep_ == "pobj"]
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             subject = tok.head  # "Wang Li, who is in Nairobi for talks, ...": the one the clause is about
         return self._visiting(tok, subject, places)
@@ -677,7 +700,9 @@ class FrameFinder(EventFinder):
         agents, patients = [], []
         subject = self._subject(verb, visit=frame.sense.type == "Visit")
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if passive:
+        if passive and frame.sense is LEXICON.presence:
+            agents += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "X is expected in Nairobi": X comes
+        elif passive:
             patients += [c for c in verb.children if c.dep_ == "nsubjpass" and c != tok]
             for agent in (c for c in verb.children if c.dep_ == "agent"):
                 agents += [g for g in agent.children if g.dep_ == "pobj"]
@@ -700,6 +725,10 @@ class FrameFinder(EventFinder):
                         continue
                     if _word(c) not in frame.sense.object_nouns:
                         patients.append(c)
+                        if frame.sense.type == "Correspondence" and tok != verb:
+                            # ("expressed condolences to X in a message": the one the written words go to)
+                            patients += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                                         for g in p.children if g.dep_ == "pobj"]
                     elif frame.sense.cameo == "032":
                         patients += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                                      for g in p.children if g.dep_ == "pobj"]
@@ -758,7 +787,7 @@ class FrameFinder(EventFinder):
                     patients += [g2 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ("honour", "honor")
                                  for p2 in g.children if p2.dep_ == "prep" and p2.lower_ == "of"
                                  for g2 in p2.children if g2.dep_ == "pobj"]
-                elif c.dep_ == "prep" and c.lower_ in ("in", "at") and frame.sense.type == "Visit" and head == tok:
+                elif c.dep_ == "prep" and c.lower_ in ("in", "at", "into") and frame.sense.type == "Visit" and head == tok:
                     host, city = self._place_of([g for g in c.children if g.dep_ == "pobj"])
                     frame.host, frame.city = frame.host or host, frame.city or city
                 elif c.dep_ == "advmod" and c.lower_ == "here" and frame.sense.type == "Visit":
@@ -1711,6 +1740,10 @@ class FrameFinder(EventFinder):
             steps += 1
             if any(c.dep_ == "aux" and c.lower_ in LEXICON.planning_aux for c in w.children):
                 return True
+            if w.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in LEXICON.planning_heads
+                                        for c in w.children) or \
+                    frame.sense is LEXICON.presence and w.lemma_.lower() in LEXICON.planning_heads:
+                return True  # "is due in Nairobi on Tuesday", "is expected in Nairobi"
             if w != frame.verb and w.lemma_.lower() in LEXICON.planning_heads:
                 return not any(c.lower_ in PAST_WORDS for c in w.children)
             if w.lemma_.lower() in LEXICON.reporting_verbs and w != frame.verb:

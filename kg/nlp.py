@@ -63,7 +63,9 @@ def _stem_re() -> re.Pattern:
 
 # "are currently in Guyana", "will be in Barbados": the copula before "in" and a name (see `presence`
 # in the lexicon), which no stem of the trigger words shows
-_PRESENCE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+ly\s+|now\s+|still\s+|already\s+)?in\s+(?:the\s+)?[A-Z]")
+# ("is due in Nairobi", "is expected in Nairobi": an adjective of looking ahead between)
+_PRESENCE_RE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+ly\s+|now\s+|still\s+|already\s+|due\s+|expected\s+)?"
+                          r"in\s+(?:the\s+)?[A-Z]")
 
 
 def may_hold_interaction(text: str) -> bool:

@@ -618,6 +618,18 @@ CASES = {
     "a banquet in honour of a guest is a meeting with them": (
         "Kenyan President Daniel Kiprono hosted a state banquet in honour of Ugandan President Moses Okello on Monday.",
         [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "what a verb does to someone 'in a message' is written": (
+        "Kenyan President Daniel Kiprono expressed condolences to Ugandan President Moses Okello in a message on "
+        "Monday. In his speech, he thanked Tanzanian President Amani Juma.",
+        [("Correspondence", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "'is due in Nairobi', 'is expected in Nairobi': a visit announced": (
+        "Ugandan President Moses Okello is due in Nairobi on Tuesday. Rwandan President Paul Mugisha is expected "
+        "in Kampala on Thursday. Rain is expected in Nairobi on Tuesday.",
+        [("Visit", "planned", "2024-05-21", ["Moses Okello"]), ("Visit", "planned", "2024-05-16", ["Paul Mugisha"])]),
+    "'jetted into Nairobi', 'flew into Nairobi'": (
+        "Ugandan President Moses Okello jetted into Nairobi on Monday. Rwandan President Paul Mugisha flew into "
+        "Kampala on Tuesday.",
+        [("Visit", "occurred", "2024-05-13", ["Moses Okello"]), ("Visit", "occurred", "2024-05-14", ["Paul Mugisha"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
