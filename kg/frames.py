@@ -770,8 +770,7 @@ class FrameFinder(EventFinder):
                                     frame.more_hosts.append(code)
                     elif c.lower_ == "to" and frame.sense.type == "Meeting" and head == verb and \
                             any(d.dep_ == "dobj" for d in verb.children) and objects and \
-                            all(self._place_of([o])[0] and not any(w.ent_type_ == "PERSON" for w in o.subtree)
-                                for o in objects):
+                            all(o.ent_type_ in ("GPE", "LOC") and self._place_of([o])[0] for o in objects):
                         # "welcomed three new heads of mission to Canada": where they came, the host's own
                         # country, no other side
                         continue

@@ -1558,6 +1558,35 @@ def _date(value: str) -> tuple[str, bool]:
     return value, approximate
 
 
+# --------------------------------------------------------------------------------------------
+# More countries, one module a region (scripts/office_holders/*.py), each with
+#   PERSONS  = {"Canonical Name": ["other spelling", ...]}
+#   TENURES  = [("Canonical Name", "office-slug", "ISO3", "YYYY-MM-DD" or "YYYY-MM", end or None,
+#                "role label" or None), ...]
+# written from general knowledge like the tables above; only entries their writer was sure of.
+# --------------------------------------------------------------------------------------------
+def _load_regions() -> list[str]:
+    import importlib.util
+    loaded = []
+    for path in sorted((ROOT / "scripts" / "office_holders").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"office_holders_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for name, alts in module.PERSONS.items():
+            if name in PERSONS:
+                PERSONS[name] = (uniq_sorted([*PERSONS[name][0], *alts]), PERSONS[name][1])
+            else:
+                PERSONS[name] = (list(alts), None)
+        for row in module.TENURES:
+            person, role, org, start, end, label = (list(row) + [None, None])[:6]
+            TENURES.append(T(person, role, org, start, end, label))
+        loaded.append(path.name)
+    return loaded
+
+
+REGIONS = _load_regions()
+
+
 def build() -> str:
     org_slugs = {o.slug: o for o in ORGANISATIONS}
     errors = []
@@ -1661,6 +1690,10 @@ def build() -> str:
 
 
 def main() -> None:
+    if "--check" in sys.argv[1:]:
+        build()  # exits with the list of errors, if any
+        print(f"ok: {len(PERSONS)} persons, {len(TENURES)} tenures (regions: {', '.join(REGIONS) or 'none'})")
+        return
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(build(), encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)} ({len(PERSONS)} persons, {len(TENURES)} tenures, {len(OFFICES)} offices)")

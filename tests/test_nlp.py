@@ -175,6 +175,12 @@ INFLECTIONS = {
     "accredit": ["accredits", "accredited", "accrediting"],
     "co-chair": ["co-chairs", "co-chaired", "co-chairing"],
     "chair": ["chairs", "chaired", "chairing"],
+    "accept": ["accepts", "accepted", "accepting"],
+    "witness": ["witnesses", "witnessed", "witnessing"],
+    "dial": ["dials", "dialed", "dialled", "dialing", "dialling"],
+    "jet": ["jets", "jetted", "jetting"],
+    "leave": ["leaves", "left", "leaving"],
+    "depart": ["departs", "departed", "departing"],
 }
 
 MISSING_FORMS: dict[str, str] = {}  # (verb -> why its forms are missing; none now)
