@@ -59,8 +59,12 @@ ROLE_CORE = (
     r"Permanent\s+Secretary|State\s+Secretary|Secretary\s+of\s+State|Attorney[\s-]General|Chief\s+of\s+Staff|"
     r"Lieutenant\s+Governor|Taoiseach|Tánaiste|Emperor|Pope|Patriarch|Supreme\s+Leader|"
     r"Foreign\s+Secretary|Home\s+Secretary|Defence\s+Secretary|Defense\s+Secretary|"
-    r"Member\s+of\s+Parliament|MP|Lawmaker|Legislator|Deputy|Delegate|[Cc]ounterpart"
+    r"Member\s+of\s+Parliament|MP|Lawmaker|Legislator|Deputy|Delegate|[Cc]ounterpart|"
+    r"PM(?=\s+[A-Z])|FM(?=\s+[A-Z])|EAM(?=\s+[A-Z])|DPM(?=\s+[A-Z])"  # "PM Modi", "EAM Jaishankar"
 )
+# The abbreviated titles the press writes before a name, and what they stand for.
+TITLE_ABBREVIATIONS = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister",
+                       "DPM": "Deputy Prime Minister"}
 ROLE_MODIFIER = (r"Deputy|Vice|First|Second|Acting|Former|Outgoing|Incoming|Interim|Senior|Permanent|"
                  r"Assistant|Under|Junior|Principal|Executive|Caretaker|Designate|Newly[\s-]appointed|"
                  r"Newly[\s-]elected|Then|Co-")
@@ -488,7 +492,15 @@ class ActorFinder:
             if strong and role_start < start:
                 titled.add((start, end))
             # "Indonesian Foreign Minister Sugiono": one name is enough after a country's title.
+            role_text = TITLE_ABBREVIATIONS.get(role_text, role_text) if role_text else role_text
             person = self._person(name, start, end, index, single_ok=strong)
+            if person is None and len(name.split()) == 1 and role_text:
+                # "PM Modi", "President Aliyev": a surname after a title is the one office-holder of that
+                # name the dictionary knows in that office then
+                known = self.g.person_by_surname(name, self.on)
+                office = role_office(role_text, self.g)
+                if known is not None and any(t.role == office and t.holds_on(self.on) for t in known.tenures):
+                    person = self._person(known.name, start, end, index, known=known)
             if person is None:
                 continue
             if role_text:

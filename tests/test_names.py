@@ -207,3 +207,13 @@ def test_a_title_on_the_line_below_a_name_in_a_list_is_its_office():
     assert found["Esteban Crespo Polo"][:2] == ("ECU", ["Ambassador"])
     assert found["Stavros Hatzis"][:2] == ("CYP", ["High Commissioner"])
     assert found["Anne Roy"][0] == "CAN"  # "welcomed ... to Canada": where they came, her own country
+
+
+def test_a_surname_after_an_abbreviated_title_is_the_dictionary_s_holder_of_that_office():
+    """'PM Modi', 'EAM Jaishankar': the press's abbreviations are titles, and one surname after a title is
+    the office-holder the dictionary knows by it then; '3 PM Monday' is a time."""
+    found = people("PM Modi held talks with President Macron in Paris on Monday. EAM Jaishankar met the press "
+                   "there at 3 PM Monday.")
+    assert found["Narendra Modi"][:2] == ("IND", ["Prime Minister"])
+    assert found["S. Jaishankar"][:2] == ("IND", ["External Affairs Minister"])
+    assert set(found) == {"Narendra Modi", "Emmanuel Macron", "S. Jaishankar"}
