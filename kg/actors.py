@@ -1379,17 +1379,25 @@ class ActorFinder:
         return self._by_token(token)
 
     def _infer_countries(self):
-        """Roles with no stated country: the office-holder dictionary says whose office it was then."""
+        """Roles with no stated country: the office-holder dictionary says whose office it was then (with
+        no day known, the latest office: 'Charles Michel' of an undated story is the European Council's
+        President he became, not Belgium's Prime Minister he was)."""
         for person in self.people.values():
             if person.country or not person.known:
                 continue
-            if any(t.country is None and t.holds_on(self.on) for t in person.known.tenures) and \
-                    not any(t.country and t.holds_on(self.on) for t in person.known.tenures):
+            if any(r.organisation is not None and r.organisation.kind == "IntergovernmentalOrganisation"
+                   for r in person.roles):
+                continue  # ("European Council President Charles Michel": the body's, as the article says)
+            latest = max((t.start for t in person.known.tenures if t.start), default=None)
+            def holds(t):
+                return t.holds_on(self.on) if self.on is not None else latest is None or t.start == latest
+            if any(t.country is None and holds(t) for t in person.known.tenures) and \
+                    not any(t.country and holds(t) for t in person.known.tenures):
                 # NATO's Secretary General then: no country's, whatever office they held before; the
                 # body's, when the article states no office of theirs, or none of a country or body
                 # ("High Representative/Vice President Josep Borrell": the EU's)
                 if not any(r.country or r.organisation for r in person.roles):
-                    t = next(t for t in person.known.tenures if t.country is None and t.holds_on(self.on))
+                    t = next(t for t in person.known.tenures if t.country is None and holds(t))
                     body = self.g.organisation_by_iri(t.organisation)
                     if body is not None:
                         for role in person.roles:
@@ -1397,7 +1405,7 @@ class ActorFinder:
                         person.roles.append(RoleClaim(t.role_label, t.role, None, body, None, -1, -1, -1))
                 continue
             tenures = [t for t in person.known.tenures if t.country]
-            current = [t for t in tenures if t.holds_on(self.on)]
+            current = [t for t in tenures if holds(t)]
             wanted = {r.office for r in person.roles}
             best = [t for t in current if t.role in wanted] or current or tenures
             if best:

@@ -37,13 +37,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m-d-y", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\b(?!\s*%)(?:,?\s+(?P<y>{_YEAR}))?")),
 ]
 _RELATIVE = re.compile(
-    r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|"
+    r"\b(?P<rel>today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|last (?:night|evening)|"
     r"(?:(?P<dir>last|next|this|on|on the)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
 # Cheap first looks, as most sentences hold no date: every pattern of _PATTERNS holds a day or a
 # year, so a digit from 1 to 9; every phrase of _RELATIVE holds one of _RELATIVE_WORDS.
 _NONZERO_DIGIT_RE = re.compile("[1-9]")
-_RELATIVE_WORDS = ("day", "tonight", "this", "tomorrow")
+_RELATIVE_WORDS = ("day", "tonight", "this", "tomorrow", "last night", "last evening")
 
 
 def _may_hold_relative_date(text: str) -> bool:
@@ -184,7 +184,7 @@ def _resolve_relative(phrase: str, ref: RefDate, future: bool) -> dt.date | None
         return None
     if phrase in ("today", "tonight") or phrase.startswith("this "):
         return base
-    if phrase == "yesterday":
+    if phrase in ("yesterday", "last night", "last evening"):
         return base - dt.timedelta(days=1)
     if phrase == "tomorrow":
         return base + dt.timedelta(days=1)

@@ -1068,7 +1068,9 @@ class FrameFinder(EventFinder):
             speaker = self._speaker(tok, index, base) or self.actors.speaker_at(index)
             if speaker is not None:
                 return [speaker]
-        if lower in PERSON_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS or lower in ROLE_ABBREVIATIONS:
+        elected = lower in ("elect", "designate") and tok.i >= 2 and tok.nbor(-1).text == "-" and \
+            tok.nbor(-2).lemma_.lower() in ROLE_NOUNS  # "the president-elect": a description of the office
+        if lower in PERSON_PRONOUNS or tok.lemma_.lower() in ROLE_NOUNS or lower in ROLE_ABBREVIATIONS or elected:
             nationality = next((m.ref for m in inside if m.kind == "country"), None)
             person = self._resolve_description(tok, index, base, nationality)
             if lower in ("him", "her"):
@@ -1235,6 +1237,8 @@ class FrameFinder(EventFinder):
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # "he paid a courtesy call on her": the clause of the call
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = verb.head  # "Kagame, who held talks with the president-elect"
         if subject is None or subject == tok:
             return None
         found = [p for p in self._party(subject, index, base) if isinstance(p, PersonEntity)]
@@ -1292,6 +1296,10 @@ class FrameFinder(EventFinder):
             return candidates[-1].ref if candidates else None
         if "counterpart" in words:
             return None
+        # ("Kagame held talks with the president-elect": an object described is never its own clause's subject)
+        clause_mate = self._own_subject(tok, index, base)
+        if clause_mate is not None:
+            candidates = [m for m in candidates if party_key(m.ref) != party_key(clause_mate)]
         of_what = next((g.lower_ for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj"), None)
         if tok.lemma_.lower() == "head" and of_what in ("state", "government"):

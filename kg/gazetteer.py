@@ -24,6 +24,9 @@ REFERENCE_FILES = ("topics.ttl", "event-types.ttl", "reference/countries.ttl",
                    "reference/organisations.ttl", "reference/office-holders.ttl", "reference/seats.ttl")
 
 
+# Words that open a father's name in Arabic and Mauritanian names ("bin Hamad", "Ould Cheikh")
+_PATRONYMIC_MARKERS = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould"})
+
 @dataclass(frozen=True)
 class Country:
     iri: URIRef
@@ -135,8 +138,11 @@ class Gazetteer:
         tokens = set(slug(name).split("-"))
         if len(tokens) < 2:
             return None
+        # ("Abdullah bin Hamad" is not "Abdullah Abdullah": a variant of one word, twice, holds too little;
+        # nor "Abdullah bin Hamad Al Thani" "Abdullah al-Thani": a father's name the variant lacks is another man)
         hits = {p.iri: p for variant_tokens, p in self.persons_sharing(tokens)
-                if tokens <= variant_tokens or variant_tokens <= tokens}
+                if tokens <= variant_tokens or variant_tokens <= tokens and len(variant_tokens) >= 2 and
+                not (tokens - variant_tokens) & _PATRONYMIC_MARKERS}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def person_by_surname(self, word: str, on: dt.date | None = None) -> KnownPerson | None:
@@ -144,11 +150,16 @@ class Gazetteer:
         Erdoğan) and who held an office on ON (any time when ON is unknown), else None."""
         if not hasattr(self, "_by_surname"):
             index: dict[str, dict] = {}
+            given: set[str] = set()
             for variant, person in self.persons.items():
                 words = slug(variant).split("-")
                 if len(words) >= 2:
                     index.setdefault(words[-1], {})[person.iri] = person
+                    given.add(words[0])
             self._by_surname = index
+            self._given_names = given
+        if slug(word) in self._given_names:
+            return None  # "Prince Philip", "Prince Charles": a given name of someone, no one's surname to go by
         found = list(self._by_surname.get(slug(word), {}).values())
         if on is not None:
             found = [p for p in found if any(t.holds_on(on) for t in p.tenures)] or \

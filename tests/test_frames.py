@@ -630,6 +630,15 @@ CASES = {
         "Ugandan President Moses Okello jetted into Nairobi on Monday. Rwandan President Paul Mugisha flew into "
         "Kampala on Tuesday.",
         [("Visit", "occurred", "2024-05-13", ["Moses Okello"]), ("Visit", "occurred", "2024-05-14", ["Paul Mugisha"])]),
+    "'who held talks with the president-elect': the one described is not the clause's own subject": (
+        "Several presidents have arrived for the swearing-in of Kenya's fifth president, Daniel Kiprono. Among "
+        "those who have arrived so far is Rwanda's President Paul Mugisha, who held talks with the "
+        "president-elect last evening. Others who have arrived are Uganda's President Moses Okello and "
+        "Tanzania's President Amani Juma.",
+        [("Meeting", "occurred", "2024-05-14", ["Daniel Kiprono", "Paul Mugisha"])]),
+    "'last night' and 'last evening' are the day before": (
+        "Kenyan President Daniel Kiprono met Ugandan President Moses Okello last night in Nairobi.",
+        [("Meeting", "occurred", "2024-05-14", ["Daniel Kiprono", "Moses Okello"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "

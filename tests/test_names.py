@@ -217,3 +217,23 @@ def test_a_surname_after_an_abbreviated_title_is_the_dictionary_s_holder_of_that
     assert found["Narendra Modi"][:2] == ("IND", ["Prime Minister"])
     assert found["S. Jaishankar"][:2] == ("IND", ["External Affairs Minister"])
     assert set(found) == {"Narendra Modi", "Emmanuel Macron", "S. Jaishankar"}
+
+
+def test_names_the_dictionary_must_not_confuse():
+    """A given name is no surname to look people up by ('Prince Philip' is no Prime Minister Philip), a
+    father's name tells two men apart ('Abdullah bin Hamad Al Thani' is not 'Abdullah al-Thani'), and one
+    word twice is too little of a name ('Abdullah bin Hamad' is not 'Abdullah Abdullah')."""
+    from kg import gazetteer
+    g = gazetteer.load()
+    assert g.person_by_surname("Philip") is None and g.person_by_surname("Charles") is None
+    assert g.person_by_name_words("Abdullah bin Hamad Al Thani") is None
+    assert g.person_by_name_words("Abdullah bin Hamad") is None
+    assert g.person_by_name_words("Nikol Pashinyan") is not None
+
+
+def test_an_undated_story_s_officer_of_a_body_is_the_body_s():
+    """'European Council President Charles Michel', undated: the body's, not Belgium's (he was its Prime
+    Minister before)."""
+    found = people("European Council President Charles Michel met Armenian Prime Minister Nikol Pashinyan in "
+                   "Brussels.", published=None)
+    assert found["Charles Michel"][0] is None and found["Nikol Pashinyan"][0] == "ARM"
