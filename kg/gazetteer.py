@@ -24,6 +24,20 @@ REFERENCE_FILES = ("topics.ttl", "event-types.ttl", "reference/countries.ttl",
                    "reference/organisations.ttl", "reference/office-holders.ttl", "reference/seats.ttl")
 
 
+def _spelled_alike(words: list[str], variant_tokens: frozenset) -> bool:
+    """NAME's words (family name last) and a variant's: the same family name, at least one more word, and
+    each other word of the shorter side shares its first three letters with a word of the longer."""
+    family, given = words[-1], [w for w in words[:-1] if w not in ("al", "el")]
+    if family not in variant_tokens or len(family) < 4:
+        return False
+    others = [t for t in variant_tokens if t != family and t not in ("al", "el")]
+    short, long = (given, others) if len(given) <= len(others) else (others, given)
+    unmatched = [o for o in long if not any(o[:3] == w[:3] for w in short)]
+    # (a father's name on one side only is another man: "Abdullah bin Hamad Al Thani", "Abdullah al-Thani")
+    return bool(short) and all(len(w) >= 3 and any(o[:3] == w[:3] for o in long) for w in short) and \
+        not set(unmatched) & _PATRONYMIC_MARKERS
+
+
 # Words that open a father's name in Arabic and Mauritanian names ("bin Hamad", "Ould Cheikh")
 _PATRONYMIC_MARKERS = frozenset({"bin", "ibn", "bint", "binti", "ben", "ould"})
 
@@ -143,6 +157,13 @@ class Gazetteer:
         hits = {p.iri: p for variant_tokens, p in self.persons_sharing(tokens)
                 if tokens <= variant_tokens or variant_tokens <= tokens and len(variant_tokens) >= 2 and
                 not (tokens - variant_tokens) & _PATRONYMIC_MARKERS}
+        if not hits:
+            # a second spelling ("Abdal Fatah Al-Burhan" for "Abdel Fattah al-Burhan", "Mohammed" for
+            # "Mohamed"): the same family name, and every other word of the shorter name begins as a word of
+            # the other does (three letters at least)
+            words = slug(name).split("-")
+            hits = {p.iri: p for variant_tokens, p in self.persons_sharing({words[-1]})
+                    if _spelled_alike(words, variant_tokens)}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def person_by_surname(self, word: str, on: dt.date | None = None) -> KnownPerson | None:

@@ -237,3 +237,15 @@ def test_an_undated_story_s_officer_of_a_body_is_the_body_s():
     found = people("European Council President Charles Michel met Armenian Prime Minister Nikol Pashinyan in "
                    "Brussels.", published=None)
     assert found["Charles Michel"][0] is None and found["Nikol Pashinyan"][0] == "ARM"
+
+
+def test_a_second_spelling_of_a_known_name_is_that_person():
+    """Transliterations differ between outlets: 'Abdal Fatah Al-Burhan', 'Mohammed bin Zayed Al Nahyan',
+    'Sergei Lavrov' are the dictionary's Abdel Fattah al-Burhan, Mohamed bin Zayed, Sergey Lavrov; another
+    given name with the same family name is another person ('Saeed bin Zayed Al Nahyan')."""
+    from kg import gazetteer
+    g = gazetteer.load()
+    assert g.person_by_name_words("Abdal Fatah Al-Burhan").name == "Abdel Fattah al-Burhan"
+    assert g.person_by_name_words("Mohammed bin Zayed Al Nahyan").name == "Mohamed bin Zayed Al Nahyan"
+    assert g.person_by_name_words("Sergei Lavrov").name == "Sergey Lavrov"
+    assert g.person_by_name_words("Saeed bin Zayed Al Nahyan") is None
