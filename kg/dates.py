@@ -33,6 +33,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("d-m-d-m-y", re.compile(rf"\b(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("m-d-m-d-y", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/](?P<mn>0?[1-9]|1[0-2])[-/](?P<d1>0?[1-9]|[12]\d|3[01])\b")),
+    # "06.10.2022", as Central Asian and European outlets write the day: day first, with dots
+    ("numeric", re.compile(r"(?<![\d.])(?P<d1>0?[1-9]|[12]\d|3[01])\.(?P<mn>0?[1-9]|1[0-2])\.(?P<y>(?:19|20)\d{2})(?![\d])")),
     ("d-m-y", re.compile(rf"\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("m-d-y", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\b(?!\s*%)(?:,?\s+(?P<y>{_YEAR}))?")),
 ]
@@ -158,7 +160,7 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             g = m.groupdict()
             year = int(g["y"]) if g.get("y") else None
-            if kind == "iso":
+            if kind in ("iso", "numeric"):
                 mention = DateMention(m.start(), m.end(), "explicit", year, int(g["mn"]), _num(g["d1"]))
             elif "d2" in g and g.get("d2"):
                 month = _month(g["m"])

@@ -639,6 +639,10 @@ CASES = {
     "'last night' and 'last evening' are the day before": (
         "Kenyan President Daniel Kiprono met Ugandan President Moses Okello last night in Nairobi.",
         [("Meeting", "occurred", "2024-05-14", ["Daniel Kiprono", "Moses Okello"])]),
+    "a day written with dots, day first": (
+        "Kazakh Foreign Minister Murat Nurlanov met Kyrgyz Foreign Minister Azamat Beishenov on 06.05.2024 in "
+        "Astana.",
+        [("Meeting", "occurred", "2024-05-06", ["Azamat Beishenov", "Murat Nurlanov"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
