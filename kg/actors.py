@@ -1118,7 +1118,8 @@ class ActorFinder:
                 return existing
             return None
         if known is None:
-            known = self.g.persons.get(name) or self.g.person_by_name_words(name)
+            known = self.g.persons.get(name) or self.g.person_by_name_words(name) or \
+                (self.g.person_by_surname(name, self.on) if len(words) == 1 else None)  # "Jokowi", "Lula"
         entity = self._match_existing(name, known)
         if entity is None:
             if len(words) < 2:

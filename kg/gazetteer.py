@@ -177,8 +177,15 @@ class Gazetteer:
                 if len(words) >= 2:
                     index.setdefault(words[-1], {})[person.iri] = person
                     given.add(words[0])
+            # the one-word names the dictionary gives ("Jokowi", "Lula", "AMLO", "MBS"), in context only
+            aliases = set()
+            for person in {p.iri: p for p in self.persons.values()}.values():
+                for variant in person.variants:
+                    if len(variant.split()) == 1:
+                        index.setdefault(slug(variant), {})[person.iri] = person
+                        aliases.add(slug(variant))
             self._by_surname = index
-            self._given_names = given
+            self._given_names = given - aliases
         if slug(word) in self._given_names:
             return None  # "Prince Philip", "Prince Charles": a given name of someone, no one's surname to go by
         found = list(self._by_surname.get(slug(word), {}).values())

@@ -236,7 +236,7 @@ PERSONS: dict[str, tuple[list[str], int | None]] = {
     "Mari Alkatiri": P(),
     # China
     "Hu Jintao": P(),
-    "Xi Jinping": P(qid=15031),
+    "Xi Jinping": P("Xi", qid=15031),
     "Wen Jiabao": P(),
     "Li Keqiang": P(),
     "Li Qiang": P(),
@@ -426,7 +426,7 @@ PERSONS: dict[str, tuple[list[str], int | None]] = {
     "Alicia Bárcena": P("Alicia Barcena"),
     "Juan Ramón de la Fuente": P("Juan Ramon de la Fuente"),
     # South America, Cuba
-    "Luiz Inácio Lula da Silva": P("Lula da Silva", "Luiz Inacio Lula da Silva", qid=37181),
+    "Luiz Inácio Lula da Silva": P("Lula da Silva", "Luiz Inacio Lula da Silva", "Lula", qid=37181),
     "Dilma Rousseff": P(),
     "Michel Temer": P(),
     "Jair Bolsonaro": P("Jair Messias Bolsonaro", qid=10304982),

@@ -249,3 +249,11 @@ def test_a_second_spelling_of_a_known_name_is_that_person():
     assert g.person_by_name_words("Mohammed bin Zayed Al Nahyan").name == "Mohamed bin Zayed Al Nahyan"
     assert g.person_by_name_words("Sergei Lavrov").name == "Sergey Lavrov"
     assert g.person_by_name_words("Saeed bin Zayed Al Nahyan") is None
+
+
+def test_the_one_word_names_the_dictionary_gives_are_those_people_in_context():
+    """'Indonesian President Jokowi', 'Brazilian President Lula', 'Chinese President Xi', 'MBS': names the
+    press gives leaders, listed as such in the dictionary, are those leaders where the text reads a name."""
+    found = people("Indonesian President Jokowi met Brazilian President Lula in Jakarta on Monday. Chinese "
+                   "President Xi met Putin in Moscow. MBS met Erdogan in Riyadh.")
+    assert {"Joko Widodo", "Luiz Inácio Lula da Silva", "Xi Jinping", "Mohammed bin Salman"} <= set(found)
