@@ -132,12 +132,21 @@ def _subject_read_as_apposition(verb):
     verb without one. The person so apposed, ending right before the verb, is its subject."""
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+    fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i]
+    for prep in fronted:
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             apposed = [a for a in obj.children if a.dep_ == "appos" and a.right_edge.i >= verb.i - 2]
             people = [a for a in apposed if a.ent_type_ == "PERSON"]
             if people:
                 return people[-1]
+    if fronted:
+        # (worse parses hang the name anywhere in the fronted phrase: "..., General the Honourable Sir Peter
+        # Cosgrove AK MC (Retd) received ...": the name that ends, post-nominals aside, right before the verb)
+        names = [t for t in verb.doc[max(0, verb.i - 7):verb.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        between = verb.doc[names[0].i:verb.i] if names else []
+        if names and not any(t.pos_ in ("VERB", "AUX") for t in between):
+            first = names[0]
+            return next((t for t in names if t.head == t or t.head.i < first.i or t.head.i >= verb.i), names[-1])
     return None
 
 
@@ -1476,7 +1485,10 @@ class FrameFinder(EventFinder):
             akin = family == event.family or event.family == "AgreementSigning" and family == "Meeting" and \
                 index - opened <= 1 and keys <= parties or \
                 family == "Visit" and event.family == "Meeting" and (index == opened or index - opened == 1 and arrival)
-            if 0 <= index - opened <= 2 and akin and status == event.status and (keys & parties or not parties):
+            first = self.text[self.sentences[index].start:self.sentences[index].end].split(None, 1)
+            opener = bool(first) and first[0].strip(",").lower() in LEXICON.same_day_openers
+            if (0 <= index - opened <= 2 or opener and 0 <= index - opened <= 4) and akin and \
+                    status == event.status and (keys & parties or not parties):
                 event.start, event.end = start, end if family == event.family else None
         if event.start is not None:
             # ("arrived in Abu Dhabi on Monday on a two-day official visit": the visit is the arrival told twice)

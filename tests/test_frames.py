@@ -643,6 +643,15 @@ CASES = {
         "Kazakh Foreign Minister Murat Nurlanov met Kyrgyz Foreign Minister Azamat Beishenov on 06.05.2024 in "
         "Astana.",
         [("Meeting", "occurred", "2024-05-06", ["Azamat Beishenov", "Murat Nurlanov"])]),
+    "'Afterwards, ...' goes on with the day just told": (
+        "On Tuesday 14 May 2024, at Government House, Canberra, the Governor-General, Sir Peter Hollis, received "
+        "from His Excellency Mr Min-jun Park, Letters of Credence accrediting him as the Ambassador of the Republic "
+        "of Korea. The Ambassador was accompanied by Mr Moon Sung (Minister). The band of the Royal Military "
+        "College played both anthems. Guests were served tea on the lawn. Afterwards, the Governor-General received "
+        "from His Excellency Mr Nasser Khalifa, Letters of Credence accrediting him as the Ambassador of the State "
+        "of Qatar.",
+        [("Meeting", "occurred", "2024-05-14", ["Min-jun Park", "Peter Hollis"]),
+         ("Meeting", "occurred", "2024-05-14", ["Nasser Khalifa", "Peter Hollis"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
@@ -915,3 +924,25 @@ def test_an_officer_of_a_body_whose_stated_title_names_no_country_stands_for_the
     # (the stated title too: the Commission's Vice President is the EU's)
     assert [r.organisation.acronym if r.organisation else None for r in borrell.roles] == ["EU", "EU"]
 
+
+
+def test_a_subject_hung_anywhere_in_a_fronted_phrase_is_the_name_right_before_the_verb():
+    """As the parser read one real Government House release: 'On Wednesday 22 June 2016, at Government House,
+    Canberra, the Governor-General, General the Honourable Sir Peter Hollis AK MC (Retd) received ...' with
+    the name hung on 'at' and no subject for 'received'. The name that ends, post-nominals aside, right
+    before the verb is its subject (the parse below is that parse, written out)."""
+    from spacy.tokens import Doc
+    from kg.frames import _subject_read_as_apposition
+    from kg.nlp import pipeline
+    words = ["On", "Wednesday", ",", "at", "Government", "House", ",", "the", "Governor", "-", "General", ",",
+             "Sir", "Peter", "Hollis", "AK", "MC", "received", "from", "Mr", "Wen", "Zhao"]
+    heads = [17, 0, 17, 17, 5, 3, 5, 10, 10, 10, 5, 10, 14, 14, 3, 16, 14, 17, 17, 21, 21, 18]
+    deps = ["prep", "pobj", "punct", "prep", "compound", "pobj", "punct", "det", "compound", "punct", "conj",
+            "punct", "compound", "compound", "prep", "compound", "appos", "ROOT", "prep", "compound", "compound",
+            "pobj"]
+    pos = ["ADP", "PROPN", "PUNCT", "ADP", "PROPN", "PROPN", "PUNCT", "DET", "PROPN", "PUNCT", "PROPN", "PUNCT",
+           "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "PROPN"]
+    ents = ["O"] * 12 + ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON"]
+    doc = Doc(pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    subject = _subject_read_as_apposition(doc[17])
+    assert subject is not None and subject.text == "Hollis"

@@ -74,6 +74,7 @@ class Lexicon:
     heads_of_state: frozenset = frozenset()
     heads_of_government: frozenset = frozenset()
     local_offices: frozenset = frozenset()
+    same_day_openers: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
