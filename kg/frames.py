@@ -893,6 +893,11 @@ class FrameFinder(EventFinder):
                 # "Sir Keith Holder, the envoy of Barbados, called on ...": parsed as if the name were
                 # the sentence and the verb described it; the sentence has no other verb to be its own
                 return verb.head
+            if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
+                # ("X said after meeting Y", "before leaving for Z": a gerund after a preposition has the
+                # subject of the clause the phrase belongs to)
+                verb = verb.head.head
+                continue
             # ("I am delighted to welcome X", "she was pleased to receive X": through the adjective to its clause)
             if verb.dep_ in ("conj", "xcomp", "advcl", "acl", "pcomp", "acomp") and verb.head != verb:
                 if verb.dep_ == "xcomp":

@@ -652,6 +652,10 @@ CASES = {
         "of Qatar.",
         [("Meeting", "occurred", "2024-05-14", ["Min-jun Park", "Peter Hollis"]),
          ("Meeting", "occurred", "2024-05-14", ["Nasser Khalifa", "Peter Hollis"])]),
+    "'X said after meeting Y': the gerund's subject is the clause's, and the quote's future is the quote's": (
+        "The border will open soon, Kenyan President Daniel Kiprono said after meeting Ugandan President Moses "
+        "Okello on Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
