@@ -1067,6 +1067,12 @@ class FrameFinder(EventFinder):
             inside += [m for m in self._mentions if m.kind == "person" and m.start > hi and
                        self.text[hi:m.start].strip() == ","]
         people = [m for m in inside if m.kind == "person" and not m.inside_role]
+        if not people and tok.lower_ in LEXICON.relational_titles:
+            # ("met his Omani counterpart Sayyid Badr Albusaidi": the parser may hang the name after the title
+            # on the verb; the name that follows the title word is the one it titles)
+            after = base + tok.idx + len(tok)
+            people = [m for m in self._mentions if m.kind == "person" and not m.inside_role and
+                      m.start - after in (1, 2) and self.text[after:m.start].strip() in ("", ",")]
         if people:
             found = []
             for m in people:

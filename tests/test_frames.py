@@ -656,6 +656,9 @@ CASES = {
         "The border will open soon, Kenyan President Daniel Kiprono said after meeting Ugandan President Moses "
         "Okello on Monday.",
         [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
+    "the name after 'his Omani counterpart' is the counterpart, wherever the parser hangs it": (
+        "Indian Foreign Minister Arun Rao met his Omani counterpart Sayyid Badr Albusaidi on Monday.",
+        [("Meeting", "occurred", "2024-05-13", ["Arun Rao", "Sayyid Badr Albusaidi"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
