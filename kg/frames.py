@@ -24,7 +24,7 @@ from kg.actors import Actors, Mention, OrgEntity, PersonEntity, misread_subject 
 from kg.dates import DateMention, RefDate, find_dates
 from kg.events import (IN_PERSON, VISIT_KINDS, Event, EventFinder, Trigger, party_country, party_key)
 from kg.gazetteer import Gazetteer
-from kg.lexicon import GENERIC_DESCRIPTIONS, LEXICON, PARTY_HEADS, ROLE_NOUNS, Sense
+from kg.lexicon import GENERIC_DESCRIPTIONS, LEXICON, OFFICE_HEADS, PARTY_HEADS, ROLE_NOUNS, Sense
 from kg.nlp import Parsed
 from kg.structure import Span
 
@@ -116,6 +116,12 @@ def _written_act(tok):
     towards = any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _word(c) in ROLE_NOUNS) or
                   c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in around)
     return verb if towards else None
+
+
+def _holds_office(party) -> bool:
+    """A person the text gives a public office ('President', 'Foreign Minister', 'Ambassador')."""
+    return isinstance(party, PersonEntity) and any(
+        word in OFFICE_HEADS for r in party.roles for word in r.label.lower().replace("-", " ").split())
 
 
 def _topic_partner_preps(topic) -> list:
@@ -391,6 +397,9 @@ class FrameFinder(EventFinder):
                               definite=False)
             if self._background(sentence, trigger):
                 continue  # "his 2022 visit to Rabat", "when they last met in 2023": not this story's
+            if self._about_a_match(frame) and not any(_holds_office(p) for p in agents + patients):
+                self._vetoed.add(self._family(frame))  # (nor may the first mapper's patterns make one of it)
+                continue  # "coach X met coach Y before the match", "Kenya will meet Uganda in a qualifier"
             # "Macron arrives in Washington on Wednesday": a weekday in the present tense is ahead
             present = frame.verb.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in frame.verb.children)
@@ -568,6 +577,12 @@ class FrameFinder(EventFinder):
             if w.lemma_.lower() in LEXICON.invitation_heads:
                 return True
         return False
+
+    @staticmethod
+    def _about_a_match(frame: Frame) -> bool:
+        """Is the frame's clause about a sports match (the lexicon's sports_words in it)?"""
+        clause = [frame.verb, *frame.verb.subtree] if frame.verb != frame.token else [*frame.token.subtree]
+        return any(w.lemma_.lower() in LEXICON.sports_words for w in clause)
 
     @staticmethod
     def _topic(frame: Frame) -> bool:

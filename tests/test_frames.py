@@ -659,6 +659,11 @@ CASES = {
     "the name after 'his Omani counterpart' is the counterpart, wherever the parser hangs it": (
         "Indian Foreign Minister Arun Rao met his Omani counterpart Sayyid Badr Albusaidi on Monday.",
         [("Meeting", "occurred", "2024-05-13", ["Arun Rao", "Sayyid Badr Albusaidi"])]),
+    "a match is no diplomacy, unless an office-holder meets there": (
+        "Kenya will meet Uganda in a World Cup qualifier in Nairobi on Tuesday. The Kenyan national team arrived in "
+        "Kampala on Monday ahead of the match. Kenyan coach Peter Otieno met Ugandan coach Moses Akena before the "
+        "match on Monday. Kenyan President Daniel Kiprono met Ugandan President Moses Okello before the qualifier.",
+        [("Meeting", "occurred", None, ["Daniel Kiprono", "Moses Okello"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "

@@ -75,6 +75,7 @@ class Lexicon:
     heads_of_government: frozenset = frozenset()
     local_offices: frozenset = frozenset()
     same_day_openers: frozenset = frozenset()
+    sports_words: frozenset = frozenset()
 
     @classmethod
     def load(cls, path: Path = HERE / "triggers.yaml") -> "Lexicon":
