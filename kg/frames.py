@@ -16,6 +16,7 @@ description names, which then takes part as a country.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from kg.actors import Actors, Mention, OrgEntity, PersonEntity, misread_subject 
 from kg.dates import DateMention, RefDate, find_dates
 from kg.events import (IN_PERSON, VISIT_KINDS, Event, EventFinder, Trigger, party_country, party_key)
 from kg.gazetteer import Gazetteer
-from kg.lexicon import GENERIC_DESCRIPTIONS, LEXICON, OFFICE_HEADS, PARTY_HEADS, ROLE_NOUNS, Sense
+from kg.lexicon import GENERIC_DESCRIPTIONS, LEXICON, OFFICE_HEADS, OFFICE_WORDS, PARTY_HEADS, ROLE_NOUNS, Sense
 from kg.nlp import Parsed
 from kg.structure import Span
 
@@ -1117,6 +1118,14 @@ class FrameFinder(EventFinder):
                     return described
             if person is not None:
                 return [person]
+        if orgs and tok.tag_ not in ("NNS", "NNPS") and (tok.lower_ in OFFICE_WORDS or tok.lemma_.lower() in ROLE_NOUNS):
+            # "met the UN Secretary-General", "the EU foreign policy chief": an officer unnamed stands for the
+            # body (marked, so that the body is kept as a side, not taken for the setting)
+            bodies = [m for m in orgs if m.ref.org.kind == "IntergovernmentalOrganisation"]
+            if bodies:
+                officer = copy.copy(bodies[0].ref)
+                officer.officer = True
+                return [officer]
         if lower in GROUP_PRONOUNS and tok.pos_ in ("PRON", "DET"):
             return []  # "their respective meetings", "they discussed": the events just told, told again
         if tok.tag_ == "NNS" and not inside and tok.dep_ == "nsubj" and _word(tok) in LEXICON.pair_nouns and \
@@ -1591,7 +1600,8 @@ class FrameFinder(EventFinder):
             people_countries = {p.country for p in agents + patients if isinstance(p, PersonEntity)}
             agents, patients = ([p for p in side if isinstance(p, PersonEntity) or
                                  (isinstance(p, str) and p not in people_countries) or
-                                 (isinstance(p, OrgEntity) and p.org.kind != "IntergovernmentalOrganisation")]
+                                 (isinstance(p, OrgEntity) and (p.org.kind != "IntergovernmentalOrganisation" or
+                                                                getattr(p, "officer", False)))]
                                 for side in (agents, patients))
         parties = agents + patients
         agreement_name, agreement_kind = self._agreement(frame) if kind == "AgreementSigning" else (None, None)

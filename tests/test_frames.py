@@ -664,6 +664,11 @@ CASES = {
         "Kampala on Monday ahead of the match. Kenyan coach Peter Otieno met Ugandan coach Moses Akena before the "
         "match on Monday. Kenyan President Daniel Kiprono met Ugandan President Moses Okello before the qualifier.",
         [("Meeting", "occurred", None, ["Daniel Kiprono", "Moses Okello"])]),
+    "an officer of a body, unnamed, stands for the body": (
+        "Kenyan President Daniel Kiprono met the UN Secretary-General in New York on Monday. Ugandan President "
+        "Moses Okello met Tanzanian President Amani Juma at the UN General Assembly on Tuesday.",
+        [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "United Nations"]),
+         ("Meeting", "occurred", "2024-05-14", ["Amani Juma", "Moses Okello"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
