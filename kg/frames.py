@@ -1768,6 +1768,13 @@ class FrameFinder(EventFinder):
                 day = max(claims[id(governing)], key=lambda c: c[0])[1]
                 if day.kind != "range":
                     claims[id(f)] = [((False, True, False, True), day)]
+        # ("A letter from X was handed to Y on Monday": two frames of one verb, the letter's and the handing's,
+        # share the day the verb has)
+        for f in frames:
+            if id(f) not in claims and f.sense.type != "Visit":
+                mate = next((g for g in frames if g is not f and g.verb == f.verb and id(g) in claims), None)
+                if mate is not None:
+                    claims[id(f)] = list(claims[id(mate)])
         # ("was signed ... during the Meeting of NATO Ministers in Brussels on Tuesday": the other way round,
         # what is done during an event told with its day is done that day)
         for f in frames:

@@ -669,6 +669,9 @@ CASES = {
         "Moses Okello met Tanzanian President Amani Juma at the UN General Assembly on Tuesday.",
         [("Meeting", "occurred", "2024-05-13", ["Daniel Kiprono", "United Nations"]),
          ("Meeting", "occurred", "2024-05-14", ["Amani Juma", "Moses Okello"])]),
+    "two frames of one verb share its day": (
+        "A letter from Kenyan President Daniel Kiprono was handed to Ugandan President Moses Okello on Monday.",
+        [("Correspondence", "occurred", "2024-05-13", ["Daniel Kiprono", "Moses Okello"])]),
     "the headline says 'by phone'": (
         "Kenya, India foreign ministers talk trade by phone\n\n"
         "Kenyan Foreign Minister Amina Wekesa and Indian External Affairs Minister Arjun Rao spoke on Tuesday "
