@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, KnownPerson, Organisation
-from kg.lexicon import LEXICON, NOT_PERSON_WORDS, OFFICE_HEADS, OFFICE_WORDS
+from kg.lexicon import (LEXICON, NOT_PERSON_WORDS, OFFICE_HEADS, OFFICE_WORDS, TITLE_ABBREVIATIONS,
+                        UNSPECIFIC_OFFICES)
 from kg.namespaces import org_iri, person_iri, slug
 from kg.patterns import WordStartHint, first_letter_groups, initials, word_start_alternation
 from kg.structure import Span
@@ -60,11 +61,9 @@ ROLE_CORE = (
     r"Lieutenant\s+Governor|Taoiseach|Tánaiste|Emperor|Pope|Patriarch|Supreme\s+Leader|"
     r"Foreign\s+Secretary|Home\s+Secretary|Defence\s+Secretary|Defense\s+Secretary|"
     r"Member\s+of\s+Parliament|MP|Lawmaker|Legislator|Deputy|Delegate|[Cc]ounterpart|"
-    r"PM(?=\s+[A-Z])|FM(?=\s+[A-Z])|EAM(?=\s+[A-Z])|DPM(?=\s+[A-Z])"  # "PM Modi", "EAM Jaishankar"
+    # "PM Modi", "EAM Jaishankar": the lexicon's abbreviated titles, before a name
+    + "|".join(rf"{short}(?=\s+[A-Z])" for short in sorted(TITLE_ABBREVIATIONS, key=len, reverse=True))
 )
-# The abbreviated titles the press writes before a name, and what they stand for.
-TITLE_ABBREVIATIONS = {"PM": "Prime Minister", "FM": "Foreign Minister", "EAM": "External Affairs Minister",
-                       "DPM": "Deputy Prime Minister"}
 ROLE_MODIFIER = (r"Deputy|Vice|First|Second|Acting|Former|Outgoing|Incoming|Interim|Senior|Permanent|"
                  r"Assistant|Under|Junior|Principal|Executive|Caretaker|Designate|Newly[\s-]appointed|"
                  r"Newly[\s-]elected|Then|Co-")
@@ -524,6 +523,13 @@ class ActorFinder:
         # 4. organisations and countries
         self._scan_orgs_and_countries(index, a, b, taken)
 
+    def _sentence_at(self, offset: int) -> int | None:
+        """The index of the sentence holding OFFSET, if any (sentences are in text order)."""
+        if not hasattr(self, "_sentence_starts"):
+            self._sentence_starts = [s.start for s in self.sentences]
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return index if index >= 0 and offset < self.sentences[index].end else None
+
     def _speaker_label(self, index: int, a: int, b: int) -> tuple[int, int] | None:
         """'ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: Good morning.': a transcript's label names the
         speaker and their office, in capitals; the turn is theirs until the next label. The span read."""
@@ -549,10 +555,10 @@ class ActorFinder:
                 if not 0 <= index < len(self.sentences) - 1:
                     continue
                 line, following = self.sentences[index], self.sentences[index + 1]
-                if self.text[end:line.end].strip() or clean_name(self.text[line.start:start] + "X")[0] != "X":
+                if self.text[end:line.end].strip() or not _ONLY_HONORIFICS_RE.fullmatch(self.text, line.start, start):
                     continue  # (the name is not the whole line: honorifics at most before it)
                 m = _WHOLE_LINE_ROLE_RE.match(self.text, following.start, following.end)
-                if m is None or not any(w.lower() in OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
+                if m is None or not _names_an_office(m.group("role")):
                     continue
                 self._add_role(person, m.group("role"), m.start("role"), None, index + 1, start, end)
                 break
@@ -562,9 +568,9 @@ class ActorFinder:
         Republic of Korea': the office a pronoun is accredited, appointed or named as is the office of
         the person named last before it in the sentence, when they have none yet."""
         for m in _PRONOUN_AS_ROLE_RE.finditer(self.text):
-            if not any(w.lower() in OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
+            if not _names_an_office(m.group("role")):
                 continue
-            index = next((i for i, s in enumerate(self.sentences) if s.start <= m.start() < s.end), None)
+            index = self._sentence_at(m.start())
             if index is None:
                 continue
             before = [x for x in self.mentions if x.kind == "person" and x.sentence == index and x.end <= m.start()]
@@ -584,7 +590,7 @@ class ActorFinder:
                 if not 0 <= index < len(self.sentences):
                     continue
                 m = _APPOSED_ROLE_RE.match(self.text, end, self.sentences[index].end)
-                if m is None or not any(w.lower() in OFFICE_HEADS for w in _WORDS_RE.findall(m.group("role"))):
+                if m is None or not _names_an_office(m.group("role")):
                     continue
                 if any(o.start < m.end("role") and m.start("role") < o.end for o in self.mentions
                        if o.kind == "person"):
@@ -632,7 +638,7 @@ class ActorFinder:
                 holders.setdefault(office, []).append(person)
         for office, people in holders.items():
             unstated = [p for p in people if not p.country and not any(r.organisation for r in p.roles)]
-            if len(unstated) != 1 or office in _UNSPECIFIC_OFFICES:
+            if len(unstated) != 1 or office in UNSPECIFIC_OFFICES:
                 continue
             person = unstated[0]
             taken = {p.country for p in people if p.country}
@@ -640,7 +646,8 @@ class ActorFinder:
             found: set[str] = set()
             for label in labels:
                 for m in re.finditer(rf"\b{re.escape(label)}\b", self.text, re.IGNORECASE):
-                    sentence = next((s for s in self.sentences if s.start <= m.start() < s.end), None)
+                    index = self._sentence_at(m.start())
+                    sentence = self.sentences[index] if index is not None else None
                     # ("Malaysia's Senior Defence Minister, Mr Hisham Noor": a title of the name after it)
                     if sentence is None or any(s < m.end() and m.start() < e for s, e in self.role_spans) or any(
                             x.kind == "person" and 0 <= x.start - m.end() <= 12 for x in self.mentions):
@@ -1423,6 +1430,7 @@ class ActorFinder:
 # a full stop or a semicolon
 _APPOSED_ROLE_RE = re.compile(r"\s*,\s+(?:the\s+)?(?P<role>(?:[\w'’.-]+\s+){0,9}?[\w'’.-]+?)\s*(?=[,;]|\.(?:\s|$))")
 _HONORIFICS_AFTER_RE = re.compile(rf"\s*,?\s*(?:(?:{HONORIFIC_RE})\s+)*")
+_ONLY_HONORIFICS_RE = re.compile(rf"\s*(?:(?:{HONORIFIC_RE})\s+)*")
 _TITLE_OWNER_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _FIRST_WORD_RE = re.compile(r"\w+")
 _WORDS_RE = re.compile(r"\w+")
@@ -1643,6 +1651,11 @@ _SPEAKER_LABEL_RE = re.compile(r"(?P<name>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){1,4}
 _LOWER_IN_TITLES = {"of", "the", "and", "for", "to", "on", "in", "at"}
 
 
+def _names_an_office(role: str) -> bool:
+    """Does the phrase hold a word a title ends on ('the European Union Representative to Palestine')?"""
+    return any(w.lower() in OFFICE_HEADS for w in _WORDS_RE.findall(role))
+
+
 def _title_case(capitals: str) -> str:
     """'PRIME MINISTER OF PAPUA NEW GUINEA' -> 'Prime Minister of Papua New Guinea'; "O'NEILL" -> "O'Neill"."""
     words = []
@@ -1661,8 +1674,6 @@ _WHOLE_LINE_ROLE_RE = re.compile(rf"\s*(?:the\s+)?(?P<role>{APPOSITIVE_ROLE})\s*
 _PRONOUN_AS_ROLE_RE = re.compile(
     rf"\b(?:accredit|appoint|nam|designat|confirm|install|introduc)\w*\s+(?:him|her)\s+as\s+(?:the\s+|an?\s+)?"
     rf"(?P<role>{APPOSITIVE_ROLE})")
-# Offices too many people in one story hold to tell one of them by ("Minister of State", "the Minister").
-_UNSPECIFIC_OFFICES = {"minister", "secretary", "ambassador", "official", "envoy", "deputy-minister"}
 _OF_COUNTRY_AFTER_RE = re.compile(r"(?:\s*,\s*(?:[\w.'’-]+\s+){0,6}?|\s+)(?:of|from)\s+(?:the\s+)?")
 # "Kenya's Ruto", "Uruguay, Nester Navarro", "Japanese Ambassador Koshikawa": a country name or adjective
 # ending the text right before the name, with at most a possessive, a comma or a title between

@@ -25,7 +25,8 @@ from kg.actors import Actors, Mention, OrgEntity, PersonEntity, misread_subject 
 from kg.dates import DateMention, RefDate, find_dates
 from kg.events import (IN_PERSON, VISIT_KINDS, Event, EventFinder, Trigger, party_country, party_key)
 from kg.gazetteer import Gazetteer
-from kg.lexicon import GENERIC_DESCRIPTIONS, LEXICON, OFFICE_HEADS, OFFICE_WORDS, PARTY_HEADS, ROLE_NOUNS, Sense
+from kg.lexicon import (GENERIC_DESCRIPTIONS, LEXICON, OFFICE_HEADS, OFFICE_WORDS, PARTY_HEADS, ROLE_NOUNS,
+                        TITLE_ABBREVIATIONS, Sense)
 from kg.nlp import Parsed
 from kg.structure import Span
 
@@ -34,7 +35,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "conj", "prep", "det", "case"}
 PARTY_PREPS = {"with", "to", "on", "by", "from", "between", "among", "for"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
+# "the PM", "the FM" as descriptions (kg/lexicon/offices.yaml's title abbreviations, lower-cased)
+ROLE_ABBREVIATIONS = {short.lower(): title.lower() for short, title in TITLE_ABBREVIATIONS.items()}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "them", "their", "both", "those", "these"}
 PLANNED_WORDS = {"upcoming", "forthcoming", "planned", "next", "proposed", "expected", "scheduled", "future",

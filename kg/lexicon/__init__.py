@@ -131,9 +131,12 @@ _NAMES = _read_checked(HERE / "names.yaml")
 NOT_PERSON_WORDS = tuple(sorted(set(_NAMES["not_person_words"]), key=lambda w: (-len(w), w)))
 REGION_NAMES = tuple(_NAMES.get("regions", ()))
 
-_OFFICES = {key: frozenset(words) for key, words in _read_checked(HERE / "offices.yaml").items()}
+_OFFICES_DATA = _read_checked(HERE / "offices.yaml")
+_OFFICES = {key: frozenset(words) for key, words in _OFFICES_DATA.items() if isinstance(words, list)}
 OFFICE_WORDS = _OFFICES["office_words"]              # words of a title (kg/lexicon/offices.yaml)
 OFFICE_HEADS = _OFFICES["office_heads"]              # words a title ends on
 ROLE_NOUNS = _OFFICES["role_nouns"]                  # descriptions that refer to a person
 PARTY_HEADS = ROLE_NOUNS | _OFFICES["party_heads"]   # phrases through which a country acts
 GENERIC_DESCRIPTIONS = _OFFICES["generic_descriptions"]
+UNSPECIFIC_OFFICES = _OFFICES["unspecific_offices"]  # offices a description cannot tell one holder of
+TITLE_ABBREVIATIONS = dict(_OFFICES_DATA["title_abbreviations"])  # "PM" -> "Prime Minister"
